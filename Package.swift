@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+//
+// GameSolve — equilibrium and cooperative game theory in Swift.
+//
+// Data flows one way: reader (GameFormats) → game model (StrategicGames, CoalitionGames)
+// → solver (Equilibria, LPSolvers, ...) → result → renderer (the `gamesolve` executable).
+// Module boundaries sit where a heavy dependency enters: the game model needs neither GLPK
+// nor LAPACK; only LinearProgramming touches GLPK.
+import PackageDescription
+
+let package = Package(
+    name: "GameSolve",
+    products: [
+        // MARK: Public API
+        .library(name: "GameSolve", targets: ["GameSolve"]),
+        .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
+        .library(name: "StrategicGames", targets: ["StrategicGames"]),
+        .library(name: "GameFormats", targets: ["GameFormats"]),
+        .library(name: "Equilibria", targets: ["Equilibria"]),
+        .library(name: "LPSolvers", targets: ["LPSolvers"]),
+        .library(name: "CoalitionGames", targets: ["CoalitionGames"]),
+        .library(name: "CoreSolutions", targets: ["CoreSolutions"]),
+        .library(name: "GameGenerators", targets: ["GameGenerators"]),
+        .executable(name: "gamesolve", targets: ["gamesolve"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        // MARK: System libraries (no stable Swift API; see their README)
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK", providers: [.apt(["liblapack-dev"])]),
+
+        // MARK: Exact numbers and the game models (no GLPK, no LAPACK)
+        .target(name: "ExactArithmetic", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "StrategicGames", dependencies: ["ExactArithmetic"]),
+        .target(name: "CoalitionGames", dependencies: ["ExactArithmetic"]),
+
+        // MARK: Readers and writers
+        .target(name: "GameFormats", dependencies: ["ExactArithmetic", "StrategicGames"]),
+
+        // MARK: Solvers
+        .target(name: "Equilibria", dependencies: ["ExactArithmetic", "StrategicGames", "CLAPACK"]),
+        .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK"]),
+        .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
+        .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
+        .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
+
+        // MARK: Umbrella and command-line tool
+        .target(name: "GameSolve", dependencies: [
+            "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
+            "CoalitionGames", "CoreSolutions", "GameGenerators",
+        ]),
+        .executableTarget(name: "gamesolve", dependencies: [
+            "GameSolve",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: Tests
+        .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
+        .testTarget(name: "StrategicGamesTests", dependencies: ["StrategicGames", "GameFormats", "Equilibria"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "EquilibriaTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "LPSolversTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "CoalitionGamesTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// CoalitionGames: see the module's files.

@@ -1,0 +1,1 @@
+// CoreSolutions: see the module's files.

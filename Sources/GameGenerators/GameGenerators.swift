@@ -1,0 +1,1 @@
+// GameGenerators: see the module's files.

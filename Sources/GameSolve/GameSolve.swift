@@ -1,0 +1,9 @@
+// The umbrella module: `import GameSolve` brings in every public module.
+@_exported import ExactArithmetic
+@_exported import StrategicGames
+@_exported import GameFormats
+@_exported import Equilibria
+@_exported import LPSolvers
+@_exported import CoalitionGames
+@_exported import CoreSolutions
+@_exported import GameGenerators

@@ -1,0 +1,86 @@
+import BigInt
+import Testing
+@testable import ExactArithmetic
+
+@Suite struct RationalTests {
+    @Test(arguments: [
+        ("3", "3"), ("-12", "-12"), ("0.25", "1/4"), ("-.5", "-1/2"), ("6/8", "3/4"), ("-3/-6", "1/2"),
+        ("1e-3", "1/1000"), ("2.5E+2", "250"), ("0.1/0.3", "1/3"), ("+7", "7"), ("00012.500", "25/2"),
+    ])
+    func parsesExactly(text: String, expected: String) {
+        #expect(Rational(text)?.description == expected)
+    }
+
+    @Test(arguments: ["", "-", "1/0", "abc", "1.2.3", "1/", "/2", "1e", "--1", "0x10", "1 2"])
+    func rejectsMalformed(text: String) {
+        #expect(Rational(text) == nil)
+    }
+
+    @Test func arithmeticIsExact() {
+        let a = Rational(1, 3), b = Rational(1, 6)
+        #expect(a + b == Rational(1, 2))
+        #expect(a - b == Rational(1, 6))
+        #expect(a * b == Rational(1, 18))
+        #expect(a / b == Rational(2))
+        #expect(-a == Rational(-1, 3))
+        #expect(a > b)
+        #expect(Rational(-2, 4) == Rational(-1, 2))
+    }
+
+    @Test func overflowFallsBackToBigIntegersAndBack() {
+        let big = Rational(Int.max)
+        let sum = big + big
+        #expect(sum.smallParts == nil)
+        #expect(sum.description == "18446744073709551614")
+        let back = sum - big
+        #expect(back.smallParts?.numerator == Int.max)
+        let tiny = Rational(1, Int.max) * Rational(1, Int.max)
+        #expect(tiny.denominator == BigInt(Int.max) * BigInt(Int.max))
+        #expect((tiny * Rational(Int.max) * Rational(Int.max)) == .one)
+        #expect(Rational(Int.min).description == "\(Int.min)")
+        #expect(-Rational(Int.min) == Rational(BigInt(Int.max) + 1))
+    }
+
+    @Test func comparisonAcrossRepresentations() {
+        let huge = Rational(BigInt(Int.max) * 4, BigInt(3))
+        #expect(huge > Rational(Int.max))
+        #expect(Rational(Int.max - 1, Int.max) < .one)
+        #expect(Rational(Int.max - 1, Int.max) > Rational(Int.max - 2, Int.max - 1))
+    }
+
+    @Test func exactDoubles() {
+        #expect(Rational(exactly: 0.25) == Rational(1, 4))
+        #expect(Rational(exactly: -3.0) == Rational(-3))
+        #expect(Rational(exactly: 0.1)! != Rational(1, 10))
+        #expect(Rational(exactly: 0.1)!.doubleValue == 0.1)
+        #expect(Rational(exactly: Double.leastNonzeroMagnitude)!.doubleValue == Double.leastNonzeroMagnitude)
+        #expect(Rational(exactly: .nan) == nil)
+    }
+
+    /// Seeded random identities: field axioms on mixed small/big values.
+    @Test func randomFieldIdentities() {
+        var rng = SplitMix64(seed: 42)
+        for _ in 0..<2000 {
+            let a = Rational(Int(truncatingIfNeeded: rng.next() >> 20), Int(rng.next() % 1_000_000) + 1)
+            let b = Rational(Int(truncatingIfNeeded: rng.next() >> 1) , Int(rng.next() % 7) + 1)
+            let c = Rational(Int(truncatingIfNeeded: rng.next() >> 40), Int(rng.next() >> 2) + 1)
+            #expect((a + b) + c == a + (b + c))
+            #expect(a * (b + c) == a * b + a * c)
+            if !b.isZero { #expect((a / b) * b == a) }
+            #expect((a < b) == (a - b < .zero))
+        }
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator for replayable tests.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
