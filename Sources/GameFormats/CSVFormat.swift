@@ -12,7 +12,8 @@ import StrategicGames
 ///   one-number-per-cell file of the same shape (see ``read(rowFile:rowName:columnFile:columnName:)``).
 ///
 /// Optional headers: a first row of column-strategy names and a first column of row-strategy
-/// names. A first row is a header when any of its cells is not a payoff; a first column is a
+/// names. A first row is a header when any of its cells after the first is not a payoff (or the
+/// matrix has a single column whose first cell is not a payoff); a first column is a
 /// header when any of its cells below the header row is not a payoff, or when the top-left cell
 /// is empty or has the form `Row player \ Column player` (which also names the players; this is
 /// what the writer produces). Strategy names that look like numbers therefore need that
@@ -185,7 +186,8 @@ struct CSVTable {
         let topLeft = records[0][0]
         let topLeftText = text(topLeft)
         let topLeftNamesPlayers = topLeft.end == topLeft.start || topLeftText.contains(" \\ ")
-        let hasHeaderRow = topLeftNamesPlayers || records[0].contains { !isPayoffCell($0) }
+        let hasHeaderRow = topLeftNamesPlayers || records[0].dropFirst().contains { !isPayoffCell($0) }
+            || (records[0].count == 1 && !isPayoffCell(records[0][0]) && records.count > 1 && records[1].count == 1)
         let dataRecords = hasHeaderRow ? records.dropFirst() : records[...]
         guard let firstData = dataRecords.first else {
             throw source.error(at: records[0][0].start, "expected rows of payoffs after the header row, found none")
@@ -203,7 +205,7 @@ struct CSVTable {
             }
             columnNames = header.dropFirst(skip).map(text)
             if hasHeaderColumn && topLeftText.contains(" \\ ") {
-                let parts = topLeftText.split(separator: " \\ ", maxSplits: 1).map { String($0).trimmingSpaces() }
+                let parts = topLeftText.split(separator: " \\ ", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
                 if parts.count == 2 { playerNames = parts }
             }
         }

@@ -91,4 +91,8 @@ struct SourceText {
 }
 
 /// Describes a count with its noun: `1 payoff`, `3 payoffs`.
-func plural(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+func plural(_ n: Int, _ noun: String) -> String {
+    if n == 1 { return "1 \(noun)" }
+    if noun.hasSuffix("y") { return "\(n) \(noun.dropLast())ies" }
+    return "\(n) \(noun)s"
+}
