@@ -187,7 +187,28 @@ import GameSolve
         let g = try Self.game(a, b)
         let result = try ExtremeEquilibria.solve(g)
         #expect(Self.verifiedPairs(result, g) == BruteForceExtremeEquilibria.equilibria(a, b))
-        #expect(result.notes.contains { $0.contains("arbitrary-precision") })
+        #expect(result.notes.contains { $0.contains("256-bit") })
+        let arbitrary = try ExtremeEquilibria.solve(g, arithmetic: .arbitrary)
+        #expect(arbitrary.equilibria == result.equilibria)
+    }
+
+    /// Every integer type gives the same equilibria (forced start types; overflow widens).
+    @Test func arithmeticTiersAgree() throws {
+        for seed in UInt64(40)...UInt64(46) {
+            var rng = SplitMix64(seed: seed)
+            let m = rng.uniform(2...7), n = rng.uniform(2...7)
+            let range = seed % 2 == 0 ? 0...999 : 0...4
+            let a = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
+            let b = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
+            let g = try Self.game(a, b)
+            let reference = try ExtremeEquilibria.solve(g, arithmetic: .arbitrary)
+            _ = Self.verifiedPairs(reference, g)
+            for tier in [ExtremeEquilibria.Arithmetic.word64, .word128, .word256, .automatic] {
+                let r = try ExtremeEquilibria.solve(g, arithmetic: tier)
+                #expect(r.equilibria == reference.equilibria, "seed \(seed), \(tier)")
+                #expect(r.counters["bases"] == reference.counters["bases"], "seed \(seed), \(tier)")
+            }
+        }
     }
 
     // MARK: lrsnash (optional)

@@ -74,12 +74,31 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 ///   the ties; the equilibrium set's convex pieces appear as Nash subsets of positive dimension.
 public enum ExtremeEquilibria {
     /// The extreme equilibria as a ``NashResult`` (components and details filled).
-    public static func solve(_ game: BimatrixGame, limits: SolverLimits = .none) throws -> NashResult {
-        try report(game, limits: limits).result
+    public static func solve(_ game: BimatrixGame, limits: SolverLimits = .none,
+                             arithmetic: Arithmetic = .automatic) throws -> NashResult {
+        try report(game, limits: limits, arithmetic: arithmetic).result
     }
 
     /// The extreme equilibria with their vertices and maximal Nash subsets.
-    public static func report(_ game: BimatrixGame, limits: SolverLimits = .none) throws -> ExtremeEquilibriaReport {
+    /// The integer type of the pivoting. `.automatic` picks the narrowest type a Hadamard bound
+    /// on the tableau minors allows and widens on overflow; the others force a start type (for
+    /// tests and benchmarks) and still fall back to arbitrary precision on overflow.
+    public enum Arithmetic: String, Sendable, CaseIterable, CustomStringConvertible {
+        case automatic, word64, word128, word256, arbitrary
+        public var description: String {
+            switch self {
+            case .automatic: return "automatic"
+            case .word64: return "64-bit integers"
+            case .word128: return "128-bit integers"
+            case .word256: return "256-bit integers"
+            case .arbitrary: return "arbitrary-precision integers"
+            }
+        }
+    }
+
+    /// The extreme equilibria with their vertices and maximal Nash subsets.
+    public static func report(_ game: BimatrixGame, limits: SolverLimits = .none,
+                              arithmetic: Arithmetic = .automatic) throws -> ExtremeEquilibriaReport {
         let start = ContinuousClock.now
         let transposed = game.rowCount > game.columnCount
         let m = transposed ? game.columnCount : game.rowCount
@@ -94,19 +113,35 @@ public enum ExtremeEquilibria {
         let bound = max(hadamardLog2(b, rows: m, columns: n, transposed: true),
                         hadamardLog2(a, rows: m, columns: n, transposed: false))
 
+        // Narrowest first; each tier restarts the next wider one on overflow.
+        let tiers: [Arithmetic]
+        switch arithmetic {
+        case .automatic:
+            var t: [Arithmetic] = []
+            if bound <= 62 + 16 { t.append(.word64) }
+            if bound <= 126 + 16 { t.append(.word128) }
+            if bound <= 250 { t.append(.word256) }
+            t.append(.arbitrary)
+            tiers = t
+        default:
+            tiers = [arithmetic, .arbitrary]
+        }
         var raw: RawOutput?
-        var arithmetic = ""
-        if bound <= 62 + 24 {
+        var used = Arithmetic.arbitrary
+        for tier in tiers where raw == nil {
             do {
-                raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n), limits: limits, start: start)
-                arithmetic = "64-bit integers"
-            } catch is PivotOverflow {}
+                switch tier {
+                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n), limits: limits, start: start)
+                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n), limits: limits, start: start)
+                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n), limits: limits, start: start)
+                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n), limits: limits, start: start)
+                }
+                used = tier
+            } catch is PivotOverflow {
+                continue
+            }
         }
-        if raw == nil {
-            raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n), limits: limits, start: start)
-            arithmetic = "arbitrary-precision integers"
-        }
-        return assemble(raw!, game: game, transposed: transposed, arithmetic: arithmetic)
+        return assemble(raw!, game: game, transposed: transposed, arithmetic: used.description)
     }
 
     // MARK: - Input preparation

@@ -42,7 +42,8 @@ struct IntegerTableau<Z: PivotInteger> {
     /// - Complexity: O(rows · columns) exchanges.
     mutating func pivot(row r: Int, column c: Int) throws {
         let w = columns + 1
-        let d = determinant
+        let oldDeterminant = determinant
+        let d = Z.divisor(oldDeterminant)
         let rowCount = rows
         let p = entries[r * w + c]
         try entries.withUnsafeMutableBufferPointer { t in
@@ -66,7 +67,7 @@ struct IntegerTableau<Z: PivotInteger> {
                 guard let neg = tic.negated else { throw PivotOverflow() }
                 t[base + c] = neg
             }
-            t[r * w + c] = d
+            t[r * w + c] = oldDeterminant
         }
         determinant = p
         let leaving = basic[r]

@@ -18,8 +18,11 @@ protocol PivotInteger: Sendable, Equatable {
     var bigValue: BigInt { get }
     /// The negation, or nil on overflow.
     var negated: Self? { get }
+    /// A divisor prepared once per pivot (e.g. its inverse modulo the word size).
+    associatedtype Divisor
+    static func divisor(_ e: Self) -> Divisor
     /// `(a·b − c·d) / e`, where the division is known to be exact; nil on overflow.
-    static func exchange(_ a: Self, _ b: Self, _ c: Self, _ d: Self, dividingBy e: Self) -> Self?
+    static func exchange(_ a: Self, _ b: Self, _ c: Self, _ d: Self, dividingBy e: Divisor) -> Self?
     /// The sign of `a·b − c·d`, exactly (never overflows).
     static func compareProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int
     /// `acc + k·v`, or nil on overflow.
@@ -40,12 +43,20 @@ extension Int: PivotInteger {
     var bigValue: BigInt { BigInt(self) }
     var negated: Int? { self == .min ? nil : -self }
 
+    static func divisor(_ e: Int) -> ExactDivisor<UInt64> { ExactDivisor(e) }
+
     @inline(__always)
-    static func exchange(_ a: Int, _ b: Int, _ c: Int, _ d: Int, dividingBy e: Int) -> Int? {
+    static func exchange(_ a: Int, _ b: Int, _ c: Int, _ d: Int, dividingBy e: ExactDivisor<UInt64>) -> Int? {
+        // Fast path: when the quotient times 2^t provably fits, the low word of a·b − c·d times
+        // the inverse of e's odd part is exact (Jebelean's exact division).
+        let bits = Swift.max(a.magnitude.bitWidthUsed + b.magnitude.bitWidthUsed, c.magnitude.bitWidthUsed + d.magnitude.bitWidthUsed) + 1
+        if bits - e.bits + 1 + e.shift <= 62 {
+            let y = (a &* b &- c &* d) &* Int(bitPattern: UInt(e.inverse))
+            return y >> e.shift
+        }
         let (x, o) = (Int128(a) * Int128(b)).subtractingReportingOverflow(Int128(c) * Int128(d))
         if o { return nil }
-        let q: Int128
-        if e == 1 { q = x } else { q = x / Int128(e) }
+        let q = x / Int128(e.value)
         guard q > Int128(Int.min), q <= Int128(Int.max) else { return nil }
         return Int(truncatingIfNeeded: q)
     }
@@ -72,6 +83,8 @@ extension BigInt: PivotInteger {
     var bigValue: BigInt { self }
     var negated: BigInt? { -self }
 
+    static func divisor(_ e: BigInt) -> BigInt { e }
+
     static func exchange(_ a: BigInt, _ b: BigInt, _ c: BigInt, _ d: BigInt, dividingBy e: BigInt) -> BigInt? {
         let x = a * b - c * d
         return e == 1 ? x : x / e
@@ -83,4 +96,41 @@ extension BigInt: PivotInteger {
     }
 
     static func multiplyAdd(_ acc: BigInt, _ k: BigInt, _ v: BigInt) -> BigInt? { acc + k * v }
+}
+
+// MARK: - Exact division by a modular inverse
+
+extension FixedWidthInteger where Self: UnsignedInteger {
+    /// Bits needed for the value (0 for 0).
+    @inline(__always) var bitWidthUsed: Int { Self.bitWidth - leadingZeroBitCount }
+}
+
+/// A divisor e = 2^shift · odd, with the inverse of `odd` modulo 2^W: for x divisible by e,
+/// x / e · 2^shift ≡ x · inverse (mod 2^W) (T. Jebelean, "An algorithm for exact division",
+/// J. Symbolic Computation 15, 1993).
+struct ExactDivisor<W: FixedWidthInteger & UnsignedInteger>: Sendable where W: Sendable {
+    let value: Int
+    let shift: Int
+    let bits: Int
+    let inverse: W
+
+    init(_ e: Int) {
+        precondition(e != 0)
+        value = e
+        shift = e.trailingZeroBitCount
+        bits = e.magnitude.bitWidthUsed
+        inverse = inverseOdd(W(truncatingIfNeeded: e >> shift))
+    }
+}
+
+/// The inverse of an odd number modulo 2^bitWidth, by Newton's iteration (bits double each step).
+@inline(__always)
+func inverseOdd<W: FixedWidthInteger & UnsignedInteger>(_ odd: W) -> W {
+    var x = odd                       // correct to 3 bits: odd·odd ≡ 1 (mod 8)
+    var good = 3
+    while good < W.bitWidth {
+        x = x &* (2 &- odd &* x)
+        good *= 2
+    }
+    return x
 }
