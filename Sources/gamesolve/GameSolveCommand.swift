@@ -5,6 +5,6 @@ struct GameSolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gamesolve",
         abstract: "Equilibria and coalition allocations of games, exactly.",
-        subcommands: []
+        subcommands: [BenchCommand.self]
     )
 }
