@@ -81,7 +81,7 @@ enum BenchRendering {
         for row in r.rows {
             var cells = ["gamesolve:\(r.solver)", "\(row.size)", row.shape, "\(row.runs)", "\(row.completed)",
                          "\(row.medianSeconds)", "\(row.minSeconds)", "\(row.maxSeconds)", row.growth.map { "\($0)" } ?? ""]
-            cells += counters.map { row.counters[$0].map { "\($0)" } ?? "" }
+            cells += counters.map { row.counters[$0].map(number) ?? "" }
             cells += [number(row.medianResults), "\(row.minResults)", "\(row.maxResults)", row.supportPairs.map(number) ?? "", quote(row.note ?? "")]
             lines.append(cells.joined(separator: ","))
         }
