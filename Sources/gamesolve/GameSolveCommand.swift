@@ -23,6 +23,8 @@ struct GameSolveCommand: ParsableCommand {
             InfoCommand.self,
             ConvertCommand.self,
             NashCommand.self,
+            GenerateCommand.self,
+            BenchCommand.self,
         ]
     )
 
