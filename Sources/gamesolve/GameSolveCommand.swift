@@ -23,6 +23,13 @@ struct GameSolveCommand: ParsableCommand {
             InfoCommand.self,
             ConvertCommand.self,
             NashCommand.self,
+            ShapleyCommand.self,
+            BanzhafCommand.self,
+            PowerCommand.self,
+            CoreCommand.self,
+            LeastCoreCommand.self,
+            NucleolusCommand.self,
+            PrenucleolusCommand.self,
         ]
     )
 
