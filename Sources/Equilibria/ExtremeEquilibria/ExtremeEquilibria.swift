@@ -131,10 +131,10 @@ public enum ExtremeEquilibria {
         for tier in tiers where raw == nil {
             do {
                 switch tier {
-                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n), limits: limits, start: start)
-                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n), limits: limits, start: start)
-                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n), limits: limits, start: start)
-                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n), limits: limits, start: start)
+                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
                 }
                 used = tier
             } catch is PivotOverflow {
@@ -222,9 +222,12 @@ public enum ExtremeEquilibria {
             for k in 0..<(m + n) where !l.contains(k) { c.insert(k) }
             return c
         }
-        func record(_ x: PolytopeVertex<Z>, _ y: PolytopeVertex<Z>, order: Int) {
+        func record(_ x: PolytopeVertex<Z>, _ yLabels: LabelSet, _ y: [BigInt], order: Int) {
             pairs.append(RawPair(xLabels: x.labels, x: x.numerators.map(\.bigValue),
-                                 yLabels: y.labels, y: y.numerators.map(\.bigValue), order: order))
+                                 yLabels: yLabels, y: y, order: order))
+        }
+        func record(_ x: PolytopeVertex<Z>, _ y: PolytopeVertex<Z>, order: Int) {
+            record(x, y.labels, y.numerators.map(\.bigValue), order: order)
         }
 
         let bases = try search.run { s in
@@ -245,7 +248,7 @@ public enum ExtremeEquilibria {
             faceSolves += 1
             switch try engine.matchPoint(x, pivots: &facePivots) {
             case .none: break
-            case .vertex(let y): record(x, y, order: order)
+            case .vertex(let labels, let y): record(x, labels, y, order: order)
             case .needsFullSearch:
                 guard x.labels.count < m + n else { break }
                 for y in try full().containing(complement(x.labels)) { record(x, y, order: order) }
@@ -261,7 +264,7 @@ public enum ExtremeEquilibria {
             let box = ParallelResults<Z>(count: chunkCount)
             let verts = vertices
             DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-                var local: [(Int, PolytopeVertex<Z>)] = []
+                var local: [(Int, LabelSet, [BigInt])] = []
                 var fallback: [Int] = []
                 var piv = 0, solves = 0
                 var failed = false
@@ -273,7 +276,7 @@ public enum ExtremeEquilibria {
                         do {
                             switch try engine.matchPoint(verts[k], pivots: &piv) {
                             case .none: break
-                            case .vertex(let y): local.append((k, y))
+                            case .vertex(let labels, let y): local.append((k, labels, y))
                             case .needsFullSearch: fallback.append(k)
                             }
                         } catch { failed = true; break }
@@ -289,7 +292,7 @@ public enum ExtremeEquilibria {
                 }
                 facePivots += r.pivots
                 faceSolves += r.solves
-                for (k, y) in r.matches { record(verts[k], y, order: k) }
+                for (k, labels, y) in r.matches { record(verts[k], labels, y, order: k) }
                 fallbackAll += r.fallback
             }
             for k in fallbackAll where verts[k].labels.count < m + n {
@@ -384,7 +387,7 @@ public enum ExtremeEquilibria {
 }
 
 struct ChunkResult<Z: PivotInteger>: Sendable {
-    var matches: [(Int, PolytopeVertex<Z>)]
+    var matches: [(Int, LabelSet, [BigInt])]
     var fallback: [Int]
     var pivots: Int
     var solves: Int
