@@ -230,6 +230,52 @@ public enum ExtremeEquilibria {
             record(x, y.labels, y.numerators.map(\.bigValue), order: order)
         }
 
+        // Parallel matching (jobs > 1): batches of new vertices go to idle workers while the
+        // walk continues; when all workers are busy the walking thread matches the batch itself.
+        let box = ParallelResults<Z>()
+        let workers = DispatchSemaphore(value: jobs - 1)
+        let group = DispatchGroup()
+        var pending: [PolytopeVertex<Z>] = []
+        var batchStart = 0
+        let batchSize = 256
+        let eng = engine
+        @Sendable func matchBatch(_ batch: [PolytopeVertex<Z>], first: Int) -> ChunkResult {
+            var local: [(Int, LabelSet, [BigInt])] = []
+            var fallback: [Int] = []
+            var piv = 0
+            for (offset, x) in batch.enumerated() {
+                if let d = deadline, offset & 63 == 0, ContinuousClock.now >= d {
+                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
+                }
+                do {
+                    switch try eng.matchPoint(x, pivots: &piv) {
+                    case .none: break
+                    case .vertex(let labels, let y): local.append((first + offset, labels, y))
+                    case .needsFullSearch: fallback.append(first + offset)
+                    }
+                } catch {
+                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
+                }
+            }
+            return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: batch.count, incomplete: false)
+        }
+        func submit() {
+            guard !pending.isEmpty else { return }
+            let batch = pending, first = batchStart
+            batchStart += pending.count
+            pending = []
+            if workers.wait(timeout: .now()) == .success {
+                group.enter()
+                DispatchQueue.global().async {
+                    box.store(matchBatch(batch, first: first))
+                    workers.signal()
+                    group.leave()
+                }
+            } else {
+                box.store(matchBatch(batch, first: first))
+            }
+        }
+
         let bases = try search.run { s in
             visits += 1
             if visits & 63 == 0 {
@@ -243,7 +289,12 @@ public enum ExtremeEquilibria {
             let x = ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 })
             guard seen.insert(x.labels).inserted else { return true }
             if x.labels.count > m { degenerate = true }
-            guard sequential else { vertices.append(x); return true }
+            guard sequential else {
+                vertices.append(x)
+                pending.append(x)
+                if pending.count == batchSize { submit() }
+                return true
+            }
             let order = seen.count
             faceSolves += 1
             switch try engine.matchPoint(x, pivots: &facePivots) {
@@ -257,46 +308,21 @@ public enum ExtremeEquilibria {
             return true
         }
 
-        if !sequential && stop == .completed {
-            // Parallel matching: contiguous chunks, results merged in vertex order.
-            let chunkCount = min(max(1, vertices.count), jobs * 8)
-            let chunk = (vertices.count + chunkCount - 1) / max(1, chunkCount)
-            let box = ParallelResults<Z>(count: chunkCount)
-            let verts = vertices
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-                var local: [(Int, LabelSet, [BigInt])] = []
-                var fallback: [Int] = []
-                var piv = 0, solves = 0
-                var failed = false
-                let lo = c * chunk, hi = min(verts.count, lo + chunk)
-                if lo < hi {
-                    for k in lo..<hi {
-                        if let d = deadline, k & 63 == 0, ContinuousClock.now >= d { failed = true; break }
-                        solves += 1
-                        do {
-                            switch try engine.matchPoint(verts[k], pivots: &piv) {
-                            case .none: break
-                            case .vertex(let labels, let y): local.append((k, labels, y))
-                            case .needsFullSearch: fallback.append(k)
-                            }
-                        } catch { failed = true; break }
-                    }
-                }
-                box.store(c, ChunkResult(matches: local, fallback: fallback, pivots: piv, solves: solves, incomplete: failed))
-            }
+        if !sequential {
+            if stop == .completed { submit() }
+            group.wait()
             var fallbackAll: [Int] = []
-            for r in box.results {
-                guard let r else { continue }
+            for r in box.results.sorted(by: { $0.first < $1.first }) {
                 if r.incomplete {
                     if let d = deadline, ContinuousClock.now >= d { stop = .timeout } else { throw PivotOverflow() }
                 }
                 facePivots += r.pivots
                 faceSolves += r.solves
-                for (k, labels, y) in r.matches { record(verts[k], labels, y, order: k) }
+                for (k, labels, y) in r.matches { record(vertices[k], labels, y, order: k) }
                 fallbackAll += r.fallback
             }
-            for k in fallbackAll where verts[k].labels.count < m + n {
-                for y in try full().containing(complement(verts[k].labels)) { record(verts[k], y, order: k) }
+            for k in fallbackAll where vertices[k].labels.count < m + n {
+                for y in try full().containing(complement(vertices[k].labels)) { record(vertices[k], y, order: k) }
             }
         }
         var counters = ["bases": bases, "verticesVisited": seen.count,
@@ -386,7 +412,9 @@ public enum ExtremeEquilibria {
     }
 }
 
-struct ChunkResult<Z: PivotInteger>: Sendable {
+/// What one batch of the parallel matching produced (indices are vertex numbers).
+struct ChunkResult: Sendable {
+    var first: Int
     var matches: [(Int, LabelSet, [BigInt])]
     var fallback: [Int]
     var pivots: Int
@@ -394,12 +422,11 @@ struct ChunkResult<Z: PivotInteger>: Sendable {
     var incomplete: Bool
 }
 
-/// Per-chunk results written by concurrent workers (each slot written once, by one worker).
+/// Batch results written by concurrent workers.
 final class ParallelResults<Z: PivotInteger>: @unchecked Sendable {
-    private(set) var results: [ChunkResult<Z>?]
+    private(set) var results: [ChunkResult] = []
     private let lock = DispatchSemaphore(value: 1)
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func store(_ i: Int, _ r: ChunkResult<Z>) {
-        lock.wait(); results[i] = r; lock.signal()
+    func store(_ r: ChunkResult) {
+        lock.wait(); results.append(r); lock.signal()
     }
 }
