@@ -1,0 +1,37 @@
+import ArgumentParser
+import GameSolve
+
+/// The Nash-equilibrium methods of `gamesolve nash --method`.
+///
+/// To add a method: add a case here (its raw value is the command-line spelling), a line to
+/// `help`, and an arm in ``solve(_:limits:)``, the one place that dispatches to the solvers.
+enum NashMethod: String, ExpressibleByArgument, CaseIterable {
+    /// Every pure-strategy equilibrium, any number of players (``PureStrategyEquilibria``).
+    case pure
+
+    /// One line per method for `--help`.
+    var help: String {
+        switch self {
+        case .pure: return "pure: all pure-strategy equilibria, any number of players"
+        }
+    }
+
+    /// Runs the method on `game`.
+    /// - Throws: ``CommandFailure`` when the method cannot handle the game (e.g. a two-player
+    ///   method on three players).
+    func solve(_ game: NormalFormGame, limits: SolverLimits) throws -> NashResult {
+        switch self {
+        case .pure:
+            let equilibria = PureStrategyEquilibria().equilibria(of: game)
+            return NashResult(equilibria: equilibria, counters: ["profilesExamined": game.profileCount])
+        }
+    }
+
+    /// The two-player view of `game`, or a clear error naming this method.
+    func requireBimatrix(_ game: NormalFormGame) throws -> BimatrixGame {
+        guard let b = game.bimatrix else {
+            throw CommandFailure("--method \(rawValue) needs a two-player game; this one has \(game.playerCount) players (try --method pure)")
+        }
+        return b
+    }
+}
