@@ -1,5 +1,10 @@
 import BigInt
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ExactArithmetic
 import StrategicGames
 
@@ -66,7 +71,9 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 /// - Parameters:
 ///   - game: any bimatrix game (rational payoffs).
 ///   - limits: `timeout` and `maxResults` stop early (stop reason set accordingly); `jobs`
-///     parallelises the matching; `progress` receives bases visited.
+///     (nil: all cores) overlaps the face matching with the vertex walk on that many threads
+///     (with `maxResults` set the run is sequential so the first results are deterministic);
+///     `progress` receives bases visited. The output order never depends on `jobs`.
 /// - Complexity: O(B·d·(m+n)) exchanges for the B lexicographic bases of the smaller polytope
 ///   (dimension d = min(m, n)), plus O(k³) per vertex for the matching; B is exponential in d in
 ///   the worst case.
@@ -197,7 +204,7 @@ public enum ExtremeEquilibria {
                                      start: ContinuousClock.Instant) throws -> RawOutput {
         let m = engine.m, n = engine.n
         let deadline = limits.deadline(from: start)
-        let jobs = max(1, limits.jobs ?? 1)
+        let jobs = max(1, limits.jobs ?? activeProcessorCount())
         let sequential = jobs == 1 || limits.maxResults != nil
         var search = engine.rowPolytopeSearch()
         var seen = Set<LabelSet>()
@@ -223,6 +230,7 @@ public enum ExtremeEquilibria {
             return c
         }
         func record(_ x: PolytopeVertex<Z>, _ yLabels: LabelSet, _ y: [BigInt], order: Int) {
+            if yLabels.count > n { degenerate = true }
             pairs.append(RawPair(xLabels: x.labels, x: x.numerators.map(\.bigValue),
                                  yLabels: yLabels, y: y, order: order))
         }
@@ -413,6 +421,17 @@ public enum ExtremeEquilibria {
 }
 
 /// What one batch of the parallel matching produced (indices are vertex numbers).
+/// The number of online processors (the default for `jobs`).
+func activeProcessorCount() -> Int {
+    #if canImport(Glibc)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #elseif canImport(Darwin)
+    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+    #else
+    return 1
+    #endif
+}
+
 struct ChunkResult: Sendable {
     var first: Int
     var matches: [(Int, LabelSet, [BigInt])]
