@@ -88,8 +88,8 @@ public enum ExtremeEquilibria {
 
     /// The extreme equilibria with their vertices and maximal Nash subsets.
     /// The integer type of the pivoting. `.automatic` picks the narrowest type a Hadamard bound
-    /// on the tableau minors allows and widens on overflow; the others force a start type (for
-    /// tests and benchmarks) and still fall back to arbitrary precision on overflow.
+    /// on the tableau minors makes plausible and widens on overflow (restarting the search); the
+    /// others force a start type (for tests and benchmarks) and widen the same way.
     public enum Arithmetic: String, Sendable, CaseIterable, CustomStringConvertible {
         case automatic, word64, word128, word256, arbitrary
         public var description: String {
@@ -121,17 +121,22 @@ public enum ExtremeEquilibria {
                         hadamardLog2(a, rows: m, columns: n, transposed: false))
 
         // Narrowest first; each tier restarts the next wider one on overflow.
+        // The checked paths detect overflow exactly, so a type is worth trying somewhat beyond
+        // what the (pessimistic) Hadamard bound proves: minors of random matrices are far
+        // smaller. Random 14x14 games with payoffs 0..999 fit 128 bits although the bound
+        // says 169 bits; at 16x16 they do not.
+        let widening: [Arithmetic] = [.word64, .word128, .word256, .arbitrary]
         let tiers: [Arithmetic]
         switch arithmetic {
         case .automatic:
             var t: [Arithmetic] = []
             if bound <= 62 + 16 { t.append(.word64) }
-            if bound <= 126 + 16 { t.append(.word128) }
+            if bound <= 126 + 48 { t.append(.word128) }
             if bound <= 250 { t.append(.word256) }
             t.append(.arbitrary)
             tiers = t
         default:
-            tiers = [arithmetic, .arbitrary]
+            tiers = Array(widening.drop(while: { $0 != arithmetic }))
         }
         var raw: RawOutput?
         var used = Arithmetic.arbitrary
