@@ -296,7 +296,7 @@ public enum ExtremeEquilibria {
                 if let d = deadline, now >= d { stop = .timeout; return false }
                 if let p = limits.progress, now - lastProgress >= .milliseconds(250) {
                     lastProgress = now
-                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count, elapsed: now - start))
+                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count + box.matchCount, elapsed: now - start))
                 }
             }
             let x = ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 })
@@ -449,8 +449,14 @@ struct ChunkResult: Sendable {
 /// Batch results written by concurrent workers.
 final class ParallelResults<Z: PivotInteger>: @unchecked Sendable {
     private(set) var results: [ChunkResult] = []
+    private var matches = 0
     private let lock = DispatchSemaphore(value: 1)
     func store(_ r: ChunkResult) {
-        lock.wait(); results.append(r); lock.signal()
+        lock.wait(); results.append(r); matches += r.matches.count; lock.signal()
+    }
+    /// Equilibria found so far by the workers (for progress reports).
+    var matchCount: Int {
+        lock.wait(); defer { lock.signal() }
+        return matches
     }
 }
