@@ -17,14 +17,15 @@ struct NashCommand: ParsableCommand {
 
         Examples:
           gamesolve nash Examples/battle-of-the-sexes.nfg
+          gamesolve nash game.nfg --method enumerate --jobs 2 --format lrs
           gamesolve nash Examples/prisoners-dilemma.nfg --eliminate-dominated --format json
         """
     )
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: ArgumentHelp("The method: \(NashMethod.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "method"))
-    var method: NashMethod = .pure
+    @Option(help: ArgumentHelp("The method: \(NashMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default: enumerate for two players, pure otherwise).", valueName: "method"))
+    var method: NashMethod?
 
     @Flag(name: .customLong("eliminate-dominated"),
           help: "First remove strategies strictly dominated by pure strategies, iteratively.")
@@ -42,13 +43,14 @@ struct NashCommand: ParsableCommand {
             elimination = r
             solved = r.reducedGame
         }
+        let method = self.method ?? NashMethod.defaultMethod(for: solved)
         var result = try method.solve(solved, limits: limits.limits)
         if limits.progress { Diagnostics.write("\n") }
         if let r = elimination {
             result = try lift(result, from: r, to: game)
         }
         let renderer = NashResultRenderer(game: game, method: method.rawValue, result: result)
-        if output.format == .csv || output.format == .gambit {
+        if output.format == .csv || output.format == .gambit || output.format == .lrs {
             for line in renderer.diagnostics { Diagnostics.note(line) }
         }
         print(renderer.render(output.format), terminator: "")

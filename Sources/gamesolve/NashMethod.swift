@@ -8,11 +8,15 @@ import GameSolve
 enum NashMethod: String, ExpressibleByArgument, CaseIterable {
     /// Every pure-strategy equilibrium, any number of players (``PureStrategyEquilibria``).
     case pure
+    /// Every extreme equilibrium of a two-player game, degenerate included, with its Nash
+    /// subsets and components (``ExtremeEquilibria``).
+    case enumerate
 
     /// One line per method for `--help`.
     var help: String {
         switch self {
         case .pure: return "pure: all pure-strategy equilibria, any number of players"
+        case .enumerate: return "enumerate: every extreme equilibrium of a two-player game, degenerate games included, with components (the default for two players)"
         }
     }
 
@@ -24,7 +28,18 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
         case .pure:
             let equilibria = PureStrategyEquilibria().equilibria(of: game)
             return NashResult(equilibria: equilibria, counters: ["profilesExamined": game.profileCount])
+        case .enumerate:
+            do {
+                return try ExtremeEquilibria.solve(try requireBimatrix(game), limits: limits)
+            } catch let e as ExtremeEquilibriaError {
+                throw CommandFailure(e.description)
+            }
         }
+    }
+
+    /// The method used when `--method` is not given: `enumerate` for two players, else `pure`.
+    static func defaultMethod(for game: NormalFormGame) -> NashMethod {
+        game.playerCount == 2 ? .enumerate : .pure
     }
 
     /// The two-player view of `game`, or a clear error naming this method.

@@ -17,10 +17,11 @@ struct NashResultRenderer {
         case .json: return json().rendered()
         case .csv: return csv()
         case .gambit: return gambit()
+        case .lrs: return lrs()
         }
     }
 
-    /// Lines meant for standard error when the output format has no room for them (csv, gambit).
+    /// Lines meant for standard error when the output format has no room for them (csv, gambit, lrs).
     var diagnostics: [String] {
         var lines = result.notes
         if result.stopReason != .completed {

@@ -42,11 +42,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case csv
     /// Gambit's `NE,p1,p2,...` lines, as printed by the gambit-* command-line tools.
     case gambit
+    /// lrsnash-style blocks (`2 y... payoff1` lines, then `1 x... payoff2`), two players only.
+    case lrs
 }
 
 /// `--format` for solving subcommands.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table (default), json, csv, or gambit (Gambit's NE,... lines).")
+    @Option(help: "Output format: table (default), json, csv, gambit (Gambit's NE,... lines) or lrs (lrsnash blocks).")
     var format: OutputFormat = .table
 }
 

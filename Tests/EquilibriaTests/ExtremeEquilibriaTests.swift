@@ -190,6 +190,10 @@ import GameSolve
         #expect(result.notes.contains { $0.contains("256-bit") })
         let arbitrary = try ExtremeEquilibria.solve(g, arithmetic: .arbitrary)
         #expect(arbitrary.equilibria == result.equilibria)
+        // Forcing 64-bit words overflows and widens (restarting), with the same answer.
+        let widened = try ExtremeEquilibria.solve(g, arithmetic: .word64)
+        #expect(widened.equilibria == result.equilibria)
+        #expect(!widened.notes.contains { $0.contains("64-bit") })
     }
 
     /// Every integer type gives the same equilibria (forced start types; overflow widens).

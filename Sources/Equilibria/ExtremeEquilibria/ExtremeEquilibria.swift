@@ -1,5 +1,10 @@
 import BigInt
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ExactArithmetic
 import StrategicGames
 
@@ -66,7 +71,9 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 /// - Parameters:
 ///   - game: any bimatrix game (rational payoffs).
 ///   - limits: `timeout` and `maxResults` stop early (stop reason set accordingly); `jobs`
-///     parallelises the matching; `progress` receives bases visited.
+///     (nil: all cores) overlaps the face matching with the vertex walk on that many threads
+///     (with `maxResults` set the run is sequential so the first results are deterministic);
+///     `progress` receives bases visited. The output order never depends on `jobs`.
 /// - Complexity: O(B·d·(m+n)) exchanges for the B lexicographic bases of the smaller polytope
 ///   (dimension d = min(m, n)), plus O(k³) per vertex for the matching; B is exponential in d in
 ///   the worst case.
@@ -81,8 +88,8 @@ public enum ExtremeEquilibria {
 
     /// The extreme equilibria with their vertices and maximal Nash subsets.
     /// The integer type of the pivoting. `.automatic` picks the narrowest type a Hadamard bound
-    /// on the tableau minors allows and widens on overflow; the others force a start type (for
-    /// tests and benchmarks) and still fall back to arbitrary precision on overflow.
+    /// on the tableau minors makes plausible and widens on overflow (restarting the search); the
+    /// others force a start type (for tests and benchmarks) and widen the same way.
     public enum Arithmetic: String, Sendable, CaseIterable, CustomStringConvertible {
         case automatic, word64, word128, word256, arbitrary
         public var description: String {
@@ -114,27 +121,32 @@ public enum ExtremeEquilibria {
                         hadamardLog2(a, rows: m, columns: n, transposed: false))
 
         // Narrowest first; each tier restarts the next wider one on overflow.
+        // The checked paths detect overflow exactly, so a type is worth trying somewhat beyond
+        // what the (pessimistic) Hadamard bound proves: minors of random matrices are far
+        // smaller. Random 14x14 games with payoffs 0..999 fit 128 bits although the bound
+        // says 169 bits; at 16x16 they do not.
+        let widening: [Arithmetic] = [.word64, .word128, .word256, .arbitrary]
         let tiers: [Arithmetic]
         switch arithmetic {
         case .automatic:
             var t: [Arithmetic] = []
             if bound <= 62 + 16 { t.append(.word64) }
-            if bound <= 126 + 16 { t.append(.word128) }
+            if bound <= 126 + 48 { t.append(.word128) }
             if bound <= 250 { t.append(.word256) }
             t.append(.arbitrary)
             tiers = t
         default:
-            tiers = [arithmetic, .arbitrary]
+            tiers = Array(widening.drop(while: { $0 != arithmetic }))
         }
         var raw: RawOutput?
         var used = Arithmetic.arbitrary
         for tier in tiers where raw == nil {
             do {
                 switch tier {
-                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n), limits: limits, start: start)
-                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n), limits: limits, start: start)
-                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n), limits: limits, start: start)
-                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n), limits: limits, start: start)
+                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
                 }
                 used = tier
             } catch is PivotOverflow {
@@ -197,7 +209,7 @@ public enum ExtremeEquilibria {
                                      start: ContinuousClock.Instant) throws -> RawOutput {
         let m = engine.m, n = engine.n
         let deadline = limits.deadline(from: start)
-        let jobs = max(1, limits.jobs ?? 1)
+        let jobs = max(1, limits.jobs ?? activeProcessorCount())
         let sequential = jobs == 1 || limits.maxResults != nil
         var search = engine.rowPolytopeSearch()
         var seen = Set<LabelSet>()
@@ -222,9 +234,59 @@ public enum ExtremeEquilibria {
             for k in 0..<(m + n) where !l.contains(k) { c.insert(k) }
             return c
         }
-        func record(_ x: PolytopeVertex<Z>, _ y: PolytopeVertex<Z>, order: Int) {
+        func record(_ x: PolytopeVertex<Z>, _ yLabels: LabelSet, _ y: [BigInt], order: Int) {
+            if yLabels.count > n { degenerate = true }
             pairs.append(RawPair(xLabels: x.labels, x: x.numerators.map(\.bigValue),
-                                 yLabels: y.labels, y: y.numerators.map(\.bigValue), order: order))
+                                 yLabels: yLabels, y: y, order: order))
+        }
+        func record(_ x: PolytopeVertex<Z>, _ y: PolytopeVertex<Z>, order: Int) {
+            record(x, y.labels, y.numerators.map(\.bigValue), order: order)
+        }
+
+        // Parallel matching (jobs > 1): batches of new vertices go to idle workers while the
+        // walk continues; when all workers are busy the walking thread matches the batch itself.
+        let box = ParallelResults<Z>()
+        let workers = DispatchSemaphore(value: jobs - 1)
+        let group = DispatchGroup()
+        var pending: [PolytopeVertex<Z>] = []
+        var batchStart = 0
+        let batchSize = 256
+        let eng = engine
+        @Sendable func matchBatch(_ batch: [PolytopeVertex<Z>], first: Int) -> ChunkResult {
+            var local: [(Int, LabelSet, [BigInt])] = []
+            var fallback: [Int] = []
+            var piv = 0
+            for (offset, x) in batch.enumerated() {
+                if let d = deadline, offset & 63 == 0, ContinuousClock.now >= d {
+                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
+                }
+                do {
+                    switch try eng.matchPoint(x, pivots: &piv) {
+                    case .none: break
+                    case .vertex(let labels, let y): local.append((first + offset, labels, y))
+                    case .needsFullSearch: fallback.append(first + offset)
+                    }
+                } catch {
+                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
+                }
+            }
+            return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: batch.count, incomplete: false)
+        }
+        func submit() {
+            guard !pending.isEmpty else { return }
+            let batch = pending, first = batchStart
+            batchStart += pending.count
+            pending = []
+            if workers.wait(timeout: .now()) == .success {
+                group.enter()
+                DispatchQueue.global().async {
+                    box.store(matchBatch(batch, first: first))
+                    workers.signal()
+                    group.leave()
+                }
+            } else {
+                box.store(matchBatch(batch, first: first))
+            }
         }
 
         let bases = try search.run { s in
@@ -234,18 +296,23 @@ public enum ExtremeEquilibria {
                 if let d = deadline, now >= d { stop = .timeout; return false }
                 if let p = limits.progress, now - lastProgress >= .milliseconds(250) {
                     lastProgress = now
-                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count, elapsed: now - start))
+                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count + box.matchCount, elapsed: now - start))
                 }
             }
             let x = ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 })
             guard seen.insert(x.labels).inserted else { return true }
             if x.labels.count > m { degenerate = true }
-            guard sequential else { vertices.append(x); return true }
+            guard sequential else {
+                vertices.append(x)
+                pending.append(x)
+                if pending.count == batchSize { submit() }
+                return true
+            }
             let order = seen.count
             faceSolves += 1
             switch try engine.matchPoint(x, pivots: &facePivots) {
             case .none: break
-            case .vertex(let y): record(x, y, order: order)
+            case .vertex(let labels, let y): record(x, labels, y, order: order)
             case .needsFullSearch:
                 guard x.labels.count < m + n else { break }
                 for y in try full().containing(complement(x.labels)) { record(x, y, order: order) }
@@ -254,46 +321,21 @@ public enum ExtremeEquilibria {
             return true
         }
 
-        if !sequential && stop == .completed {
-            // Parallel matching: contiguous chunks, results merged in vertex order.
-            let chunkCount = min(max(1, vertices.count), jobs * 8)
-            let chunk = (vertices.count + chunkCount - 1) / max(1, chunkCount)
-            let box = ParallelResults<Z>(count: chunkCount)
-            let verts = vertices
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-                var local: [(Int, PolytopeVertex<Z>)] = []
-                var fallback: [Int] = []
-                var piv = 0, solves = 0
-                var failed = false
-                let lo = c * chunk, hi = min(verts.count, lo + chunk)
-                if lo < hi {
-                    for k in lo..<hi {
-                        if let d = deadline, k & 63 == 0, ContinuousClock.now >= d { failed = true; break }
-                        solves += 1
-                        do {
-                            switch try engine.matchPoint(verts[k], pivots: &piv) {
-                            case .none: break
-                            case .vertex(let y): local.append((k, y))
-                            case .needsFullSearch: fallback.append(k)
-                            }
-                        } catch { failed = true; break }
-                    }
-                }
-                box.store(c, ChunkResult(matches: local, fallback: fallback, pivots: piv, solves: solves, incomplete: failed))
-            }
+        if !sequential {
+            if stop == .completed { submit() }
+            group.wait()
             var fallbackAll: [Int] = []
-            for r in box.results {
-                guard let r else { continue }
+            for r in box.results.sorted(by: { $0.first < $1.first }) {
                 if r.incomplete {
                     if let d = deadline, ContinuousClock.now >= d { stop = .timeout } else { throw PivotOverflow() }
                 }
                 facePivots += r.pivots
                 faceSolves += r.solves
-                for (k, y) in r.matches { record(verts[k], y, order: k) }
+                for (k, labels, y) in r.matches { record(vertices[k], labels, y, order: k) }
                 fallbackAll += r.fallback
             }
-            for k in fallbackAll where verts[k].labels.count < m + n {
-                for y in try full().containing(complement(verts[k].labels)) { record(verts[k], y, order: k) }
+            for k in fallbackAll where vertices[k].labels.count < m + n {
+                for y in try full().containing(complement(vertices[k].labels)) { record(vertices[k], y, order: k) }
             }
         }
         var counters = ["bases": bases, "verticesVisited": seen.count,
@@ -383,20 +425,38 @@ public enum ExtremeEquilibria {
     }
 }
 
-struct ChunkResult<Z: PivotInteger>: Sendable {
-    var matches: [(Int, PolytopeVertex<Z>)]
+/// What one batch of the parallel matching produced (indices are vertex numbers).
+/// The number of online processors (the default for `jobs`).
+func activeProcessorCount() -> Int {
+    #if canImport(Glibc)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #elseif canImport(Darwin)
+    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+    #else
+    return 1
+    #endif
+}
+
+struct ChunkResult: Sendable {
+    var first: Int
+    var matches: [(Int, LabelSet, [BigInt])]
     var fallback: [Int]
     var pivots: Int
     var solves: Int
     var incomplete: Bool
 }
 
-/// Per-chunk results written by concurrent workers (each slot written once, by one worker).
+/// Batch results written by concurrent workers.
 final class ParallelResults<Z: PivotInteger>: @unchecked Sendable {
-    private(set) var results: [ChunkResult<Z>?]
+    private(set) var results: [ChunkResult] = []
+    private var matches = 0
     private let lock = DispatchSemaphore(value: 1)
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-    func store(_ i: Int, _ r: ChunkResult<Z>) {
-        lock.wait(); results[i] = r; lock.signal()
+    func store(_ r: ChunkResult) {
+        lock.wait(); results.append(r); matches += r.matches.count; lock.signal()
+    }
+    /// Equilibria found so far by the workers (for progress reports).
+    var matchCount: Int {
+        lock.wait(); defer { lock.signal() }
+        return matches
     }
 }

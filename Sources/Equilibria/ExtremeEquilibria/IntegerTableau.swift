@@ -19,6 +19,9 @@ struct IntegerTableau<Z: PivotInteger> {
     var cobasic: [Int]
     /// Number of pivots made.
     var pivots = 0
+    /// log2 of a bound on every minor of the constraint matrix (so on every entry), when known:
+    /// lets the arithmetic skip per-entry overflow checks.
+    var bound: Int?
 
     var width: Int { columns + 1 }
 
@@ -43,7 +46,7 @@ struct IntegerTableau<Z: PivotInteger> {
     mutating func pivot(row r: Int, column c: Int) throws {
         let w = columns + 1
         let oldDeterminant = determinant
-        let d = Z.divisor(oldDeterminant)
+        let d = Z.divisor(oldDeterminant, bound: bound)
         let rowCount = rows
         let p = entries[r * w + c]
         try entries.withUnsafeMutableBufferPointer { t in

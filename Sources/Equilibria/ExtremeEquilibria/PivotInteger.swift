@@ -20,7 +20,8 @@ protocol PivotInteger: Sendable, Equatable {
     var negated: Self? { get }
     /// A divisor prepared once per pivot (e.g. its inverse modulo the word size).
     associatedtype Divisor
-    static func divisor(_ e: Self) -> Divisor
+    /// `bound`: log2 of a bound on every minor (every value the tableau can hold), or nil.
+    static func divisor(_ e: Self, bound: Int?) -> Divisor
     /// `(a·b − c·d) / e`, where the division is known to be exact; nil on overflow.
     static func exchange(_ a: Self, _ b: Self, _ c: Self, _ d: Self, dividingBy e: Divisor) -> Self?
     /// The sign of `a·b − c·d`, exactly (never overflows).
@@ -43,12 +44,15 @@ extension Int: PivotInteger {
     var bigValue: BigInt { BigInt(self) }
     var negated: Int? { self == .min ? nil : -self }
 
-    static func divisor(_ e: Int) -> ExactDivisor<UInt64> { ExactDivisor(e) }
+    static func divisor(_ e: Int, bound: Int?) -> ExactDivisor<UInt64> { ExactDivisor(e, bound: bound, limit: 62) }
 
     @inline(__always)
     static func exchange(_ a: Int, _ b: Int, _ c: Int, _ d: Int, dividingBy e: ExactDivisor<UInt64>) -> Int? {
         // Fast path: when the quotient times 2^t provably fits, the low word of a·b − c·d times
         // the inverse of e's odd part is exact (Jebelean's exact division).
+        if e.trusted {
+            return ((a &* b &- c &* d) &* Int(bitPattern: UInt(e.inverse))) >> e.shift
+        }
         let bits = Swift.max(a.magnitude.bitWidthUsed + b.magnitude.bitWidthUsed, c.magnitude.bitWidthUsed + d.magnitude.bitWidthUsed) + 1
         if bits - e.bits + 1 + e.shift <= 62 {
             let y = (a &* b &- c &* d) &* Int(bitPattern: UInt(e.inverse))
@@ -83,7 +87,7 @@ extension BigInt: PivotInteger {
     var bigValue: BigInt { self }
     var negated: BigInt? { -self }
 
-    static func divisor(_ e: BigInt) -> BigInt { e }
+    static func divisor(_ e: BigInt, bound: Int?) -> BigInt { e }
 
     static func exchange(_ a: BigInt, _ b: BigInt, _ c: BigInt, _ d: BigInt, dividingBy e: BigInt) -> BigInt? {
         let x = a * b - c * d
@@ -113,13 +117,17 @@ struct ExactDivisor<W: FixedWidthInteger & UnsignedInteger>: Sendable where W: S
     let shift: Int
     let bits: Int
     let inverse: W
+    /// True when every quotient times 2^shift provably fits (so no per-entry checks are needed).
+    let trusted: Bool
 
-    init(_ e: Int) {
+    init(_ e: Int, bound: Int?, limit: Int) {
         precondition(e != 0)
         value = e
         shift = e.trailingZeroBitCount
         bits = e.magnitude.bitWidthUsed
         inverse = inverseOdd(W(truncatingIfNeeded: e >> shift))
+        let s = shift
+        trusted = bound.map { $0 + s <= limit } ?? false
     }
 }
 

@@ -8,13 +8,16 @@ struct ExactDivisor128: Sendable {
     let shift: Int
     let bits: Int
     let inverse: Int128
+    let trusted: Bool
 
-    init(_ e: Int128) {
+    init(_ e: Int128, bound: Int?) {
         precondition(e != 0)
         value = e
         shift = e.trailingZeroBitCount
         bits = e.magnitude.bitWidthUsed
         inverse = Int128(bitPattern: inverseOdd(UInt128(bitPattern: e >> shift)))
+        let s = shift
+        trusted = bound.map { $0 + s <= 126 } ?? false
     }
 }
 
@@ -34,10 +37,11 @@ extension Int128: PivotInteger {
     }
     var negated: Int128? { self == .min ? nil : -self }
 
-    static func divisor(_ e: Int128) -> ExactDivisor128 { ExactDivisor128(e) }
+    static func divisor(_ e: Int128, bound: Int?) -> ExactDivisor128 { ExactDivisor128(e, bound: bound) }
 
     @inline(__always)
     static func exchange(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128, dividingBy e: ExactDivisor128) -> Int128? {
+        if e.trusted { return ((a &* b &- c &* d) &* e.inverse) >> e.shift }
         let bits = Swift.max(a.magnitude.bitWidthUsed + b.magnitude.bitWidthUsed, c.magnitude.bitWidthUsed + d.magnitude.bitWidthUsed) + 1
         if bits - e.bits + 1 + e.shift <= 126 {
             return ((a &* b &- c &* d) &* e.inverse) >> e.shift
@@ -56,9 +60,12 @@ extension Int128: PivotInteger {
 
     @inline(__always)
     static func compareProducts(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128) -> Int {
-        let x = a.multipliedFullWidth(by: b), y = c.multipliedFullWidth(by: d)
-        if x.high != y.high { return x.high < y.high ? -1 : 1 }
-        return x.low == y.low ? 0 : (x.low < y.low ? -1 : 1)
+        let s1 = a.signValue * b.signValue, s2 = c.signValue * d.signValue
+        if s1 != s2 { return s1 < s2 ? -1 : 1 }
+        if s1 == 0 { return 0 }
+        let x = multiplyFull(a.magnitude, b.magnitude), y = multiplyFull(c.magnitude, d.magnitude)
+        let cmp = x.hi != y.hi ? (x.hi < y.hi ? -1 : 1) : (x.lo == y.lo ? 0 : (x.lo < y.lo ? -1 : 1))
+        return s1 > 0 ? cmp : -cmp
     }
 
     @inline(__always)
@@ -81,9 +88,9 @@ struct Int256: Sendable, Equatable {
     @inline(__always) init(hi: Int128, lo: UInt128) { self.hi = hi; self.lo = lo }
 
     @inline(__always) static func &* (a: Int256, b: Int256) -> Int256 {
-        let p = a.lo.multipliedFullWidth(by: b.lo)
-        let h = p.high &+ (a.lo &* UInt128(bitPattern: b.hi)) &+ (UInt128(bitPattern: a.hi) &* b.lo)
-        return Int256(hi: Int128(bitPattern: h), lo: p.low)
+        let p = multiplyFull(a.lo, b.lo)
+        let h = p.hi &+ (a.lo &* UInt128(bitPattern: b.hi)) &+ (UInt128(bitPattern: a.hi) &* b.lo)
+        return Int256(hi: Int128(bitPattern: h), lo: p.lo)
     }
 
     @inline(__always) static func &- (a: Int256, b: Int256) -> Int256 {
@@ -126,8 +133,9 @@ struct ExactDivisor256: Sendable {
     let shift: Int
     let bits: Int
     let inverse: Int256
+    let trusted: Bool
 
-    init(_ e: Int256) {
+    init(_ e: Int256, bound: Int?) {
         shift = e.trailingZeroBitCount
         bits = e.bitsUsed
         let odd = e >> shift
@@ -135,6 +143,8 @@ struct ExactDivisor256: Sendable {
         let two = Int256(2)
         while good < 256 { x = x &* (two &- odd &* x); good *= 2 }
         inverse = x
+        let s = shift
+        trusted = bound.map { $0 + s <= 254 } ?? false
     }
 }
 
@@ -163,10 +173,11 @@ extension Int256: PivotInteger {
 
     var negated: Int256? { bitsUsed >= 255 ? nil : Int256(0) &- self }
 
-    static func divisor(_ e: Int256) -> ExactDivisor256 { ExactDivisor256(e) }
+    static func divisor(_ e: Int256, bound: Int?) -> ExactDivisor256 { ExactDivisor256(e, bound: bound) }
 
     @inline(__always)
     static func exchange(_ a: Int256, _ b: Int256, _ c: Int256, _ d: Int256, dividingBy e: ExactDivisor256) -> Int256? {
+        if e.trusted { return ((a &* b &- c &* d) &* e.inverse) >> e.shift }
         let bits = Swift.max(a.bitsUsed + b.bitsUsed, c.bitsUsed + d.bitsUsed) + 1
         guard bits - e.bits + 1 + e.shift <= 254 else { return nil }
         return ((a &* b &- c &* d) &* e.inverse) >> e.shift
@@ -176,22 +187,22 @@ extension Int256: PivotInteger {
     @inline(__always)
     static func productMagnitude(_ x: Int256, _ y: Int256) -> (UInt128, UInt128, UInt128, UInt128) {
         let a = x.magnitudeWords, b = y.magnitudeWords
-        let ll = a.lo.multipliedFullWidth(by: b.lo)
-        let lh = a.lo.multipliedFullWidth(by: b.hi)
-        let hl = a.hi.multipliedFullWidth(by: b.lo)
-        let hh = a.hi.multipliedFullWidth(by: b.hi)
-        let l0 = ll.low
-        var (l1, c1) = ll.high.addingReportingOverflow(lh.low)
+        let ll = multiplyFull(a.lo, b.lo)
+        let lh = multiplyFull(a.lo, b.hi)
+        let hl = multiplyFull(a.hi, b.lo)
+        let hh = multiplyFull(a.hi, b.hi)
+        let l0 = ll.lo
+        var (l1, c1) = ll.hi.addingReportingOverflow(lh.lo)
         var carry: UInt128 = c1 ? 1 : 0
-        (l1, c1) = l1.addingReportingOverflow(hl.low)
+        (l1, c1) = l1.addingReportingOverflow(hl.lo)
         carry &+= c1 ? 1 : 0
-        var (l2, c2) = hh.low.addingReportingOverflow(lh.high)
+        var (l2, c2) = hh.lo.addingReportingOverflow(lh.hi)
         var carry2: UInt128 = c2 ? 1 : 0
-        (l2, c2) = l2.addingReportingOverflow(hl.high)
+        (l2, c2) = l2.addingReportingOverflow(hl.hi)
         carry2 &+= c2 ? 1 : 0
         (l2, c2) = l2.addingReportingOverflow(carry)
         carry2 &+= c2 ? 1 : 0
-        let l3 = hh.high &+ carry2
+        let l3 = hh.hi &+ carry2
         return (l3, l2, l1, l0)
     }
 
@@ -215,4 +226,18 @@ extension Int256: PivotInteger {
         guard k.bitsUsed + v.bitsUsed <= 253, acc.bitsUsed <= 253 else { return nil }
         return acc &+ k &* v
     }
+}
+
+/// The full 256-bit product of two 128-bit words, from four 64×64-bit products.
+@inline(__always)
+func multiplyFull(_ a: UInt128, _ b: UInt128) -> (hi: UInt128, lo: UInt128) {
+    let a0 = UInt64(truncatingIfNeeded: a), a1 = UInt64(truncatingIfNeeded: a >> 64)
+    let b0 = UInt64(truncatingIfNeeded: b), b1 = UInt64(truncatingIfNeeded: b >> 64)
+    let p00 = a0.multipliedFullWidth(by: b0), p01 = a0.multipliedFullWidth(by: b1)
+    let p10 = a1.multipliedFullWidth(by: b0), p11 = a1.multipliedFullWidth(by: b1)
+    // middle = p00.high + p01.low + p10.low (up to 66 bits)
+    let middle = UInt128(p00.high) &+ UInt128(p01.low) &+ UInt128(p10.low)
+    let lo = UInt128(p00.low) | (middle << 64)
+    let hi = (UInt128(p11.high) << 64) &+ UInt128(p11.low) &+ UInt128(p01.high) &+ UInt128(p10.high) &+ (middle >> 64)
+    return (hi, lo)
 }

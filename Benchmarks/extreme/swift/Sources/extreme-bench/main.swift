@@ -1,4 +1,4 @@
-// extreme-bench [--jobs N] [--repeat R] FILE...
+// extreme-bench [--jobs N] [--repeat R] [--arithmetic automatic|word64|word128|word256|arbitrary] FILE...
 // Reads games in lrsnash's input format ("m n", A rows, B rows), solves each with
 // ExtremeEquilibria and prints one line per file: name, equilibria, median seconds, counters.
 import Equilibria
@@ -7,12 +7,14 @@ import Foundation
 import StrategicGames
 
 var jobs = 1, repeats = 1
+var arithmetic = ExtremeEquilibria.Arithmetic.automatic
 var files: [String] = []
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
     case "--jobs": jobs = Int(args.popFirst() ?? "1") ?? 1
     case "--repeat": repeats = Int(args.popFirst() ?? "1") ?? 1
+    case "--arithmetic": arithmetic = ExtremeEquilibria.Arithmetic(rawValue: args.popFirst() ?? "") ?? .automatic
     default: files.append(a)
     }
 }
@@ -33,7 +35,7 @@ for f in files {
     var result: NashResult?
     for _ in 0..<repeats {
         let t0 = ContinuousClock.now
-        result = try ExtremeEquilibria.solve(game, limits: SolverLimits(jobs: jobs))
+        result = try ExtremeEquilibria.solve(game, limits: SolverLimits(jobs: jobs), arithmetic: arithmetic)
         let dt = ContinuousClock.now - t0
         times.append(Double(dt.components.seconds) + Double(dt.components.attoseconds) * 1e-18)
     }
