@@ -38,10 +38,11 @@ public enum LrsFormat {
         func matrix(_ name: String) throws(GameFormatError) -> Matrix<Rational> {
             var values = [Rational]()
             values.reserveCapacity(size)
+            var lastEnd = tokens.position
             while values.count < size {
                 let t = try tokens.next()
                 if t.kind == .end {
-                    throw tokens.error(t, "expected \(plural(size, "entry")) of the \(m)x\(n) matrix \(name), found \(values.count)")
+                    throw tokens.source.error(at: lastEnd, "expected \(plural(size, "entry")) of the \(m)x\(n) matrix \(name), found \(values.count)")
                 }
                 guard t.kind == .word, let v = NumberParsing.parse(tokens.source.bytes, t.start, t.end) else {
                     if t.kind == .word, NumberParsing.isZeroDenominator(tokens.source.bytes, t.start, t.end) {
@@ -50,6 +51,7 @@ public enum LrsFormat {
                     throw tokens.error(t, "expected an entry of \(name) (an integer or fraction p/q), found \(tokens.describe(t))")
                 }
                 values.append(v)
+                lastEnd = t.end
             }
             return Matrix(rows: m, columns: n, storage: values)
         }

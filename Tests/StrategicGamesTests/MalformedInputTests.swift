@@ -31,7 +31,7 @@ import GameFormats
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" }\n{ 2 x }\n", message: "expected a strategy count (a positive integer) or '}', found 'x'", line: 2, column: 5),
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" }\n{ 2 2 2 }\n", message: "expected 2 strategy lists (one per player), found 3", line: 2, column: 1),
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" }\n{ { \"a\" } { } }\n", message: "strategy count must be positive: player 2 has an empty strategy list", line: 2, column: 11),
-        Case(format: .nfg, text: header + "1 2 3 4 5 6 7", message: "expected 8 payoffs, found 7", line: 2, column: 14),
+        Case(format: .nfg, text: header + "1 2 3 4 5 6 7\n\n", message: "expected 8 payoffs, found 7", line: 2, column: 14),
         Case(format: .nfg, text: header + "1 2 3 4\n5 6 7 8 9", message: "expected 8 payoffs, found 9", line: 3, column: 9),
         Case(format: .nfg, text: header + "1 2 3 four 5 6 7 8", message: "expected a payoff (an integer, decimal or fraction p/q), found 'four'", line: 2, column: 7),
         Case(format: .nfg, text: header + "1 2 3 4/0 5 6 7 8", message: "division by zero in a payoff '4/0'", line: 2, column: 7),
@@ -76,7 +76,7 @@ import GameFormats
         Case(format: .lrs, text: "", message: "expected the number of row strategies m (a positive integer), found end of file", line: 1, column: 1),
         Case(format: .lrs, text: "0 2\n", message: "strategy count must be positive: the number of row strategies m is 0", line: 1, column: 1),
         Case(format: .lrs, text: "2 x\n", message: "expected the number of column strategies n (a positive integer), found 'x'", line: 1, column: 3),
-        Case(format: .lrs, text: "2 2\n\n1 2\n3 4\n\n5 6\n7\n", message: "expected 4 entries of the 2x2 matrix B, found 3", line: 8, column: 1),
+        Case(format: .lrs, text: "2 2\n\n1 2\n3 4\n\n5 6\n7\n", message: "expected 4 entries of the 2x2 matrix B, found 3", line: 7, column: 2),
         Case(format: .lrs, text: "1 2\n\n1 2\n\n3 z\n", message: "expected an entry of B (an integer or fraction p/q), found 'z'", line: 5, column: 3),
         Case(format: .lrs, text: "1 1\n1\n2\n3\n", message: "expected the end of the file after the 1x1 matrices A and B, found '3'", line: 4, column: 1),
     ]
