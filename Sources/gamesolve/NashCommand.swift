@@ -17,13 +17,13 @@ struct NashCommand: ParsableCommand {
 
         Examples:
           gamesolve nash Examples/battle-of-the-sexes.nfg
-          gamesolve nash Examples/prisoners-dilemma.nfg --eliminate-dominated --format json
+          gamesolve nash Examples/prisoners-dilemma.nfg --eliminate-dominated
         """
     )
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: ArgumentHelp("The method: \(NashMethod.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "method"))
+    @Option(help: ArgumentHelp("The method (see Methods above).", valueName: "method"))
     var method: NashMethod = .pure
 
     @Flag(name: .customLong("eliminate-dominated"),

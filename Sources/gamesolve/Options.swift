@@ -10,7 +10,7 @@ struct GameInputOptions: ParsableArguments {
     var game: String
 
     @Option(name: .customLong("input-format"),
-            help: "The game file's format, when its extension does not tell it (nfg, csv, json, lrs).")
+            help: "The game file's format, when its extension does not tell it.")
     var inputFormat: GameFormat?
 
     @Option(name: .customLong("column-payoffs"),
@@ -46,7 +46,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format` for solving subcommands.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table (default), json, csv, or gambit (Gambit's NE,... lines).")
+    @Option(help: "Output format (gambit = Gambit's NE,p1,p2,... lines).")
     var format: OutputFormat = .table
 }
 
