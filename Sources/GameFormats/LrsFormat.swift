@@ -37,7 +37,7 @@ public enum LrsFormat {
         }
         func matrix(_ name: String) throws(GameFormatError) -> Matrix<Rational> {
             var values = [Rational]()
-            values.reserveCapacity(size)
+            values.reserveCapacity(min(size, bytes.count))   // a tiny file cannot claim a huge matrix's memory
             var lastEnd = tokens.position
             while values.count < size {
                 let t = try tokens.next()

@@ -192,7 +192,7 @@ struct NFGReader {
 
     mutating func readPayoffBody(players: Int, profiles: Int) throws(GameFormatError) -> [[Rational]] {
         var payoffs = [[Rational]](repeating: [], count: players)
-        for i in 0..<players { payoffs[i].reserveCapacity(profiles) }
+        for i in 0..<players { payoffs[i].reserveCapacity(min(profiles, tokens.source.bytes.count)) }
         let expected = players * profiles
         var found = 0
         var lastEnd = tokens.position
@@ -247,7 +247,7 @@ struct NFGReader {
             outcomes.append(values)
         }
         var payoffs = [[Rational]](repeating: [], count: players)
-        for i in 0..<players { payoffs[i].reserveCapacity(profiles) }
+        for i in 0..<players { payoffs[i].reserveCapacity(min(profiles, tokens.source.bytes.count)) }
         var found = 0
         var firstExtra: Token?
         var lastEnd = tokens.position
