@@ -23,6 +23,15 @@ struct GameSolveCommand: ParsableCommand {
             InfoCommand.self,
             ConvertCommand.self,
             NashCommand.self,
+            GenerateCommand.self,
+            BenchCommand.self,
+            ShapleyCommand.self,
+            BanzhafCommand.self,
+            PowerCommand.self,
+            CoreCommand.self,
+            LeastCoreCommand.self,
+            NucleolusCommand.self,
+            PrenucleolusCommand.self,
         ]
     )
 
