@@ -104,7 +104,10 @@ public enum JSONGameFormat {
             throw source.error(at: root.offset, "expected the key \"payoffs\" (nested arrays indexed by strategies)")
         }
         let n = players.count
-        var payoffs = [[Rational]](repeating: [Rational](repeating: .zero, count: total), count: n)
+        // Payoffs in the file's nesting order (player 1's strategy slowest); rearranged into
+        // Gambit order once the file has shown it holds them all, so that a tiny file claiming a
+        // huge game fails on its first short array instead of allocating memory for the claim.
+        var flat = [Rational]()
         // Walk the nesting: level i is player i's strategy; strides follow Gambit's order.
         var strides = [Int](repeating: 1, count: n)
         for i in 1..<max(n, 1) where i < n { strides[i] = strides[i - 1] * counts[i - 1] }
@@ -116,7 +119,7 @@ public enum JSONGameFormat {
                 guard items.count == n else {
                     throw source.error(at: node.offset, "expected \(plural(n, "payoff")) (one per player) at payoffs\(path.map { "[\($0)]" }.joined()), found \(items.count)")
                 }
-                for (i, item) in items.enumerated() { payoffs[i][index] = try payoff(item) }
+                for item in items { flat.append(try payoff(item)) }
                 return
             }
             guard items.count == counts[level] else {
@@ -140,6 +143,20 @@ public enum JSONGameFormat {
             }
         }
         try visit(payoffsNode, level: 0, index: 0, path: [])
+        var payoffs = [[Rational]](repeating: [Rational](repeating: .zero, count: total), count: n)
+        var profile = [Int](repeating: 0, count: n)   // odometer with the last player fastest
+        for k in 0..<total {
+            var index = 0
+            for i in 0..<n { index += profile[i] * strides[i] }
+            for i in 0..<n { payoffs[i][index] = flat[k * n + i] }
+            var level = n - 1
+            while level >= 0 {
+                profile[level] += 1
+                if profile[level] < counts[level] { break }
+                profile[level] = 0
+                level -= 1
+            }
+        }
         do {
             return try NormalFormGame(title: title, comment: comment, players: players, payoffs: payoffs)
         } catch {

@@ -37,11 +37,12 @@ public enum LrsFormat {
         }
         func matrix(_ name: String) throws(GameFormatError) -> Matrix<Rational> {
             var values = [Rational]()
-            values.reserveCapacity(size)
+            values.reserveCapacity(min(size, bytes.count))   // a tiny file cannot claim a huge matrix's memory
+            var lastEnd = tokens.position
             while values.count < size {
                 let t = try tokens.next()
                 if t.kind == .end {
-                    throw tokens.error(t, "expected \(plural(size, "entry")) of the \(m)x\(n) matrix \(name), found \(values.count)")
+                    throw tokens.source.error(at: lastEnd, "expected \(plural(size, "entry")) of the \(m)x\(n) matrix \(name), found \(values.count)")
                 }
                 guard t.kind == .word, let v = NumberParsing.parse(tokens.source.bytes, t.start, t.end) else {
                     if t.kind == .word, NumberParsing.isZeroDenominator(tokens.source.bytes, t.start, t.end) {
@@ -50,6 +51,7 @@ public enum LrsFormat {
                     throw tokens.error(t, "expected an entry of \(name) (an integer or fraction p/q), found \(tokens.describe(t))")
                 }
                 values.append(v)
+                lastEnd = t.end
             }
             return Matrix(rows: m, columns: n, storage: values)
         }

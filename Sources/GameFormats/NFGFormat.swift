@@ -192,15 +192,18 @@ struct NFGReader {
 
     mutating func readPayoffBody(players: Int, profiles: Int) throws(GameFormatError) -> [[Rational]] {
         var payoffs = [[Rational]](repeating: [], count: players)
-        for i in 0..<players { payoffs[i].reserveCapacity(profiles) }
+        for i in 0..<players { payoffs[i].reserveCapacity(min(profiles, tokens.source.bytes.count)) }
         let expected = players * profiles
         var found = 0
+        var lastEnd = tokens.position
         while found < expected {
             let t = try tokens.next()
             if t.kind == .end {
-                throw tokens.error(t, "expected \(plural(expected, "payoff")), found \(found)")
+                // Point just past the last payoff read.
+                throw tokens.source.error(at: lastEnd, "expected \(plural(expected, "payoff")), found \(found)")
             }
             payoffs[found % players].append(try number(t, "a payoff"))
+            lastEnd = t.end
             found += 1
         }
         let extra = try tokens.next()
@@ -213,7 +216,7 @@ struct NFGReader {
     }
 
     mutating func readOutcomeBody(players: Int, profiles: Int) throws(GameFormatError) -> [[Rational]] {
-        let open = try tokens.next()   // '{'
+        _ = try tokens.next()   // the outcome list's opening brace
         var outcomes = [[Rational]]()
         while true {
             let t = try tokens.next()
@@ -244,13 +247,14 @@ struct NFGReader {
             outcomes.append(values)
         }
         var payoffs = [[Rational]](repeating: [], count: players)
-        for i in 0..<players { payoffs[i].reserveCapacity(profiles) }
+        for i in 0..<players { payoffs[i].reserveCapacity(min(profiles, tokens.source.bytes.count)) }
         var found = 0
         var firstExtra: Token?
-        var last = open
+        var lastEnd = tokens.position
         while true {
             let t = try tokens.next()
-            if t.kind == .end { last = t; break }
+            if t.kind == .end { break }
+            lastEnd = t.end
             guard t.kind == .word, let index = Int(tokens.text(t)), index >= 0 else {
                 throw tokens.error(t, "expected an outcome number (a non-negative integer), found \(tokens.describe(t))")
             }
@@ -262,7 +266,7 @@ struct NFGReader {
             for i in 0..<players { payoffs[i].append(index == 0 ? .zero : outcomes[index - 1][i]) }
         }
         guard found == profiles else {
-            throw tokens.error(firstExtra ?? last, "expected \(plural(profiles, "outcome number")) (one per strategy profile), found \(found)")
+            throw tokens.source.error(at: firstExtra?.start ?? lastEnd, "expected \(plural(profiles, "outcome number")) (one per strategy profile), found \(found)")
         }
         return payoffs
     }

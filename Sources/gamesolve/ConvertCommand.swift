@@ -23,7 +23,7 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: "The output format: nfg, json, csv or lrs (default: from the -o file's extension).")
+    @Option(help: "The output format (default: the one the -o file's extension names).")
     var to: GameFormat?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))

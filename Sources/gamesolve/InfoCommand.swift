@@ -21,7 +21,7 @@ struct InfoCommand: ParsableCommand {
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: "Output format: table (default) or json.")
+    @Option(help: "Output format.")
     var format: Format = .table
 
     func run() throws {

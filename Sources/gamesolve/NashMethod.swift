@@ -26,8 +26,13 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
     func solve(_ game: NormalFormGame, limits: SolverLimits) throws -> NashResult {
         switch self {
         case .pure:
-            let equilibria = PureStrategyEquilibria().equilibria(of: game)
-            return NashResult(equilibria: equilibria, counters: ["profilesExamined": game.profileCount])
+            var result = NashResult(equilibria: PureStrategyEquilibria().equilibria(of: game),
+                                    counters: ["profilesExamined": game.profileCount])
+            if let max = limits.maxResults, result.equilibria.count > max {
+                result.equilibria.removeLast(result.equilibria.count - max)
+                result.stopReason = .maxResults
+            }
+            return result
         case .enumerate:
             do {
                 return try ExtremeEquilibria.solve(try requireBimatrix(game), limits: limits)

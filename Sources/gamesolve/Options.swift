@@ -10,7 +10,7 @@ struct GameInputOptions: ParsableArguments {
     var game: String
 
     @Option(name: .customLong("input-format"),
-            help: "The game file's format, when its extension does not tell it (nfg, csv, json, lrs).")
+            help: "The game file's format, when its extension does not tell it.")
     var inputFormat: GameFormat?
 
     @Option(name: .customLong("column-payoffs"),

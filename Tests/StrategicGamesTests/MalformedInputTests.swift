@@ -31,7 +31,7 @@ import GameFormats
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" }\n{ 2 x }\n", message: "expected a strategy count (a positive integer) or '}', found 'x'", line: 2, column: 5),
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" }\n{ 2 2 2 }\n", message: "expected 2 strategy lists (one per player), found 3", line: 2, column: 1),
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" }\n{ { \"a\" } { } }\n", message: "strategy count must be positive: player 2 has an empty strategy list", line: 2, column: 11),
-        Case(format: .nfg, text: header + "1 2 3 4 5 6 7", message: "expected 8 payoffs, found 7", line: 2, column: 14),
+        Case(format: .nfg, text: header + "1 2 3 4 5 6 7\n\n", message: "expected 8 payoffs, found 7", line: 2, column: 14),
         Case(format: .nfg, text: header + "1 2 3 4\n5 6 7 8 9", message: "expected 8 payoffs, found 9", line: 3, column: 9),
         Case(format: .nfg, text: header + "1 2 3 four 5 6 7 8", message: "expected a payoff (an integer, decimal or fraction p/q), found 'four'", line: 2, column: 7),
         Case(format: .nfg, text: header + "1 2 3 4/0 5 6 7 8", message: "division by zero in a payoff '4/0'", line: 2, column: 7),
@@ -42,6 +42,7 @@ import GameFormats
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" } { 2 1 }\n{ { \"o\" 1 2 3 } }\n1 1", message: "expected 2 payoffs in outcome 1 (one per player), found more", line: 2, column: 13),
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" } { 2 1 }\n{ { \"o\" 1 2 }\n", message: "expected '{' to open outcome 2 or '}' to close the outcome list, found end of file", line: 3, column: 1),
         Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" } { 2 1 }\n{ { 1 2 } }\n1 1", message: "expected outcome 1's name in quotes, found '1'", line: 2, column: 5),
+        Case(format: .nfg, text: "NFG 1 R \"t\" { \"A\" \"B\" } { 40000 50000 }\n1 2\n", message: "expected 4000000000 payoffs, found 2", line: 2, column: 4),
         // CSV
         Case(format: .csv, text: "", message: "expected a matrix of payoffs, found an empty file", line: 1, column: 1),
         Case(format: .csv, text: "1;2,3;4\n5;6\n", message: "row 2 of the matrix has 1 payoff cell, expected 2 like the first row", line: 2, column: 1),
@@ -72,13 +73,15 @@ import GameFormats
         Case(format: .json, text: "{\"a\": \"\\q\"}", message: "invalid escape '\\q' in a string", line: 1, column: 8),
         Case(format: .json, text: "{\"a\": -}", message: "expected digits in a number, found '}'", line: 1, column: 7),
         Case(format: .json, text: "{} x", message: "expected the end of the file after the JSON value, found 'x'", line: 1, column: 4),
+        Case(format: .json, text: "{\"players\": [{\"strategies\": 40000}, {\"strategies\": 50000}], \"payoffs\": [[1, 2]]}", message: "expected 40000 entries in \"payoffs\", one per strategy of Player 1, found 1", line: 1, column: 72),
         // lrs
         Case(format: .lrs, text: "", message: "expected the number of row strategies m (a positive integer), found end of file", line: 1, column: 1),
         Case(format: .lrs, text: "0 2\n", message: "strategy count must be positive: the number of row strategies m is 0", line: 1, column: 1),
         Case(format: .lrs, text: "2 x\n", message: "expected the number of column strategies n (a positive integer), found 'x'", line: 1, column: 3),
-        Case(format: .lrs, text: "2 2\n\n1 2\n3 4\n\n5 6\n7\n", message: "expected 4 entries of the 2x2 matrix B, found 3", line: 8, column: 1),
+        Case(format: .lrs, text: "2 2\n\n1 2\n3 4\n\n5 6\n7\n", message: "expected 4 entries of the 2x2 matrix B, found 3", line: 7, column: 2),
         Case(format: .lrs, text: "1 2\n\n1 2\n\n3 z\n", message: "expected an entry of B (an integer or fraction p/q), found 'z'", line: 5, column: 3),
         Case(format: .lrs, text: "1 1\n1\n2\n3\n", message: "expected the end of the file after the 1x1 matrices A and B, found '3'", line: 4, column: 1),
+        Case(format: .lrs, text: "40000 50000\n1 2\n", message: "expected 2000000000 entries of the 40000x50000 matrix A, found 2", line: 2, column: 4),
     ]
 
     @Test(arguments: cases)
