@@ -1,5 +1,6 @@
 import Equilibria
 import GameGenerators
+import LPSolvers
 import StrategicGames
 
 /// What one solver run reports to the benchmark: how many results it found, why it stopped,
@@ -25,18 +26,21 @@ public struct SolverOutcome: Sendable {
 public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     /// All pure-strategy equilibria (``PureStrategyEquilibria``).
     case pure
+    /// The value and optimal strategies of a zero-sum game by one exact LP (``BimatrixGame/minimax(start:simplex:)``).
+    case minimax
 
     /// One line for `--help`.
     public var summary: String {
         switch self {
-        case .pure: return "pure-strategy equilibria (all profiles checked)"
+        case .pure: return "pure-strategy equilibria (all profiles examined)"
+        case .minimax: return "value of a zero-sum game by one exact LP (use a zero-sum family)"
         }
     }
 
     /// The kind of game the solver takes.
     public var gameKind: GameFamily.Kind {
         switch self {
-        case .pure: return .bimatrix
+        case .pure, .minimax: return .bimatrix
         }
     }
 
@@ -52,7 +56,11 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
             let nf = g.normalForm
             let found = PureStrategyEquilibria().equilibria(of: nf)
             return SolverOutcome(results: found.count, stopReason: .completed,
-                                 counters: ["profilesChecked": nf.profileCount])
+                                 counters: ["profilesExamined": nf.profileCount])
+        case .minimax:
+            guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            let solution = try g.minimax()
+            return SolverOutcome(results: 1, stopReason: .completed, counters: ["simplexIterations": solution.iterations])
         }
     }
 }

@@ -127,9 +127,26 @@ enum BenchRendering {
     }
 }
 
-/// Loads the games of `--games DIR` (bimatrix games; size = number of row strategies).
+/// Loads the games of `--games DIR`: every .nfg, .json, .csv and .lrs file, two-player games
+/// only; the size is the number of row strategies.
 enum BenchGameLoader {
     static func load(directory: String) throws -> [BenchGame] {
-        throw ValidationError("--games needs the game readers, which are not part of this build yet")
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw GameInputError("cannot read the directory \(directory): \(error.localizedDescription)", reason: .io)
+        }
+        var games: [BenchGame] = []
+        for name in names where GameFormat(fileName: name) != nil {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let game = try GameFile.read(path: path)
+            guard let b = game.bimatrix else {
+                throw CommandFailure("\(path): bench --games takes two-player games; this one has \(game.playerCount) players")
+            }
+            games.append(BenchGame(size: b.rowCount, label: name, game: .bimatrix(b)))
+        }
+        guard !games.isEmpty else { throw CommandFailure("no game files (.nfg, .json, .csv, .lrs) in \(directory)") }
+        return games
     }
 }

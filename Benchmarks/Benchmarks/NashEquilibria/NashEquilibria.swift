@@ -21,7 +21,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let random60 = GeneratedGame.bimatrix(try! BimatrixGenerators.uniformRandom(rows: 60, columns: 60, seed: 1))
     Benchmark("pure: random 60x60, seed 1",
-              configuration: .init(metrics: [.wallClock, .mallocCountTotal, .instructions, .custom("profilesChecked")])) { benchmark in
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal, .instructions, .custom("profilesExamined")])) { benchmark in
         measure(benchmark, .pure, random60)
     }
 }
