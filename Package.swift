@@ -65,7 +65,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
-        .testTarget(name: "StrategicGamesTests", dependencies: ["StrategicGames", "GameFormats", "Equilibria", "GameSolve"],
+        .testTarget(name: "StrategicGamesTests", dependencies: ["GameSolve"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EquilibriaTests", dependencies: ["GameSolve"]),
         .testTarget(name: "LPSolversTests", dependencies: ["GameSolve"]),
