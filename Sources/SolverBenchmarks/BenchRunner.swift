@@ -15,10 +15,8 @@ public struct BenchGame: Sendable {
         self.game = game
     }
 
-    /// "m x n" for a bimatrix game.
-    public var shape: String {
-        switch game { case .bimatrix(let g): return "\(g.rowCount)x\(g.columnCount)" }
-    }
+    /// "m x n" for a bimatrix game, "n p" for a TU game.
+    public var shape: String { game.shape }
 }
 
 /// Where the games of a benchmark come from.

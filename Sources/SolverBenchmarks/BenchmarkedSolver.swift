@@ -1,3 +1,5 @@
+import CoalitionGames
+import CoreSolutions
 import Equilibria
 import GameGenerators
 import LPSolvers
@@ -28,12 +30,21 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     case pure
     /// The value and optimal strategies of a zero-sum game by one exact LP (``BimatrixGame/minimax(start:simplex:)``).
     case minimax
+    /// Exact Shapley (and Banzhaf) values of a TU game from its table.
+    case shapley
+    /// The nucleolus by the sequential LP method (``SequentialNucleolus``).
+    case nucleolus
+    /// Shapley–Shubik and Banzhaf indices of a weighted voting game by dynamic programming.
+    case votingPower = "voting-power"
 
     /// One line for `--help`.
     public var summary: String {
         switch self {
         case .pure: return "pure-strategy equilibria (all profiles examined)"
         case .minimax: return "value of a zero-sum game by one exact LP (use a zero-sum family)"
+        case .shapley: return "exact Shapley and Banzhaf values of a TU game (2^n coalitions)"
+        case .nucleolus: return "nucleolus of a TU game by sequential LPs"
+        case .votingPower: return "Shapley-Shubik and Banzhaf power of a weighted voting game"
         }
     }
 
@@ -41,6 +52,17 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     public var gameKind: GameFamily.Kind {
         switch self {
         case .pure, .minimax: return .bimatrix
+        case .shapley, .nucleolus, .votingPower: return .coalitional
+        }
+    }
+
+    /// The family `gamesolve bench` uses when none is given.
+    public var defaultFamily: GameFamily {
+        switch self {
+        case .pure: return .random
+        case .minimax: return .zeroSum
+        case .shapley, .nucleolus: return .bnfType1
+        case .votingPower: return .weightedVoting
         }
     }
 
@@ -61,9 +83,24 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
             guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
             let solution = try g.minimax()
             return SolverOutcome(results: 1, stopReason: .completed, counters: ["simplexIterations": solution.iterations])
+        case .shapley:
+            guard let table = try game.table() else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            blackHole(table.shapleyAndBanzhaf(jobs: limits.jobs ?? 1))
+            return SolverOutcome(results: 1, stopReason: .completed, counters: ["coalitions": table.grandCoalition])
+        case .nucleolus:
+            guard let table = try game.table() else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            let r = try SequentialNucleolus.nucleolus(table)
+            return SolverOutcome(results: r.verified ? 1 : 0, stopReason: .completed, counters: r.counters)
+        case .votingPower:
+            guard let rule = game.rule else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            blackHole(try rule.votingPower())
+            return SolverOutcome(results: 1, stopReason: .completed, counters: [:])
         }
     }
 }
+
+/// Keeps a value alive so that the optimiser cannot drop the computation that produced it.
+@inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
 
 /// Why a benchmark could not run.
 public enum BenchmarkError: Error, CustomStringConvertible, Equatable {

@@ -18,7 +18,7 @@ public struct PeerTool: Sendable, Hashable {
     public static func peers(for solver: BenchmarkedSolver) -> [PeerTool] {
         switch solver {
         case .pure: return [PeerTool(backend: .quantecon, method: "pure_nash_brute")]
-        case .minimax: return []
+        case .minimax, .shapley, .nucleolus, .votingPower: return []
         }
     }
 

@@ -26,7 +26,7 @@ enum BenchRendering {
         out += "\n\n"
         let counters = counterNames(r)
         let hasPairs = r.rows.contains { $0.supportPairs != nil }
-        var header = ["size", "shape", "runs", "median", "min", "max", "growth"] + counters + ["equilibria"]
+        var header = ["size", "shape", "runs", "median", "min", "max", "growth"] + counters + [r.resultLabel]
         if hasPairs { header.append("support pairs") }
         var lines = [header]
         for row in r.rows {
@@ -77,7 +77,7 @@ enum BenchRendering {
     static func csv(_ r: BenchReport) -> String {
         let counters = counterNames(r)
         var lines = [(["tool", "size", "shape", "runs", "completed", "median_s", "min_s", "max_s", "growth"] + counters
-                      + ["equilibria_median", "equilibria_min", "equilibria_max", "support_pairs", "note"]).joined(separator: ",")]
+                      + ["\(r.resultLabel)_median", "\(r.resultLabel)_min", "\(r.resultLabel)_max", "support_pairs", "note"]).joined(separator: ",")]
         for row in r.rows {
             var cells = ["gamesolve:\(r.solver)", "\(row.size)", row.shape, "\(row.runs)", "\(row.completed)",
                          "\(row.medianSeconds)", "\(row.minSeconds)", "\(row.maxSeconds)", row.growth.map { "\($0)" } ?? ""]
