@@ -75,7 +75,7 @@ public struct BenchReport: Sendable, Codable {
     /// Summarises runs into rows and fits.
     public init(plan: BenchPlan, runs: [BenchRun], stopped: String?, interrupted: Bool, peers: [PeerReport] = []) {
         solver = plan.solver.rawValue
-        resultLabel = plan.solver == .pure ? "equilibria" : "results"
+        resultLabel = plan.solver.gameKind == .bimatrix && plan.solver != .minimax ? "equilibria" : "results"
         family = plan.familyLabel
         timeoutSeconds = plan.timeout?.seconds
         self.stopped = stopped

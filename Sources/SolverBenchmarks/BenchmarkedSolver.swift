@@ -18,9 +18,9 @@ public struct SolverOutcome: Sendable {
         self.counters = counters
     }
 
-    /// A Nash solver's result, summarised.
+    /// A Nash solver's result, summarised (an "equilibria" counter duplicates `results` and is dropped).
     public init(_ r: NashResult) {
-        self.init(results: r.equilibria.count, stopReason: r.stopReason, counters: r.counters)
+        self.init(results: r.equilibria.count, stopReason: r.stopReason, counters: r.counters.filter { $0.key != "equilibria" })
     }
 }
 
@@ -30,6 +30,8 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     case pure
     /// The value and optimal strategies of a zero-sum game by one exact LP (``BimatrixGame/minimax(start:simplex:)``).
     case minimax
+    /// Every extreme equilibrium by lexicographic vertex enumeration (``ExtremeEquilibria``).
+    case extremeEquilibria = "extreme-equilibria"
     /// Exact Shapley (and Banzhaf) values of a TU game from its table.
     case shapley
     /// The nucleolus by the sequential LP method (``SequentialNucleolus``).
@@ -42,6 +44,7 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
         switch self {
         case .pure: return "pure-strategy equilibria (all profiles examined)"
         case .minimax: return "value of a zero-sum game by one exact LP (use a zero-sum family)"
+        case .extremeEquilibria: return "all extreme equilibria by vertex enumeration (exact)"
         case .shapley: return "exact Shapley and Banzhaf values of a TU game (2^n coalitions)"
         case .nucleolus: return "nucleolus of a TU game by sequential LPs"
         case .votingPower: return "Shapley-Shubik and Banzhaf power of a weighted voting game"
@@ -51,7 +54,7 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     /// The kind of game the solver takes.
     public var gameKind: GameFamily.Kind {
         switch self {
-        case .pure, .minimax: return .bimatrix
+        case .pure, .minimax, .extremeEquilibria: return .bimatrix
         case .shapley, .nucleolus, .votingPower: return .coalitional
         }
     }
@@ -59,7 +62,7 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     /// The family `gamesolve bench` uses when none is given.
     public var defaultFamily: GameFamily {
         switch self {
-        case .pure: return .random
+        case .pure, .extremeEquilibria: return .random
         case .minimax: return .zeroSum
         case .shapley, .nucleolus: return .bnfType1
         case .votingPower: return .weightedVoting
@@ -83,9 +86,12 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
             guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
             let solution = try g.minimax()
             return SolverOutcome(results: 1, stopReason: .completed, counters: ["simplexIterations": solution.iterations])
+        case .extremeEquilibria:
+            guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            return SolverOutcome(try ExtremeEquilibria.solve(g, limits: limits))
         case .shapley:
             guard let table = try game.table() else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
-            blackHole(table.shapleyAndBanzhaf(jobs: limits.jobs ?? 1))
+            blackHole(table.shapleyAndBanzhaf(jobs: limits.jobs))
             return SolverOutcome(results: 1, stopReason: .completed, counters: ["coalitions": table.grandCoalition])
         case .nucleolus:
             guard let table = try game.table() else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }

@@ -18,6 +18,9 @@ public struct PeerTool: Sendable, Hashable {
     public static func peers(for solver: BenchmarkedSolver) -> [PeerTool] {
         switch solver {
         case .pure: return [PeerTool(backend: .quantecon, method: "pure_nash_brute")]
+        case .extremeEquilibria:
+            return [PeerTool(backend: .lrsnash, method: "lrsnash"), PeerTool(backend: .nashpy, method: "vertex_enumeration"),
+                    PeerTool(backend: .quantecon, method: "vertex_enumeration")]
         case .minimax, .shapley, .nucleolus, .votingPower: return []
         }
     }

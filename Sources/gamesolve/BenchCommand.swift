@@ -34,6 +34,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Time limit per run, in seconds.")
     var timeout: Double = 10
 
+    @Option(help: "Worker threads for solvers that run in parallel.")
+    var jobs: Int = 1
+
     @Option(help: "Run the games in this directory instead of generated ones (size = row strategies).")
     var games: String?
 
@@ -47,6 +50,7 @@ struct BenchCommand: ParsableCommand {
     var generator: GeneratorOptions
 
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
         if games == nil, let family, solver.gameKind != family.kind {
@@ -63,7 +67,7 @@ struct BenchCommand: ParsableCommand {
             source = .family(family ?? solver.defaultFamily, parameters: generator.parameters(size: 0, seed: 0),
                              sizes: sizes.sizes, seeds: (1...seeds).map { UInt64($0) })
         }
-        let plan = BenchPlan(solver: solver, source: source, timeout: .milliseconds(Int64(timeout * 1000)))
+        let plan = BenchPlan(solver: solver, source: source, timeout: .milliseconds(Int64(timeout * 1000)), jobs: jobs)
         let state = BenchState()
         let progress = ProgressLine()
         let format = self.format
