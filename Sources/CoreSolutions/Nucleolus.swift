@@ -51,7 +51,7 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
 /// 2. Constraint generation: scan all 2^n coalitions at the LP's x (one O(2^n) pass with half
 ///    tables); add the most violated ones to the pool and re-solve until none is violated. The
 ///    pool starts with the singletons, their complements and a few hundred coalitions of largest
-///    excess at the equal split (all coalitions when n ≤ 11).
+///    excess at the equal split (all coalitions when n ≤ 6; at most 2^n/8 for smaller n).
 /// 3. Settle only the coalitions with a positive dual: they are tight in *every* optimum (a
 ///    coalition tight in one optimum only must not be fixed — the classic error). Positive duals of
 ///    xᵢ ≥ v({i}) fix xᵢ = v({i}).
@@ -115,7 +115,7 @@ public enum SequentialNucleolus {
         var pool: [Int] = []
         var inPool = Set<Int>()
         func addToPool(_ s: Int) { if !isMarked(s) && inPool.insert(s).inserted { pool.append(s) } }
-        if n <= 11 {
+        if n <= 6 {
             for s in 1..<full { addToPool(s) }
         } else {
             for i in 0..<n { addToPool(1 << i); addToPool(full ^ (1 << i)) }
@@ -129,9 +129,10 @@ public enum SequentialNucleolus {
                 sample.append(game.doubleValue(s) - xs)
             }
             sample.sort(by: >)
-            let rank = min(sample.count - 1, max(0, Int(Double(4096 * initialPoolSize) / Double(full)) - 1))
+            let size = min(initialPoolSize, max(32, full / 8))
+            let rank = min(sample.count - 1, max(0, Int(Double(4096 * size) / Double(full)) - 1))
             counters["scans"]! += 1
-            for c in scanner.violations(x0, above: sample[rank] - 1e-9, limit: initialPoolSize, excluded: isMarked) { addToPool(c.mask) }
+            for c in scanner.violations(x0, above: sample[rank] - 1e-9, limit: size, excluded: isMarked) { addToPool(c.mask) }
         }
 
         var levels: [Rational] = [], settledLevels: [[Int]] = []
@@ -157,7 +158,7 @@ public enum SequentialNucleolus {
                 guard solution.status == .optimal else {
                     throw CoreSolutionError.solverFailed("level \(levels.count + 1) LP is \(solution.status.rawValue)")
                 }
-                if n <= 11 { break }
+                if n <= 6 { break }
                 let x = Array(solution.values[0..<n]), eps = solution.values[n]
                 counters["scans"]! += 1
                 var added = 0

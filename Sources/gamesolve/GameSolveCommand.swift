@@ -25,6 +25,13 @@ struct GameSolveCommand: ParsableCommand {
             NashCommand.self,
             GenerateCommand.self,
             BenchCommand.self,
+            ShapleyCommand.self,
+            BanzhafCommand.self,
+            PowerCommand.self,
+            CoreCommand.self,
+            LeastCoreCommand.self,
+            NucleolusCommand.self,
+            PrenucleolusCommand.self,
         ]
     )
 
