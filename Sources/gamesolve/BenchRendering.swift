@@ -58,7 +58,7 @@ enum BenchRendering {
         if r.interrupted { out += "interrupted: the table shows the runs completed before Ctrl-C\n" }
         if !r.peers.isEmpty {
             out += "\npeers on the same games:\n"
-            var peerLines = [["peer", "size", "runs", "median", "equilibria", "vs gamesolve", "note"]]
+            var peerLines = [["peer", "size", "runs", "median", r.resultLabel, "vs gamesolve", "note"]]
             for p in r.peers {
                 if p.rows.isEmpty { peerLines.append([p.name, "-", "-", "-", "-", "-", p.status]) }
                 for row in p.rows {
