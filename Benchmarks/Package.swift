@@ -38,5 +38,23 @@ let package = Package(
             path: "Benchmarks/NashEquilibria",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ZeroSum",
+            dependencies: [
+                .product(name: "GameSolve", package: gameSolveIdentity),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ZeroSum",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "Coalitions",
+            dependencies: [
+                .product(name: "GameSolve", package: gameSolveIdentity),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Coalitions",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -1,14 +1,43 @@
+import CoalitionGames
 import ExactArithmetic
 import StrategicGames
 
-/// A generated game: a bimatrix game, or (once the TU generators are part of the build) a
-/// coalitional game.
+/// A generated game: a bimatrix game, a TU game given by its table, or a TU game given by a
+/// rule (weighted voting, bankruptcy), whose table is built only when asked for.
 public enum GeneratedGame: Sendable {
     case bimatrix(BimatrixGame)
+    case coalitional(TUGame)
+    case coalitionRule(CoalitionRule)
 
     /// The two-player game, when this is one.
     public var bimatrix: BimatrixGame? {
-        switch self { case .bimatrix(let g): return g }
+        if case .bimatrix(let g) = self { return g }
+        return nil
+    }
+
+    /// The rule, when the game was generated as one.
+    public var rule: CoalitionRule? {
+        if case .coalitionRule(let r) = self { return r }
+        return nil
+    }
+
+    /// The TU game's table (built from the rule when needed), or nil for a bimatrix game.
+    /// - Throws: ``TUGameError`` when the table would be too large.
+    public func table() throws -> TUGame? {
+        switch self {
+        case .bimatrix: return nil
+        case .coalitional(let g): return g
+        case .coalitionRule(let r): return try r.table()
+        }
+    }
+
+    /// "m x n" for a bimatrix game, "n players" for a TU game.
+    public var shape: String {
+        switch self {
+        case .bimatrix(let g): return "\(g.rowCount)x\(g.columnCount)"
+        case .coalitional(let g): return "\(g.playerCount)p"
+        case .coalitionRule(let r): return "\(r.playerCount)p"
+        }
     }
 }
 
@@ -130,11 +159,23 @@ public enum GameFamily: String, CaseIterable, Sendable {
             return .bimatrix(try BimatrixGenerators.ranking(size: p.size, steps: p.steps, seed: p.seed))
         case .savaniVonStengel:
             throw GeneratorError.unavailable(family: rawValue, reason: "it is not part of this build yet")
-        case .bnfType1, .bnfType2, .bnfType3, .bnfType4, .bnfType5, .weightedVoting, .bankruptcy:
-            throw GeneratorError.unavailable(family: rawValue, reason: "the TU game generators are not part of this build yet")
+        case .bnfType1, .bnfType2, .bnfType3, .bnfType4, .bnfType5:
+            guard p.size >= 1 else { throw GeneratorError.invalidParameter("a TU game needs at least one player (got \(p.size))") }
+            let type = Int(String(rawValue.last!))!
+            do {
+                return .coalitional(try TUGenerators.benedekFliegeNguyen(type: type, players: p.size, seed: p.seed))
+            } catch let e as TUGameError {
+                throw GeneratorError.invalidParameter(e.description)
+            }
+        case .weightedVoting:
+            guard p.size >= 1 else { throw GeneratorError.invalidParameter("a TU game needs at least one player (got \(p.size))") }
+            return .coalitionRule(TUGenerators.weightedVoting(players: p.size, seed: p.seed))
+        case .bankruptcy:
+            guard p.size >= 1 else { throw GeneratorError.invalidParameter("a TU game needs at least one player (got \(p.size))") }
+            return .coalitionRule(TUGenerators.bankruptcy(players: p.size, seed: p.seed))
         }
     }
 
     /// True when the family ignores the seed (its game depends on the size only).
-    public var isDeterministic: Bool { self == .sandholmGilpinConitzer || self == .savaniVonStengel }
+    public var isDeterministic: Bool { self == .sandholmGilpinConitzer || self == .savaniVonStengel || self == .bnfType5 }
 }

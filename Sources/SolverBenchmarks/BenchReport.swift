@@ -57,6 +57,8 @@ public struct PeerRow: Sendable, Codable {
 /// peers' rows.
 public struct BenchReport: Sendable, Codable {
     public var solver: String
+    /// What the results column counts: "equilibria" for Nash solvers, "results" otherwise.
+    public var resultLabel: String
     public var family: String
     public var timeoutSeconds: Double?
     public var rows: [BenchRow]
@@ -73,6 +75,7 @@ public struct BenchReport: Sendable, Codable {
     /// Summarises runs into rows and fits.
     public init(plan: BenchPlan, runs: [BenchRun], stopped: String?, interrupted: Bool, peers: [PeerReport] = []) {
         solver = plan.solver.rawValue
+        resultLabel = plan.solver.gameKind == .bimatrix && plan.solver != .minimax ? "equilibria" : "results"
         family = plan.familyLabel
         timeoutSeconds = plan.timeout?.seconds
         self.stopped = stopped

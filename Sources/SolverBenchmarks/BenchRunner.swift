@@ -15,10 +15,8 @@ public struct BenchGame: Sendable {
         self.game = game
     }
 
-    /// "m x n" for a bimatrix game.
-    public var shape: String {
-        switch game { case .bimatrix(let g): return "\(g.rowCount)x\(g.columnCount)" }
-    }
+    /// "m x n" for a bimatrix game, "n p" for a TU game.
+    public var shape: String { game.shape }
 }
 
 /// Where the games of a benchmark come from.
@@ -35,11 +33,14 @@ public struct BenchPlan: Sendable {
     public var source: BenchSource
     /// Per-run time limit; a run that exceeds it stops its size and every larger size.
     public var timeout: Duration?
+    /// Worker threads for solvers that run in parallel (1 by default, so times compare across machines).
+    public var jobs: Int
 
-    public init(solver: BenchmarkedSolver, source: BenchSource, timeout: Duration?) {
+    public init(solver: BenchmarkedSolver, source: BenchSource, timeout: Duration?, jobs: Int = 1) {
         self.solver = solver
         self.source = source
         self.timeout = timeout
+        self.jobs = jobs
     }
 
     /// The sizes in increasing order.
@@ -132,7 +133,7 @@ public struct BenchRunner: Sendable {
             for (index, g) in games.enumerated() {
                 if isCancelled() { return (runs, nil, true) }
                 observe(.starting(size: size, run: index + 1, of: games.count, label: g.label))
-                let limits = SolverLimits(timeout: plan.timeout)
+                let limits = SolverLimits(timeout: plan.timeout, jobs: plan.jobs)
                 let start = clock.now
                 let outcome: SolverOutcome
                 do {

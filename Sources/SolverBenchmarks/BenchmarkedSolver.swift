@@ -1,5 +1,8 @@
+import CoalitionGames
+import CoreSolutions
 import Equilibria
 import GameGenerators
+import LPSolvers
 import StrategicGames
 
 /// What one solver run reports to the benchmark: how many results it found, why it stopped,
@@ -15,9 +18,9 @@ public struct SolverOutcome: Sendable {
         self.counters = counters
     }
 
-    /// A Nash solver's result, summarised.
+    /// A Nash solver's result, summarised (an "equilibria" counter duplicates `results` and is dropped).
     public init(_ r: NashResult) {
-        self.init(results: r.equilibria.count, stopReason: r.stopReason, counters: r.counters)
+        self.init(results: r.equilibria.count, stopReason: r.stopReason, counters: r.counters.filter { $0.key != "equilibria" })
     }
 }
 
@@ -25,18 +28,44 @@ public struct SolverOutcome: Sendable {
 public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     /// All pure-strategy equilibria (``PureStrategyEquilibria``).
     case pure
+    /// The value and optimal strategies of a zero-sum game by one exact LP (``BimatrixGame/minimax(start:simplex:)``).
+    case minimax
+    /// Every extreme equilibrium by lexicographic vertex enumeration (``ExtremeEquilibria``).
+    case extremeEquilibria = "extreme-equilibria"
+    /// Exact Shapley (and Banzhaf) values of a TU game from its table.
+    case shapley
+    /// The nucleolus by the sequential LP method (``SequentialNucleolus``).
+    case nucleolus
+    /// Shapley–Shubik and Banzhaf indices of a weighted voting game by dynamic programming.
+    case votingPower = "voting-power"
 
     /// One line for `--help`.
     public var summary: String {
         switch self {
-        case .pure: return "pure-strategy equilibria (all profiles checked)"
+        case .pure: return "pure-strategy equilibria (all profiles examined)"
+        case .minimax: return "value of a zero-sum game by one exact LP (use a zero-sum family)"
+        case .extremeEquilibria: return "all extreme equilibria by vertex enumeration (exact)"
+        case .shapley: return "exact Shapley and Banzhaf values of a TU game (2^n coalitions)"
+        case .nucleolus: return "nucleolus of a TU game by sequential LPs"
+        case .votingPower: return "Shapley-Shubik and Banzhaf power of a weighted voting game"
         }
     }
 
     /// The kind of game the solver takes.
     public var gameKind: GameFamily.Kind {
         switch self {
-        case .pure: return .bimatrix
+        case .pure, .minimax, .extremeEquilibria: return .bimatrix
+        case .shapley, .nucleolus, .votingPower: return .coalitional
+        }
+    }
+
+    /// The family `gamesolve bench` uses when none is given.
+    public var defaultFamily: GameFamily {
+        switch self {
+        case .pure, .extremeEquilibria: return .random
+        case .minimax: return .zeroSum
+        case .shapley, .nucleolus: return .bnfType1
+        case .votingPower: return .weightedVoting
         }
     }
 
@@ -52,10 +81,32 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
             let nf = g.normalForm
             let found = PureStrategyEquilibria().equilibria(of: nf)
             return SolverOutcome(results: found.count, stopReason: .completed,
-                                 counters: ["profilesChecked": nf.profileCount])
+                                 counters: ["profilesExamined": nf.profileCount])
+        case .minimax:
+            guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            let solution = try g.minimax()
+            return SolverOutcome(results: 1, stopReason: .completed, counters: ["simplexIterations": solution.iterations])
+        case .extremeEquilibria:
+            guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            return SolverOutcome(try ExtremeEquilibria.solve(g, limits: limits))
+        case .shapley:
+            guard let table = try game.table() else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            blackHole(table.shapleyAndBanzhaf(jobs: limits.jobs))
+            return SolverOutcome(results: 1, stopReason: .completed, counters: ["coalitions": table.grandCoalition])
+        case .nucleolus:
+            guard let table = try game.table() else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            let r = try SequentialNucleolus.nucleolus(table)
+            return SolverOutcome(results: r.verified ? 1 : 0, stopReason: .completed, counters: r.counters)
+        case .votingPower:
+            guard let rule = game.rule else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            blackHole(try rule.votingPower())
+            return SolverOutcome(results: 1, stopReason: .completed, counters: [:])
         }
     }
 }
+
+/// Keeps a value alive so that the optimiser cannot drop the computation that produced it.
+@inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
 
 /// Why a benchmark could not run.
 public enum BenchmarkError: Error, CustomStringConvertible, Equatable {

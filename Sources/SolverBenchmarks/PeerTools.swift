@@ -1,3 +1,4 @@
+import CoalitionGames
 import ExactArithmetic
 import Foundation
 import GameGenerators
@@ -7,7 +8,7 @@ import StrategicGames
 /// package (nashpy, QuantEcon) driven by a small harness. A peer that is not installed is
 /// reported as missing, never simulated.
 public struct PeerTool: Sendable, Hashable {
-    public enum Backend: String, Sendable, Hashable { case lrsnash, nashpy, quantecon }
+    public enum Backend: String, Sendable, Hashable { case lrsnash, nashpy, quantecon, coopgame }
     public var backend: Backend
     /// The peer's method (e.g. "support_enumeration").
     public var method: String
@@ -18,6 +19,12 @@ public struct PeerTool: Sendable, Hashable {
     public static func peers(for solver: BenchmarkedSolver) -> [PeerTool] {
         switch solver {
         case .pure: return [PeerTool(backend: .quantecon, method: "pure_nash_brute")]
+        case .extremeEquilibria:
+            return [PeerTool(backend: .lrsnash, method: "lrsnash"), PeerTool(backend: .nashpy, method: "vertex_enumeration"),
+                    PeerTool(backend: .quantecon, method: "vertex_enumeration")]
+        case .shapley: return [PeerTool(backend: .coopgame, method: "shapley")]
+        case .nucleolus: return [PeerTool(backend: .coopgame, method: "nucleolus")]
+        case .minimax, .votingPower: return []
         }
     }
 
@@ -26,9 +33,9 @@ public struct PeerTool: Sendable, Hashable {
         switch backend {
         case .lrsnash:
             return PeerProcess.which("lrsnash") == nil ? "lrsnash is not on PATH" : nil
-        case .nashpy, .quantecon:
+        case .nashpy, .quantecon, .coopgame:
             guard PeerProcess.which("python3") != nil else { return "python3 is not on PATH" }
-            let module = backend == .nashpy ? "nashpy" : "quantecon"
+            let module = backend.rawValue
             let r = PeerProcess.run(["python3", "-c", "import \(module)"], timeout: .seconds(120))
             return r.status == 0 ? nil : "python3 cannot import \(module)"
         }
@@ -37,12 +44,13 @@ public struct PeerTool: Sendable, Hashable {
     /// Runs the peer on one game; returns its time (measured inside the peer for the Python
     /// harness, so interpreter start-up and JIT warm-up are excluded; the whole process for
     /// lrsnash) and its result count, or nil when it exceeded `timeout`.
-    public func run(_ game: BimatrixGame, timeout: Duration?) throws -> (seconds: Double, results: Int)? {
+    public func run(_ generated: GeneratedGame, timeout: Duration?) throws -> (seconds: Double, results: Int)? {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gamesolve-peer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         switch backend {
         case .lrsnash:
+            guard let game = generated.bimatrix else { throw PeerError.failed(name, "takes two-player games") }
             let file = dir.appendingPathComponent("game.lrs")
             try Self.lrsText(game).write(to: file, atomically: true, encoding: .utf8)
             let start = ContinuousClock.now
@@ -54,10 +62,14 @@ public struct PeerTool: Sendable, Hashable {
                 throw PeerError.failed(name, r.output.suffix(400).description)
             }
             return (seconds, count)
-        case .nashpy, .quantecon:
+        case .nashpy, .quantecon, .coopgame:
             let script = dir.appendingPathComponent("harness.py"), file = dir.appendingPathComponent("game.json")
             try Self.harness.write(to: script, atomically: true, encoding: .utf8)
-            try Self.jsonText(game).write(to: file, atomically: true, encoding: .utf8)
+            if let game = generated.bimatrix {
+                try Self.jsonText(game).write(to: file, atomically: true, encoding: .utf8)
+            } else if let table = try generated.table() {
+                try Self.jsonText(table).write(to: file, atomically: true, encoding: .utf8)
+            }
             // The harness's own start-up is not charged against the limit: allow 60 s more.
             let r = PeerProcess.run(["python3", script.path, backend.rawValue, method, file.path],
                                     timeout: timeout.map { $0 + .seconds(60) })
@@ -88,7 +100,12 @@ public struct PeerTool: Sendable, Hashable {
         return "{\"A\": \(rows(g.rowPayoffs)), \"B\": \(rows(g.columnPayoffs))}\n"
     }
 
-    /// Runs one method of nashpy or QuantEcon on a game file and prints {"seconds", "results"}.
+    /// The TU game as {"values": [v(1), ..., v(2^n − 1)]} (bitmask order), exact fraction strings.
+    static func jsonText(_ t: TUGame) -> String {
+        "{\"values\": [" + t.values.map { "\"\($0)\"" }.joined(separator: ",") + "]}\n"
+    }
+
+    /// Runs one method of nashpy, QuantEcon or coopgame on a game file and prints {"seconds", "results"}.
     /// The method first runs once on a 2x2 game so that QuantEcon's JIT compilation is not
     /// timed. Payoffs become floats, as those packages compute in floating point.
     static let harness = #"""
@@ -98,8 +115,28 @@ public struct PeerTool: Sendable, Hashable {
 
     tool, method, path = sys.argv[1], sys.argv[2], sys.argv[3]
     data = json.load(open(path))
-    A = np.array([[float(Fraction(x)) for x in r] for r in data["A"]])
-    B = np.array([[float(Fraction(x)) for x in r] for r in data["B"]])
+    if "A" in data:
+        A = np.array([[float(Fraction(x)) for x in r] for r in data["A"]])
+        B = np.array([[float(Fraction(x)) for x in r] for r in data["B"]])
+    else:
+        V = [float(Fraction(x)) for x in data["values"]]
+
+    if tool == "coopgame":
+        import coopgame
+        def solve(values):
+            g = coopgame.Game(values)
+            if method == "shapley":
+                coopgame.shapley(g)
+                return 1
+            if method == "nucleolus":
+                coopgame.nucleolus(g)
+                return 1
+            raise SystemExit("unknown coopgame method " + method)
+        solve([1.0, 2.0, 4.0])  # warm-up
+        start = time.perf_counter()
+        results = solve(V)
+        print(json.dumps({"seconds": time.perf_counter() - start, "results": results}))
+        sys.exit(0)
 
     if tool == "nashpy":
         import nashpy
@@ -203,10 +240,9 @@ public struct PeerRunner: Sendable {
                 var note: String?
                 for (i, g) in games.enumerated() {
                     if isCancelled() { break sizeLoop }
-                    guard let bimatrix = g.game.bimatrix else { continue }
                     observe("\(peer.name): size \(size) run \(i + 1)/\(games.count)")
                     do {
-                        if let r = try peer.run(bimatrix, timeout: plan.timeout) {
+                        if let r = try peer.run(g.game, timeout: plan.timeout) {
                             times.append(r.seconds); results.append(Double(r.results))
                         } else {
                             note = "\(g.label) exceeded the limit; larger sizes skipped"

@@ -22,8 +22,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The solver to measure.")
     var solver: BenchmarkedSolver
 
-    @Option(help: "The family of generated games.")
-    var family: GameFamily = .random
+    @Option(help: "The family of generated games (default: random for two-player solvers, bnf-type-1 for coalitional ones; weighted-voting for voting-power).")
+    var family: GameFamily?
 
     @Option(help: "Sizes, e.g. 4...14, 4..<15 or 4,6,8 (meaning per family: see `gamesolve generate --help`).")
     var sizes: SizeList = SizeList(argument: "2...6")!
@@ -33,6 +33,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Time limit per run, in seconds.")
     var timeout: Double = 10
+
+    @Option(help: "Worker threads for solvers that run in parallel.")
+    var jobs: Int = 1
 
     @Option(help: "Run the games in this directory instead of generated ones (size = row strategies).")
     var games: String?
@@ -47,8 +50,13 @@ struct BenchCommand: ParsableCommand {
     var generator: GeneratorOptions
 
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if games == nil, let family, solver.gameKind != family.kind {
+            let fitting = GameFamily.allCases.filter { $0.kind == solver.gameKind }.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--solver \(solver.rawValue) takes \(solver.gameKind.rawValue) games; choose --family from: \(fitting)")
+        }
     }
 
     func run() throws {
@@ -56,10 +64,10 @@ struct BenchCommand: ParsableCommand {
         if let dir = games {
             source = .games(try BenchGameLoader.load(directory: dir))
         } else {
-            source = .family(family, parameters: generator.parameters(size: 0, seed: 0),
+            source = .family(family ?? solver.defaultFamily, parameters: generator.parameters(size: 0, seed: 0),
                              sizes: sizes.sizes, seeds: (1...seeds).map { UInt64($0) })
         }
-        let plan = BenchPlan(solver: solver, source: source, timeout: .milliseconds(Int64(timeout * 1000)))
+        let plan = BenchPlan(solver: solver, source: source, timeout: .milliseconds(Int64(timeout * 1000)), jobs: jobs)
         let state = BenchState()
         let progress = ProgressLine()
         let format = self.format

@@ -26,7 +26,7 @@ enum BenchRendering {
         out += "\n\n"
         let counters = counterNames(r)
         let hasPairs = r.rows.contains { $0.supportPairs != nil }
-        var header = ["size", "shape", "runs", "median", "min", "max", "growth"] + counters + ["equilibria"]
+        var header = ["size", "shape", "runs", "median", "min", "max", "growth"] + counters + [r.resultLabel]
         if hasPairs { header.append("support pairs") }
         var lines = [header]
         for row in r.rows {
@@ -58,7 +58,7 @@ enum BenchRendering {
         if r.interrupted { out += "interrupted: the table shows the runs completed before Ctrl-C\n" }
         if !r.peers.isEmpty {
             out += "\npeers on the same games:\n"
-            var peerLines = [["peer", "size", "runs", "median", "equilibria", "vs gamesolve", "note"]]
+            var peerLines = [["peer", "size", "runs", "median", r.resultLabel, "vs gamesolve", "note"]]
             for p in r.peers {
                 if p.rows.isEmpty { peerLines.append([p.name, "-", "-", "-", "-", "-", p.status]) }
                 for row in p.rows {
@@ -77,7 +77,7 @@ enum BenchRendering {
     static func csv(_ r: BenchReport) -> String {
         let counters = counterNames(r)
         var lines = [(["tool", "size", "shape", "runs", "completed", "median_s", "min_s", "max_s", "growth"] + counters
-                      + ["equilibria_median", "equilibria_min", "equilibria_max", "support_pairs", "note"]).joined(separator: ",")]
+                      + ["\(r.resultLabel)_median", "\(r.resultLabel)_min", "\(r.resultLabel)_max", "support_pairs", "note"]).joined(separator: ",")]
         for row in r.rows {
             var cells = ["gamesolve:\(r.solver)", "\(row.size)", row.shape, "\(row.runs)", "\(row.completed)",
                          "\(row.medianSeconds)", "\(row.minSeconds)", "\(row.maxSeconds)", row.growth.map { "\($0)" } ?? ""]
@@ -127,9 +127,26 @@ enum BenchRendering {
     }
 }
 
-/// Loads the games of `--games DIR` (bimatrix games; size = number of row strategies).
+/// Loads the games of `--games DIR`: every .nfg, .json, .csv and .lrs file, two-player games
+/// only; the size is the number of row strategies.
 enum BenchGameLoader {
     static func load(directory: String) throws -> [BenchGame] {
-        throw ValidationError("--games needs the game readers, which are not part of this build yet")
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw GameInputError("cannot read the directory \(directory): \(error.localizedDescription)", reason: .io)
+        }
+        var games: [BenchGame] = []
+        for name in names where GameFormat(fileName: name) != nil {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let game = try GameFile.read(path: path)
+            guard let b = game.bimatrix else {
+                throw CommandFailure("\(path): bench --games takes two-player games; this one has \(game.playerCount) players")
+            }
+            games.append(BenchGame(size: b.rowCount, label: name, game: .bimatrix(b)))
+        }
+        guard !games.isEmpty else { throw CommandFailure("no game files (.nfg, .json, .csv, .lrs) in \(directory)") }
+        return games
     }
 }

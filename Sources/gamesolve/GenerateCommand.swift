@@ -46,15 +46,44 @@ struct GenerateCommand: ParsableCommand {
         } catch let error as GeneratorError {
             throw ValidationError(error.description)
         }
-        let format = self.format ?? output.flatMap(GameFormat.init(fileName:)) ?? .nfg
         let text: String
         switch generated {
-        case .bimatrix(let g): text = try GameFile.text(g.normalForm, format: format)
+        case .bimatrix(let g):
+            let format = self.format ?? output.flatMap(GameFormat.init(fileName:)) ?? .nfg
+            text = try GameFile.text(g.normalForm, format: format)
+        case .coalitional, .coalitionRule:
+            if let f = format ?? output.flatMap(GameFormat.init(fileName:)), f != .json {
+                throw ValidationError("\(family.rawValue) games are coalitional (TU) games, written as JSON only (--format json)")
+            }
+            text = try TUGameJSON.text(generated)
         }
         if let path = output, path != "-" {
             try GameFile.write(text, to: path)
         } else {
             print(text, terminator: "")
+        }
+    }
+}
+
+/// TU games as the JSON that the coalition commands read: a table
+/// `{"players": [...], "order": "bitmask", "values": [v(1), v(2), v(12), ...]}` (coalition k is
+/// the bitmask k, values for k = 1 ... 2^n − 1), or a rule `{"type": "weighted-voting", "quota":
+/// q, "weights": [...]}` / `{"type": "bankruptcy", "estate": E, "claims": [...]}`. Integers are
+/// written as JSON numbers, fractions as strings such as "3/4".
+enum TUGameJSON {
+    static func number(_ x: Rational) -> String { x.isInteger ? x.description : "\"\(x)\"" }
+    static func list(_ xs: [Rational]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
+
+    static func text(_ game: GeneratedGame) throws -> String {
+        switch game {
+        case .coalitionRule(.weightedVoting(let quota, let weights)):
+            return "{\"type\": \"weighted-voting\", \"quota\": \(number(quota)), \"weights\": \(list(weights))}\n"
+        case .coalitionRule(.bankruptcy(let estate, let claims)):
+            return "{\"type\": \"bankruptcy\", \"estate\": \(number(estate)), \"claims\": \(list(claims))}\n"
+        default:
+            guard let t = try game.table() else { throw CommandFailure("not a coalitional game") }
+            let names = t.playerNames.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "{\"players\": [\(names)], \"order\": \"bitmask\", \"values\": \(list(t.values))}\n"
         }
     }
 }

@@ -19,7 +19,7 @@ struct GeneratorOptions: ParsableArguments {
     @Option(help: "Decimal payoffs in [0, 1) with this many digits instead of integers (random, zero-sum); digits of real payoffs (covariance, unit-vector).")
     var decimals: Int?
 
-    @Option(help: "Correlation rho in [-1, 1] of the two payoffs at each profile (covariance; -1 zero-sum, 1 common interest).")
+    @Option(parsing: .unconditional, help: "Correlation rho in [-1, 1] of the two payoffs at each profile (covariance; -1 zero-sum, 1 common interest).")
     var rho: Double = 0
 
     @Option(name: .customLong("k"), help: "Subset size of the column player's strategies (tournament).")

@@ -36,7 +36,7 @@ func runGameSolve(_ arguments: [String]) throws -> (stdout: String, stderr: Stri
     @Test func tableAndCSVNameTheirColumns() throws {
         let table = try runGameSolve(["bench", "--solver", "pure", "--sizes", "2,3", "--seeds", "1"])
         #expect(table.status == 0)
-        #expect(table.stdout.contains("size") && table.stdout.contains("median") && table.stdout.contains("profilesChecked"))
+        #expect(table.stdout.contains("size") && table.stdout.contains("median") && table.stdout.contains("profilesExamined"))
         let csv = try runGameSolve(["bench", "--solver", "pure", "--sizes", "2,3", "--seeds", "1", "--format", "csv"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.count == 3 && lines[0].hasPrefix("tool,size,shape,runs"))

@@ -40,6 +40,20 @@ import GameSolve
         #expect(c.rowPayoffs.storage.map(\.description) + c.columnPayoffs.storage.map(\.description) == PINNED_COVARIANCE)
     }
 
+    @Test(arguments: GameFamily.allCases.filter { $0.kind == .coalitional })
+    func coalitionalFamiliesAreDeterministicToo(family: GameFamily) throws {
+        let p = GeneratorParameters(size: 7, seed: 11)
+        let first = try #require(try family.generate(p).table())
+        let second = try #require(try family.generate(p).table())
+        #expect(first == second, "\(family.rawValue)")
+        #expect(first.playerCount == 7)
+        if !family.isDeterministic {
+            var q = p
+            q.seed = 12
+            #expect(try family.generate(q).table() != first, "\(family.rawValue): seeds 11 and 12 gave the same game")
+        }
+    }
+
     @Test func everyFamilyNameIsKebabCase() {
         for f in GameFamily.allCases {
             #expect(f.rawValue.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(f.rawValue)")

@@ -42,15 +42,15 @@ import GameSolve
         let report = BenchReport(plan: plan, runs: runs, stopped: stopped, interrupted: false)
         #expect(report.rows.map(\.size) == [2, 3, 4])
         #expect(report.rows.map(\.shape) == ["2x2", "3x3", "4x4"])
-        #expect(report.rows.map { $0.counters["profilesChecked"] } == [4, 9, 16])
+        #expect(report.rows.map { $0.counters["profilesExamined"] } == [4, 9, 16])
         // The pure solver's results are the pure equilibria of the very same games.
         for run in runs {
             let seed = UInt64(run.label.split(separator: " ").last!)!
             let g = try BimatrixGenerators.uniformRandom(rows: run.size, columns: run.size, seed: seed)
             #expect(run.results == PureStrategyEquilibria().equilibria(of: g.normalForm).count)
         }
-        // profilesChecked = n², so its fitted growth per unit is between 16/9 and 9/4.
-        let b = try #require(report.growth.counters["profilesChecked"]).base
+        // profilesExamined = n², so its fitted growth per unit is between 16/9 and 9/4.
+        let b = try #require(report.growth.counters["profilesExamined"]).base
         #expect(b > 16.0 / 9 && b < 9.0 / 4)
         // The JSON the notebooks read has "rows" and "growth".
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as! [String: Any]
