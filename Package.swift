@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "GameFormats", dependencies: ["ExactArithmetic", "StrategicGames"]),
 
         // MARK: Solvers
-        .target(name: "Equilibria", dependencies: ["ExactArithmetic", "StrategicGames", "CLAPACK"]),
+        .target(name: "Equilibria", dependencies: [
+            "ExactArithmetic", "StrategicGames", "CLAPACK", .product(name: "BigInt", package: "BigInt"),
+        ]),
         .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK"]),
         .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
@@ -59,7 +61,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
-        .testTarget(name: "StrategicGamesTests", dependencies: ["StrategicGames", "GameFormats", "Equilibria"],
+        .testTarget(name: "StrategicGamesTests", dependencies: ["GameSolve"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EquilibriaTests", dependencies: ["GameSolve"]),
         .testTarget(name: "LPSolversTests", dependencies: ["GameSolve"]),
