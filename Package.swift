@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "GameFormats", dependencies: ["ExactArithmetic", "StrategicGames"]),
 
         // MARK: Solvers
-        .target(name: "Equilibria", dependencies: ["ExactArithmetic", "StrategicGames", "CLAPACK"]),
+        .target(name: "Equilibria", dependencies: [
+            "ExactArithmetic", "StrategicGames", "CLAPACK", .product(name: "BigInt", package: "BigInt"),
+        ]),
         .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK"]),
         .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
