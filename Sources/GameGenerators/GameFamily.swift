@@ -158,7 +158,11 @@ public enum GameFamily: String, CaseIterable, Sendable {
         case .ranking:
             return .bimatrix(try BimatrixGenerators.ranking(size: p.size, steps: p.steps, seed: p.seed))
         case .savaniVonStengel:
-            throw GeneratorError.unavailable(family: rawValue, reason: "it is not part of this build yet")
+            do {
+                return .bimatrix(try SavaniVonStengel(d: p.size).game())
+            } catch let e as SavaniVonStengel.GeneratorError {
+                throw GeneratorError.invalidParameter(e.description)
+            }
         case .bnfType1, .bnfType2, .bnfType3, .bnfType4, .bnfType5:
             guard p.size >= 1 else { throw GeneratorError.invalidParameter("a TU game needs at least one player (got \(p.size))") }
             let type = Int(String(rawValue.last!))!

@@ -1,4 +1,5 @@
 import Foundation
+import GameGenerators
 
 /// The summary of one size: times, counters, results and growth.
 public struct BenchRow: Sendable, Codable {
@@ -20,6 +21,9 @@ public struct BenchRow: Sendable, Codable {
     public var growth: Double?
     /// Σₖ C(m,k)C(n,k), the support pairs of the (first) game's shape, for support enumeration.
     public var supportPairs: Double?
+    /// For Lemke–Howson on Savani–von Stengel games: F(3d/2 + 2) − 1, the pivots of the path
+    /// dropping label 0 (Savani & von Stengel 2006).
+    public var expectedPivots: Double?
     /// Set when the size did not finish all its runs.
     public var note: String?
 }
@@ -59,6 +63,9 @@ public struct BenchReport: Sendable, Codable {
     public var solver: String
     /// What the results column counts: "equilibria" for Nash solvers, "results" otherwise.
     public var resultLabel: String
+    /// True for Lemke–Howson on Savani–von Stengel games, where rows carry the expected path
+    /// length F(3d/2 + 2) − 1 (``BenchRow/expectedPivots``).
+    public var fibonacciReference: Bool
     public var family: String
     public var timeoutSeconds: Double?
     public var rows: [BenchRow]
@@ -76,6 +83,7 @@ public struct BenchReport: Sendable, Codable {
     public init(plan: BenchPlan, runs: [BenchRun], stopped: String?, interrupted: Bool, peers: [PeerReport] = []) {
         solver = plan.solver.rawValue
         resultLabel = plan.solver.gameKind == .bimatrix && plan.solver != .minimax ? "equilibria" : "results"
+        fibonacciReference = plan.solver == .lemkeHowson && plan.familyLabel == GameFamily.savaniVonStengel.rawValue
         family = plan.familyLabel
         timeoutSeconds = plan.timeout?.seconds
         self.stopped = stopped
@@ -101,6 +109,7 @@ public struct BenchReport: Sendable, Codable {
             if plan.solver.enumeratesSupports, let dims = Self.dimensions(shapes[0]) {
                 row.supportPairs = SupportPairs.exact(rows: dims.0, columns: dims.1)
             }
+            if fibonacciReference { row.expectedPivots = Double(Self.fibonacci(3 * size / 2 + 2) - 1) }
             if row.completed < row.runs {
                 row.note = "\(row.runs - row.completed) run(s) exceeded the limit (times are lower bounds)"
             }
@@ -116,6 +125,13 @@ public struct BenchReport: Sendable, Codable {
         growth = BenchGrowth(time: GrowthFit.fit(timed.map { ($0.size, $0.medianSeconds) }),
                              counters: counterFits,
                              supportPairs: GrowthFit.fit(complete.compactMap { row in row.supportPairs.map { (row.size, $0) } }))
+    }
+
+    /// F(k) with F(1) = F(2) = 1.
+    static func fibonacci(_ k: Int) -> Int {
+        var (a, b) = (0, 1)
+        for _ in 0..<k { (a, b) = (b, a &+ b) }
+        return a
     }
 
     static func dimensions(_ shape: String) -> (Int, Int)? {

@@ -30,6 +30,12 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     case pure
     /// The value and optimal strategies of a zero-sum game by one exact LP (``BimatrixGame/minimax(start:simplex:)``).
     case minimax
+    /// All equilibria by support enumeration (``SupportEnumeration``, equal-size supports).
+    case supportEnumeration = "support-enumeration"
+    /// One equilibrium by the Lemke–Howson path dropping the first row label (exact pivoting).
+    case lemkeHowson = "lemke-howson"
+    /// Lemke–Howson from every label (m + n paths), equilibria de-duplicated.
+    case lemkeHowsonAllLabels = "lemke-howson-all"
     /// Every extreme equilibrium by lexicographic vertex enumeration (``ExtremeEquilibria``).
     case extremeEquilibria = "extreme-equilibria"
     /// Exact Shapley (and Banzhaf) values of a TU game from its table.
@@ -45,6 +51,9 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
         case .pure: return "pure-strategy equilibria (all profiles examined)"
         case .minimax: return "value of a zero-sum game by one exact LP (use a zero-sum family)"
         case .extremeEquilibria: return "all extreme equilibria by vertex enumeration (exact)"
+        case .supportEnumeration: return "all equilibria by support enumeration (equal-size supports)"
+        case .lemkeHowson: return "one equilibrium by Lemke-Howson dropping label 0 (exact pivoting)"
+        case .lemkeHowsonAllLabels: return "Lemke-Howson from every label"
         case .shapley: return "exact Shapley and Banzhaf values of a TU game (2^n coalitions)"
         case .nucleolus: return "nucleolus of a TU game by sequential LPs"
         case .votingPower: return "Shapley-Shubik and Banzhaf power of a weighted voting game"
@@ -54,7 +63,7 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     /// The kind of game the solver takes.
     public var gameKind: GameFamily.Kind {
         switch self {
-        case .pure, .minimax, .extremeEquilibria: return .bimatrix
+        case .pure, .minimax, .extremeEquilibria, .supportEnumeration, .lemkeHowson, .lemkeHowsonAllLabels: return .bimatrix
         case .shapley, .nucleolus, .votingPower: return .coalitional
         }
     }
@@ -62,7 +71,8 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     /// The family `gamesolve bench` uses when none is given.
     public var defaultFamily: GameFamily {
         switch self {
-        case .pure, .extremeEquilibria: return .random
+        case .pure, .extremeEquilibria, .supportEnumeration: return .random
+        case .lemkeHowson, .lemkeHowsonAllLabels: return .savaniVonStengel
         case .minimax: return .zeroSum
         case .shapley, .nucleolus: return .bnfType1
         case .votingPower: return .weightedVoting
@@ -70,7 +80,7 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     }
 
     /// True when the support-pair count, about 4^n/√(πn), is the natural reference curve.
-    public var enumeratesSupports: Bool { false }
+    public var enumeratesSupports: Bool { self == .supportEnumeration }
 
     /// Runs the solver once on `game` within `limits`.
     /// - Throws: ``BenchmarkError/wrongGameKind`` when the game is not of ``gameKind``.
@@ -86,6 +96,13 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
             guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
             let solution = try g.minimax()
             return SolverOutcome(results: 1, stopReason: .completed, counters: ["simplexIterations": solution.iterations])
+        case .supportEnumeration:
+            guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            return SolverOutcome(SupportEnumeration().solveSynchronously(g, limits: limits))
+        case .lemkeHowson, .lemkeHowsonAllLabels:
+            guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
+            let solver = self == .lemkeHowson ? LemkeHowson(label: .row(0)) : LemkeHowson.allLabels()
+            return SolverOutcome(try solver.solve(g, limits: limits))
         case .extremeEquilibria:
             guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
             return SolverOutcome(try ExtremeEquilibria.solve(g, limits: limits))

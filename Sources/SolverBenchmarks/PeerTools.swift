@@ -19,6 +19,13 @@ public struct PeerTool: Sendable, Hashable {
     public static func peers(for solver: BenchmarkedSolver) -> [PeerTool] {
         switch solver {
         case .pure: return [PeerTool(backend: .quantecon, method: "pure_nash_brute")]
+        case .supportEnumeration:
+            return [PeerTool(backend: .lrsnash, method: "lrsnash"), PeerTool(backend: .nashpy, method: "support_enumeration"),
+                    PeerTool(backend: .quantecon, method: "support_enumeration")]
+        case .lemkeHowson:
+            return [PeerTool(backend: .nashpy, method: "lemke_howson"), PeerTool(backend: .quantecon, method: "lemke_howson")]
+        case .lemkeHowsonAllLabels:
+            return [PeerTool(backend: .nashpy, method: "lemke_howson_enumeration")]
         case .extremeEquilibria:
             return [PeerTool(backend: .lrsnash, method: "lrsnash"), PeerTool(backend: .nashpy, method: "vertex_enumeration"),
                     PeerTool(backend: .quantecon, method: "vertex_enumeration")]
@@ -149,6 +156,8 @@ public struct PeerTool: Sendable, Hashable {
             if method == "lemke_howson":
                 g.lemke_howson(initial_dropped_label=0)
                 return 1
+            if method == "lemke_howson_enumeration":
+                return len({tuple(np.round(np.concatenate(e), 9)) for e in g.lemke_howson_enumeration()})
             raise SystemExit("unknown nashpy method " + method)
     elif tool == "quantecon":
         from quantecon import game_theory as gt

@@ -28,6 +28,8 @@ enum BenchRendering {
         let hasPairs = r.rows.contains { $0.supportPairs != nil }
         var header = ["size", "shape", "runs", "median", "min", "max", "growth"] + counters + [r.resultLabel]
         if hasPairs { header.append("support pairs") }
+        let hasFibonacci = r.rows.contains { $0.expectedPivots != nil }
+        if hasFibonacci { header.append("F(3d/2+2)-1") }
         var lines = [header]
         for row in r.rows {
             var cells = ["\(row.size)", row.shape, row.completed == row.runs ? "\(row.runs)" : "\(row.completed)/\(row.runs)",
@@ -36,6 +38,7 @@ enum BenchRendering {
             cells += counters.map { row.counters[$0].map(number) ?? "-" }
             cells.append(row.minResults == row.maxResults ? "\(row.minResults)" : "\(number(row.medianResults)) (\(row.minResults)-\(row.maxResults))")
             if hasPairs { cells.append(row.supportPairs.map(number) ?? "-") }
+            if hasFibonacci { cells.append(row.expectedPivots.map(number) ?? "-") }
             lines.append(cells)
         }
         out += aligned(lines)

@@ -152,3 +152,28 @@ import GameSolve
         #expect(throws: GeneratorError.self) { try BimatrixGenerators.uniformRandom(rows: 100_000, columns: 100_000, seed: 1) }
     }
 }
+
+/// The generators' defining claims checked with the project's solvers, through the registry and
+/// the bench plumbing that `gamesolve bench` uses.
+@Suite struct GeneratorClaimsTests {
+    /// Savani & von Stengel (2006): the Lemke–Howson path dropping label 0 has F(3d/2 + 2) − 1 pivots.
+    @Test(arguments: [2, 4, 6]) func savaniVonStengelPathsHaveFibonacciLength(d: Int) throws {
+        let game = try GameFamily.savaniVonStengel.generate(GeneratorParameters(size: d))
+        let outcome = try BenchmarkedSolver.lemkeHowson.run(game, limits: .none)
+        var (a, b) = (0, 1)
+        for _ in 0..<(3 * d / 2 + 2) { (a, b) = (b, a + b) }
+        #expect(outcome.counters["pivots"] == a - 1, "d = \(d)")
+        #expect(outcome.results == 1)
+    }
+
+    /// Sandholm, Gilpin & Conitzer (2005): the unique equilibrium has support 2k − 1 for each
+    /// player; vertex enumeration (which handles degenerate games) finds exactly that one.
+    @Test(arguments: [2, 3]) func sandholmGilpinConitzerHasExactlyOneEquilibrium(k: Int) throws {
+        let g = try BimatrixGenerators.sandholmGilpinConitzer(k: k)
+        let result = try ExtremeEquilibria.solve(g)
+        #expect(result.equilibria.count == 1)
+        let m = 2 * k - 1
+        let uniform = (0..<(4 * k - 1)).map { $0 < m ? Rational(1, m) : .zero }
+        #expect(result.equilibria.first?.strategies.map(\.probabilities) == [uniform, uniform])
+    }
+}
