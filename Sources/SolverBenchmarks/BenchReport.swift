@@ -83,7 +83,7 @@ public struct BenchReport: Sendable, Codable {
     public init(plan: BenchPlan, runs: [BenchRun], stopped: String?, interrupted: Bool, peers: [PeerReport] = []) {
         solver = plan.solver.rawValue
         resultLabel = plan.solver.gameKind == .bimatrix && plan.solver != .minimax ? "equilibria" : "results"
-        fibonacciReference = plan.solver == .lemkeHowson && plan.familyLabel == GameFamily.savaniVonStengel.rawValue
+        fibonacciReference = (plan.solver == .lemkeHowson || plan.solver == .lemkeHowsonDouble) && plan.familyLabel == GameFamily.savaniVonStengel.rawValue
         family = plan.familyLabel
         timeoutSeconds = plan.timeout?.seconds
         self.stopped = stopped

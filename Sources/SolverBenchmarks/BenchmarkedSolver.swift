@@ -34,6 +34,8 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     case supportEnumeration = "support-enumeration"
     /// One equilibrium by the Lemke–Howson path dropping the first row label (exact pivoting).
     case lemkeHowson = "lemke-howson"
+    /// The same path in floating point; the endpoint is re-solved and verified exactly.
+    case lemkeHowsonDouble = "lemke-howson-double"
     /// Lemke–Howson from every label (m + n paths), equilibria de-duplicated.
     case lemkeHowsonAllLabels = "lemke-howson-all"
     /// Every extreme equilibrium by lexicographic vertex enumeration (``ExtremeEquilibria``).
@@ -53,6 +55,7 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
         case .extremeEquilibria: return "all extreme equilibria by vertex enumeration (exact)"
         case .supportEnumeration: return "all equilibria by support enumeration (equal-size supports)"
         case .lemkeHowson: return "one equilibrium by Lemke-Howson dropping label 0 (exact pivoting)"
+        case .lemkeHowsonDouble: return "Lemke-Howson dropping label 0 in floating point, endpoint verified exactly"
         case .lemkeHowsonAllLabels: return "Lemke-Howson from every label"
         case .shapley: return "exact Shapley and Banzhaf values of a TU game (2^n coalitions)"
         case .nucleolus: return "nucleolus of a TU game by sequential LPs"
@@ -63,7 +66,7 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     /// The kind of game the solver takes.
     public var gameKind: GameFamily.Kind {
         switch self {
-        case .pure, .minimax, .extremeEquilibria, .supportEnumeration, .lemkeHowson, .lemkeHowsonAllLabels: return .bimatrix
+        case .pure, .minimax, .extremeEquilibria, .supportEnumeration, .lemkeHowson, .lemkeHowsonDouble, .lemkeHowsonAllLabels: return .bimatrix
         case .shapley, .nucleolus, .votingPower: return .coalitional
         }
     }
@@ -72,7 +75,7 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
     public var defaultFamily: GameFamily {
         switch self {
         case .pure, .extremeEquilibria, .supportEnumeration: return .random
-        case .lemkeHowson, .lemkeHowsonAllLabels: return .savaniVonStengel
+        case .lemkeHowson, .lemkeHowsonDouble, .lemkeHowsonAllLabels: return .savaniVonStengel
         case .minimax: return .zeroSum
         case .shapley, .nucleolus: return .bnfType1
         case .votingPower: return .weightedVoting
@@ -99,9 +102,13 @@ public enum BenchmarkedSolver: String, CaseIterable, Sendable {
         case .supportEnumeration:
             guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
             return SolverOutcome(SupportEnumeration().solveSynchronously(g, limits: limits))
-        case .lemkeHowson, .lemkeHowsonAllLabels:
+        case .lemkeHowson, .lemkeHowsonDouble, .lemkeHowsonAllLabels:
             guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }
-            let solver = self == .lemkeHowson ? LemkeHowson(label: .row(0)) : LemkeHowson.allLabels()
+            let solver = switch self {
+            case .lemkeHowson: LemkeHowson(label: .row(0))
+            case .lemkeHowsonDouble: LemkeHowson(label: .row(0), arithmetic: .double)
+            default: LemkeHowson.allLabels()
+            }
             return SolverOutcome(try solver.solve(g, limits: limits))
         case .extremeEquilibria:
             guard let g = game.bimatrix else { throw BenchmarkError.wrongGameKind(solver: rawValue, expected: gameKind) }

@@ -22,7 +22,7 @@ public struct PeerTool: Sendable, Hashable {
         case .supportEnumeration:
             return [PeerTool(backend: .lrsnash, method: "lrsnash"), PeerTool(backend: .nashpy, method: "support_enumeration"),
                     PeerTool(backend: .quantecon, method: "support_enumeration")]
-        case .lemkeHowson:
+        case .lemkeHowson, .lemkeHowsonDouble:
             return [PeerTool(backend: .nashpy, method: "lemke_howson"), PeerTool(backend: .quantecon, method: "lemke_howson")]
         case .lemkeHowsonAllLabels:
             return [PeerTool(backend: .nashpy, method: "lemke_howson_enumeration")]
