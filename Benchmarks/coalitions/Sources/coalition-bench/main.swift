@@ -26,6 +26,13 @@ func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     return (r, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
 }
 
+/// CPU seconds of this thread (the machine is shared: wall time alone is noisy).
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
 func emit(_ fields: [String: Any]) {
     let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
     print(String(decoding: data, as: UTF8.self))
@@ -49,8 +56,10 @@ for n in sizes {
 if voting > 0 {
     for weights in [1...20, 1...100] {
         let rule = TUGenerators.weightedVoting(players: voting, weights: weights, seed: seed)
+        let cpu0 = cpuSeconds()
         let (p, t) = try time { try rule.votingPower() }
+        let cpu = cpuSeconds() - cpu0
         emit(["tool": "gamesolve", "votingPlayers": voting, "weights": "\(weights.lowerBound)-\(weights.upperBound)",
-              "powerSeconds": t, "ssSum": p.shapleyShubik.reduce(.zero, +).description])
+              "powerSeconds": t, "powerCPUSeconds": cpu, "ssSum": p.shapleyShubik.reduce(.zero, +).description])
     }
 }
