@@ -83,7 +83,10 @@ struct AllocationRenderer {
             var rows = [header]
             for (i, p) in players.enumerated() { rows.append([p] + columns.map { $0.values[i] }) }
             let widths = header.indices.map { j in rows.map { $0[j].count }.max() ?? 0 }
-            for r in rows { out += r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "\n" }
+            for r in rows {
+                let line = r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                out += line.trimmingCharacters(in: " ") + "\n"
+            }
             for (k, v) in extras { out += "\(k): \(v.plain)\n" }
             return out
         }
