@@ -5,13 +5,19 @@ import GameSolve
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
-        abstract: "Describe a game: players, strategies, zero-sum or not, dominated strategies.",
+        abstract: "Describe a game: players, strategies, zero-sum or not, dominated strategies; or a TU game's properties.",
         discussion: """
         Strictly dominated strategies are found by iterated elimination of strategies strictly \
         dominated by another pure strategy (the order of elimination does not change the result).
 
-        Example:
+        TU (coalitional) games are recognised by a JSON object with "values" or a rule "type", by \
+        the .tu extension, or by --tu (needed for a plain vector of 2^n − 1 values in another file); \
+        info then shows the players and whether the game is superadditive, convex, monotone, \
+        essential and zero-normalised, and whether its core is non-empty.
+
+        Examples:
           gamesolve info Examples/battle-of-the-sexes.nfg
+          gamesolve info --tu --order lex values.txt
         """
     )
 
@@ -24,7 +30,17 @@ struct InfoCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .table
 
+    @Flag(help: "Read GAME as a TU game (JSON or a plain vector of 2^n − 1 coalition values).")
+    var tu = false
+
+    @Option(help: "Coalition order of a plain TU value vector: bitmask (default) or lex.")
+    var order: CoalitionOrder = .bitmask
+
     func run() throws {
+        if let tuGame = try loadTUGameIfAny() {
+            print(try tuInfo(tuGame), terminator: "")
+            return
+        }
         let game = try input.load()
         let dominance = StrictDominance().eliminate(game)
         let constant = game.constantSum
@@ -36,7 +52,7 @@ struct InfoCommand: ParsableCommand {
         }
     }
 
-    private func names(_ list: [String], limit: Int = 12) -> String {
+    func names(_ list: [String], limit: Int = 12) -> String {
         list.count <= limit ? list.joined(separator: ", ")
             : list.prefix(limit).joined(separator: ", ") + ", ... (\(list.count - limit) more)"
     }
