@@ -52,7 +52,8 @@ extension BimatrixGame {
     /// Steps: (1) check the game is constant-sum, A + B = c; (2) shift A by s so every entry is at
     /// least 1 (A′ = A + s, so the shifted value is positive); (3) solve the column player's LP
     /// `max Σⱼ wⱼ s.t. Σⱼ A′[i][j]·wⱼ ≤ 1 for every row i, w ≥ 0` exactly (GLPK proposes a basis,
-    /// which is recomputed and certified in rationals). Its optimum W gives the value 1/W − s and
+    /// which is recomputed and certified in rationals; the right-hand side is scaled by R = max A′ for
+    /// floating accuracy, so the optimum below is W/R). Its optimum W gives the value 1/W − s and
     /// the column strategy y = w/W; the row duals u (≥ 0, summing to W by strong duality) give the
     /// row strategy x = u/W. The LP is feasible at w = 0 and bounded, and far less degenerate than
     /// `max v s.t. Aᵀx ≥ v`, on which GLPK's primal simplex stalls for minutes at 200 x 200;
@@ -72,7 +73,7 @@ extension BimatrixGame {
     ///   return one of them, the one at the basis found.
     public func minimax(start: GLPKSolver.ExactStart = .floatingBasis, simplex: GLPKSolver.Simplex = .primal) throws -> MinimaxSolution {
         guard let c = constantSum else { throw MinimaxError.notConstantSum }
-        let (program, shift) = minimaxProgram()
+        let (program, shift, scale) = minimaxProgram()
         let solution = try GLPKSolver(simplex: simplex).solveExactly(program, start: start)
         guard solution.status == .optimal, let exact = solution.exact, exact.objectiveValue > .zero else {
             throw MinimaxError.verificationFailed("the minimax LP was reported \(solution.status)")
@@ -80,7 +81,7 @@ extension BimatrixGame {
         let total = exact.objectiveValue
         let x = exact.duals.map { $0 / total }
         let y = exact.values.map { $0 / total }
-        let v = total.reciprocal - shift
+        let v = scale / total - shift
         try verifyMinimax(x: x, y: y, value: v)
         return MinimaxSolution(value: v, strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
                                constantSum: c, status: .optimal, iterations: solution.iterations)
@@ -89,10 +90,10 @@ extension BimatrixGame {
     /// The same LP in floating point only, unverified: for timing against other floating solvers.
     public func floatingMinimax(simplex: GLPKSolver.Simplex = .primal) throws -> FloatingMinimaxSolution {
         guard constantSum != nil else { throw MinimaxError.notConstantSum }
-        let (program, shift) = minimaxProgram()
+        let (program, shift, scale) = minimaxProgram()
         let s = try GLPKSolver(simplex: simplex).solve(program)
         let total = s.objectiveValue
-        return FloatingMinimaxSolution(value: 1 / total - shift.doubleValue,
+        return FloatingMinimaxSolution(value: scale.doubleValue / total - shift.doubleValue,
                                        strategies: [s.duals.map { $0 / total }, s.values.map { $0 / total }],
                                        status: s.status, iterations: s.iterations)
     }
@@ -121,11 +122,14 @@ extension BimatrixGame {
         }
     }
 
-    /// The column player's LP on A′ = A + shift (every entry ≥ 1): max Σⱼ wⱼ s.t. A′·w ≤ 1, w ≥ 0.
-    func minimaxProgram() -> (LinearProgram, shift: Rational) {
+    /// The column player's LP on A′ = A + shift (every entry ≥ 1): max Σⱼ wⱼ s.t. A′·w ≤ R, w ≥ 0,
+    /// with R = the largest entry of A′ so that w, the duals and the optimum are of order 1
+    /// (with R = 1 they are of order 1/R and GLPK's absolute tolerances blur the value).
+    func minimaxProgram() -> (LinearProgram, shift: Rational, scale: Rational) {
         let m = rowCount, n = columnCount
         let smallest = rowPayoffs.storage.min() ?? .zero
         let shift = Rational.one - smallest
+        let scale = (rowPayoffs.storage.max() ?? .zero) + shift
         var lp = LinearProgram(direction: .maximize, objective: Array(repeating: .one, count: n))
         lp.constraints.reserveCapacity(m)
         for i in 0..<m {
@@ -135,9 +139,9 @@ extension BimatrixGame {
                 let a = rowPayoffs[i, j] + shift
                 if !a.isZero { terms.append((j, a)) }
             }
-            lp.add(terms, .atMost(.one))
+            lp.add(terms, .atMost(scale))
         }
-        return (lp, shift)
+        return (lp, shift, scale)
     }
 }
 
