@@ -53,9 +53,9 @@ extension BimatrixGame {
     /// least 1 (A′ = A + s, so the shifted value is positive); (3) solve the column player's LP
     /// `max Σⱼ wⱼ s.t. Σⱼ A′[i][j]·wⱼ ≤ 1 for every row i, w ≥ 0` exactly (GLPK proposes a basis,
     /// which is recomputed and certified in rationals; the right-hand side is scaled by R = max A′ for
-    /// floating accuracy, so the optimum below is W/R). Its optimum W gives the value 1/W − s and
-    /// the column strategy y = w/W; the row duals u (≥ 0, summing to W by strong duality) give the
-    /// row strategy x = u/W. The LP is feasible at w = 0 and bounded, and far less degenerate than
+    /// floating accuracy). Its optimum W = Σⱼ wⱼ gives the value R/W − s and
+    /// the column strategy y = w/W; the row duals u (≥ 0, with R·Σu = W by strong duality) give
+    /// the row strategy x = u/Σu. The LP is feasible at w = 0 and bounded, and far less degenerate than
     /// `max v s.t. Aᵀx ≥ v`, on which GLPK's primal simplex stalls for minutes at 200 x 200;
     /// (4) verify both strategies against the definition, exactly: x guarantees at least v against
     /// every column and y concedes at most v against every row.
@@ -79,7 +79,8 @@ extension BimatrixGame {
             throw MinimaxError.verificationFailed("the minimax LP was reported \(solution.status)")
         }
         let total = exact.objectiveValue
-        let x = exact.duals.map { $0 / total }
+        // Strong duality: Σz = R·Σu, so the row strategy u/Σu is u·R/Σz.
+        let x = exact.duals.map { $0 * scale / total }
         let y = exact.values.map { $0 / total }
         let v = scale / total - shift
         try verifyMinimax(x: x, y: y, value: v)
@@ -94,7 +95,7 @@ extension BimatrixGame {
         let s = try GLPKSolver(simplex: simplex).solve(program)
         let total = s.objectiveValue
         return FloatingMinimaxSolution(value: scale.doubleValue / total - shift.doubleValue,
-                                       strategies: [s.duals.map { $0 / total }, s.values.map { $0 / total }],
+                                       strategies: [s.duals.map { $0 * scale.doubleValue / total }, s.values.map { $0 / total }],
                                        status: s.status, iterations: s.iterations)
     }
 
