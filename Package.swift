@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CoalitionGames", targets: ["CoalitionGames"]),
         .library(name: "CoreSolutions", targets: ["CoreSolutions"]),
         .library(name: "GameGenerators", targets: ["GameGenerators"]),
+        .library(name: "SolverBenchmarks", targets: ["SolverBenchmarks"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -41,16 +42,23 @@ let package = Package(
         .target(name: "GameFormats", dependencies: ["ExactArithmetic", "StrategicGames"]),
 
         // MARK: Solvers
-        .target(name: "Equilibria", dependencies: ["ExactArithmetic", "StrategicGames", "CLAPACK"]),
+        .target(name: "Equilibria", dependencies: [
+            "ExactArithmetic", "StrategicGames", "CLAPACK", .product(name: "BigInt", package: "BigInt"),
+        ]),
         .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK"]),
         .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
 
+        // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
+        .target(name: "SolverBenchmarks", dependencies: [
+            "ExactArithmetic", "StrategicGames", "CoalitionGames", "GameGenerators", "Equilibria", "LPSolvers", "CoreSolutions",
+        ]),
+
         // MARK: Umbrella and command-line tool
         .target(name: "GameSolve", dependencies: [
             "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
-            "CoalitionGames", "CoreSolutions", "GameGenerators",
+            "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",
@@ -59,12 +67,13 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
-        .testTarget(name: "StrategicGamesTests", dependencies: ["StrategicGames", "GameFormats", "Equilibria"],
+        .testTarget(name: "StrategicGamesTests", dependencies: ["GameSolve"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EquilibriaTests", dependencies: ["GameSolve"]),
         .testTarget(name: "LPSolversTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CoalitionGamesTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
     ]
 )

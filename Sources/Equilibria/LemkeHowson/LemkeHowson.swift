@@ -1,0 +1,328 @@
+import BigInt
+import ExactArithmetic
+import StrategicGames
+
+/// The Lemke–Howson algorithm: one Nash equilibrium of a bimatrix game per dropped label, found by
+/// complementary pivoting on the two best-response polytopes.
+///
+/// Source: C. E. Lemke and J. T. Howson, "Equilibrium points of bimatrix games", SIAM J. Appl.
+/// Math. 12, 1964; in the tableau form of B. von Stengel, "Computing equilibria for two-person
+/// games", Handbook of Game Theory vol. 3, ch. 45, 2002, and Nisan et al., *Algorithmic Game
+/// Theory*, 2007, Algorithm 3.6.
+///
+/// Steps:
+/// 1. Shift the payoffs to be positive (≥ 1) and scale each matrix to integers; this changes no
+///    equilibrium. Set up P = {x ≥ 0 : Bᵀx ≤ 1} and Q = {y ≥ 0 : Ay ≤ 1} as two tableaux
+///    `s + Bᵀx = 1`, `r + Ay = 1`, starting at the artificial equilibrium (0, 0).
+/// 2. Drop label k: the variable with label k (x_k or y_{k−m}) enters the basis of its system.
+/// 3. The minimum-ratio test (lexicographic, so degenerate games cannot cycle) picks the leaving
+///    variable; if its label is k the path ends, otherwise its complement enters the other system.
+/// 4. The final basis gives (x, y); normalised, it is a Nash equilibrium, checked exactly.
+///
+/// Arithmetic: `.exact` pivots fraction-free (Edmonds; every entry an integer, the common
+/// denominator the previous pivot element) in `Int` with overflow detection, and finishes a run in
+/// `BigInt` from the pivot that overflowed. `.double` pivots in floating point with tolerances
+/// from ``Tolerance``; the supports it ends on are then solved exactly and checked, and a run whose
+/// exact check fails is repeated in exact arithmetic (noted in the result).
+///
+/// Degenerate games: the lexicographic rule keeps every path finite and well defined; the path
+/// ends at an equilibrium, but different labels may reach equilibria of the same component.
+///
+/// - Complexity: each pivot costs O(m·n) arithmetic operations (O(max(m, n)²) for the system it
+///   touches); paths can be exponentially long (Savani & von Stengel 2006), typically short on
+///   random games.
+public struct LemkeHowson: Sendable {
+    /// A label of the game: a row strategy or a column strategy (0-based).
+    public enum Label: Hashable, Sendable, Comparable, CustomStringConvertible {
+        case row(Int)
+        case column(Int)
+
+        /// The label's index among all m + n labels (rows first).
+        public func index(rowCount m: Int) -> Int {
+            switch self { case .row(let i): return i; case .column(let j): return m + j }
+        }
+
+        /// The label with index k among m + n labels.
+        public init(index k: Int, rowCount m: Int) { self = k < m ? .row(k) : .column(k - m) }
+
+        public var description: String {
+            switch self { case .row(let i): return "row:\(i)"; case .column(let j): return "column:\(j)" }
+        }
+    }
+
+    /// Number type of the pivoting.
+    public enum Arithmetic: String, Sendable, CaseIterable {
+        /// Fraction-free integer pivoting (Int, switching to BigInt on overflow).
+        case exact
+        /// Floating-point pivoting; endpoints re-solved and verified exactly.
+        case double
+    }
+
+    /// The label to drop; nil runs every label (see ``solve(_:limits:)``).
+    public var label: Label?
+    public var arithmetic: Arithmetic
+
+    /// A solver dropping `label` (nil: every label, de-duplicated).
+    public init(label: Label? = .row(0), arithmetic: Arithmetic = .exact) {
+        self.label = label
+        self.arithmetic = arithmetic
+    }
+
+    /// A solver running every label.
+    public static func allLabels(arithmetic: Arithmetic = .exact) -> LemkeHowson {
+        LemkeHowson(label: nil, arithmetic: arithmetic)
+    }
+
+    /// One Lemke–Howson path and where it ended.
+    public struct Path: Sendable {
+        public let label: Label
+        /// Pivots from the artificial equilibrium to the end of the path.
+        public let pivots: Int
+        /// The verified equilibrium at the end (nil only if the run timed out).
+        public let equilibrium: Equilibrium?
+        /// How the path was computed: "int", "bigint" (after an Int overflow), "double", or
+        /// "double→exact" (the floating-point endpoint failed its exact check and was recomputed).
+        public let arithmeticUsed: String
+        public let stopReason: StopReason
+    }
+
+    public enum SolverError: Error, CustomStringConvertible {
+        case labelOutOfRange(Label, rows: Int, columns: Int)
+        case noLeavingVariable(Label)
+        case verificationFailed(Label)
+        public var description: String {
+            switch self {
+            case .labelOutOfRange(let l, let m, let n): return "label \(l) is out of range for a \(m)x\(n) game"
+            case .noLeavingVariable(let l): return "Lemke–Howson path for label \(l) found an unbounded ray (internal error)"
+            case .verificationFailed(let l): return "Lemke–Howson endpoint for label \(l) failed the exact equilibrium check (internal error)"
+            }
+        }
+    }
+
+    // MARK: Solving
+
+    /// The path dropping `label`.
+    public func path(_ game: BimatrixGame, label: Label, limits: SolverLimits = .none) throws -> Path {
+        let setup = IntegerPayoffs(game)
+        return try runPath(game, setup: setup, label: label, deadline: limits.deadline(), progress: limits.progress,
+                           start: .now)
+    }
+
+    /// Equilibria of `game`: for one label, the end of its path; for all labels, every distinct
+    /// endpoint in order of first discovery, with `details[k]["labels"]` listing the labels that
+    /// reached equilibrium k and `details[k]["pivots"]` their path lengths.
+    /// Counters: `pivots` (total), `paths`, `bigIntegerPaths`, `doubleRecomputed`.
+    public func solve(_ game: BimatrixGame, limits: SolverLimits = .none) throws -> NashResult {
+        let m = game.rowCount, n = game.columnCount
+        let labels = label.map { [$0] } ?? (0..<(m + n)).map { Label(index: $0, rowCount: m) }
+        let setup = IntegerPayoffs(game)
+        let start = ContinuousClock.now
+        let deadline = limits.deadline(from: start)
+        var equilibria: [Equilibrium] = []
+        var reached: [[Path]] = []
+        var index: [Equilibrium: Int] = [:]
+        var counters = ["pivots": 0, "paths": 0, "bigIntegerPaths": 0, "doubleRecomputed": 0]
+        var stop = StopReason.completed
+        var notes: [String] = []
+        for l in labels {
+            let p = try runPath(game, setup: setup, label: l, deadline: deadline, progress: limits.progress, start: start)
+            counters["pivots", default: 0] += p.pivots
+            counters["paths", default: 0] += 1
+            if p.arithmeticUsed == "bigint" { counters["bigIntegerPaths", default: 0] += 1 }
+            if p.arithmeticUsed == "double→exact" { counters["doubleRecomputed", default: 0] += 1 }
+            guard let eq = p.equilibrium else { stop = p.stopReason; break }
+            if let k = index[eq] {
+                reached[k].append(p)
+            } else {
+                index[eq] = equilibria.count
+                equilibria.append(eq)
+                reached.append([p])
+                if let cap = limits.maxResults, equilibria.count >= cap, l != labels.last {
+                    stop = .maxResults
+                    break
+                }
+            }
+        }
+        if stop == .timeout { notes.append("stopped at the timeout after \(counters["paths"]! - 1) complete paths") }
+        if counters["doubleRecomputed"]! > 0 {
+            notes.append("\(counters["doubleRecomputed"]!) double-precision path(s) ended at a non-equilibrium and were recomputed exactly")
+        }
+        let details = reached.map { paths -> [String: String] in
+            ["labels": paths.map(\.label.description).joined(separator: " "),
+             "pivots": paths.map { String($0.pivots) }.joined(separator: " ")]
+        }
+        return NashResult(equilibria: equilibria, stopReason: stop, counters: counters, notes: notes, details: details)
+    }
+
+    // MARK: Implementation
+
+    enum WalkStatus {
+        case finished
+        case overflow(row: Int, failedRow: Int, entering: Int)
+        case timedOut
+        case unbounded
+    }
+
+    /// Walks the path from `entering` until a variable with label `label` leaves.
+    static func walk<T: PivotScalar>(_ tab: inout LemkeHowsonTableau<T>, label: Int, entering start: Int, pivots: inout Int,
+                                     zero: T, deadline: ContinuousClock.Instant?, progress: (@Sendable (ProgressSnapshot) -> Void)?,
+                                     clockStart: ContinuousClock.Instant) -> WalkStatus {
+        let big = tab.m + tab.n
+        var entering = start
+        var lastReport = clockStart
+        while true {
+            if pivots & 4095 == 4095 {
+                let now = ContinuousClock.now
+                if let deadline, now >= deadline { return .timedOut }
+                if let progress, now - lastReport >= .milliseconds(250) {
+                    lastReport = now
+                    progress(ProgressSnapshot(done: pivots, total: nil, unit: "pivots", results: 0, elapsed: now - clockStart))
+                }
+            }
+            let s = tab.system(of: entering)
+            let c = -1 - tab.location[entering]
+            guard let r = tab.leavingRow(system: s, column: c, zero: zero) else { return .unbounded }
+            let leaving = tab.basic[s][r]
+            if let failed = tab.pivot(entering: entering, row: r) {
+                return .overflow(row: r, failedRow: failed, entering: entering)
+            }
+            pivots += 1
+            let leavingLabel = leaving < big ? leaving : leaving - big
+            if leavingLabel == label { return .finished }
+            entering = tab.complement(of: leaving)
+        }
+    }
+
+    func runPath(_ game: BimatrixGame, setup: IntegerPayoffs, label l: Label, deadline: ContinuousClock.Instant?,
+                 progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant) throws -> Path {
+        let m = game.rowCount, n = game.columnCount
+        let k = l.index(rowCount: m)
+        if case .row(let i) = l, i >= m || i < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
+        if case .column(let j) = l, j >= n || j < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
+        if arithmetic == .double {
+            var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: setup.doubleA, b: setup.doubleB, zero: 0)
+            var pivots = 0
+            switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
+            case .finished:
+                let (x, y) = tab.basicValues(zero: 0)
+                let rows = x.indices.filter { x[$0] > Tolerance.zero }
+                let columns = y.indices.filter { y[$0] > Tolerance.zero }
+                if let eq = ExactIndifference.equilibrium(game, rows: rows, columns: columns) {
+                    return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "double", stopReason: .completed)
+                }
+            case .timedOut:
+                return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "double", stopReason: .timeout)
+            case .unbounded, .overflow:
+                break
+            }
+            let exact = try LemkeHowson(label: l, arithmetic: .exact).runPath(game, setup: setup, label: l, deadline: deadline,
+                                                                             progress: progress, start: start)
+            return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium, arithmeticUsed: "double→exact",
+                        stopReason: exact.stopReason)
+        }
+        var pivots = 0
+        if let a = setup.intA, let b = setup.intB {
+            var tab = LemkeHowsonTableau<Int>(m: m, n: n, a: a, b: b, zero: 0)
+            switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
+            case .finished:
+                return try finish(game, tab, label: l, pivots: pivots, used: "int")
+            case .timedOut:
+                return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "int", stopReason: .timeout)
+            case .unbounded:
+                throw SolverError.noLeavingVariable(l)
+            case .overflow(let row, let failedRow, let entering):
+                // Finish the interrupted pivot in BigInt, then continue the path there.
+                var bigTab = tab.converted({ BigInt($0) }, zero: BigInt(0))
+                let s = bigTab.system(of: entering)
+                let leaving = bigTab.basic[s][row]
+                _ = bigTab.pivot(entering: entering, row: row, from: failedRow)
+                pivots += 1
+                let big = m + n
+                if (leaving < big ? leaving : leaving - big) == k {
+                    return try finish(game, bigTab, label: l, pivots: pivots, used: "bigint")
+                }
+                return try continueBig(game, &bigTab, label: l, entering: bigTab.complement(of: leaving), pivots: pivots,
+                                       deadline: deadline, progress: progress, start: start)
+            }
+        }
+        var bigTab = LemkeHowsonTableau<BigInt>(m: m, n: n, a: setup.bigA, b: setup.bigB, zero: BigInt(0))
+        return try continueBig(game, &bigTab, label: l, entering: k, pivots: 0, deadline: deadline, progress: progress, start: start)
+    }
+
+    private func continueBig(_ game: BimatrixGame, _ tab: inout LemkeHowsonTableau<BigInt>, label l: Label, entering: Int,
+                             pivots: Int, deadline: ContinuousClock.Instant?,
+                             progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant) throws -> Path {
+        var pivots = pivots
+        switch Self.walk(&tab, label: l.index(rowCount: game.rowCount), entering: entering, pivots: &pivots, zero: BigInt(0),
+                         deadline: deadline, progress: progress, clockStart: start) {
+        case .finished: return try finish(game, tab, label: l, pivots: pivots, used: "bigint")
+        case .timedOut: return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "bigint", stopReason: .timeout)
+        case .unbounded, .overflow: throw SolverError.noLeavingVariable(l)
+        }
+    }
+
+    private func finish<T: PivotScalar & ExactPivotScalar>(_ game: BimatrixGame, _ tab: LemkeHowsonTableau<T>, label l: Label,
+                                                          pivots: Int, used: String) throws -> Path {
+        let (x, y) = tab.basicValues(zero: T.zeroValue)
+        func normalised(_ v: [T]) -> [Rational] {
+            let big = v.map(\.bigValue)
+            let total = big.reduce(BigInt(0), +)
+            return big.map { $0.isZero ? .zero : Rational($0, total) }
+        }
+        guard let eq = game.verifiedEquilibrium(row: normalised(x), column: normalised(y)) else {
+            throw SolverError.verificationFailed(l)
+        }
+        return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: used, stopReason: .completed)
+    }
+}
+
+/// Exact tableau scalars convert to BigInt for the final rational strategy.
+protocol ExactPivotScalar {
+    var bigValue: BigInt { get }
+    static var zeroValue: Self { get }
+}
+// `bigValue` for Int and BigInt is declared once, with the pivot integers (PivotInteger.swift).
+extension Int: ExactPivotScalar {
+    static var zeroValue: Int { 0 }
+}
+extension BigInt: ExactPivotScalar {
+    static var zeroValue: BigInt { BigInt(0) }
+}
+
+/// The game's payoffs shifted to be ≥ 1 and scaled to integers (each matrix by the lcm of its
+/// denominators), as Int when every entry fits, always as BigInt, and as Double scaled to [1, 2].
+struct IntegerPayoffs: Sendable {
+    let intA: [Int]?
+    let intB: [Int]?
+    let bigA: [BigInt]
+    let bigB: [BigInt]
+    let doubleA: [Double]
+    let doubleB: [Double]
+
+    init(_ game: BimatrixGame) {
+        func integral(_ m: Matrix<Rational>) -> ([BigInt], [Double]) {
+            let low = m.storage.min()!, high = m.storage.max()!
+            let shifted = m.storage.map { $0 - low + .one }
+            var lcm = BigInt(1)
+            for v in shifted {
+                let d = v.denominator
+                if d != 1 { lcm = lcm / lcm.greatestCommonDivisor(with: d) * d }
+            }
+            let ints = shifted.map { $0.numerator * (lcm / $0.denominator) }
+            // Doubles: (v − low) / (high − low) + 1 ∈ [1, 2] (a positive affine change of A).
+            let range = high - low
+            let doubles = m.storage.map { range.isZero ? 1 : ((($0 - low) / range).doubleValue + 1) }
+            return (ints, doubles)
+        }
+        (bigA, doubleA) = integral(game.rowPayoffs)
+        (bigB, doubleB) = integral(game.columnPayoffs)
+        func small(_ v: [BigInt]) -> [Int]? {
+            var out = [Int]()
+            out.reserveCapacity(v.count)
+            for x in v { guard let s = Int(exactly: x) else { return nil }; out.append(s) }
+            return out
+        }
+        intA = small(bigA)
+        intB = small(bigB)
+    }
+}

@@ -1,0 +1,167 @@
+import BigInt
+import ExactArithmetic
+
+/// The two compact tableaux of Lemke–Howson for an m x n game with positive payoffs A, B:
+///
+///     Q-system (m rows):  r + A·y = 1     basic: r at first, nonbasic: y
+///     P-system (n rows):  s + Bᵀ·x = 1    basic: s at first, nonbasic: x
+///
+/// Variables are numbered 0..<2N with N = m + n: x_i = i, y_j = m + j, r_i = N + i,
+/// s_j = N + m + j. Variable v carries label v mod N, and v's complement is v ± N (x_i ↔ r_i,
+/// y_j ↔ s_j). Each tableau stores only its nonbasic columns plus the right-hand side, all
+/// integers over a common denominator `det` in the fraction-free (Int, BigInt) case.
+struct LemkeHowsonTableau<T: PivotScalar> {
+    let m: Int
+    let n: Int
+    /// Per system (0 = Q, 1 = P): rows, width (= nonbasic count + 1), entries, denominator.
+    var rows: [Int]
+    var width: [Int]
+    var entries: [[T]]
+    var det: [T]
+    var scratch: [T]
+    /// Variable in each row / nonbasic column of each system.
+    var basic: [[Int]]
+    var nonbasic: [[Int]]
+    /// location[v] = row when v is basic, −1 − column when v is nonbasic (in its own system).
+    var location: [Int]
+    /// Reusable buffers of the ratio test.
+    var candidates: [Int]
+    var survivors: [Int]
+
+    var labelCount: Int { m + n }
+
+    /// The system (0 = Q, 1 = P) holding variable v.
+    @inline(__always) func system(of v: Int) -> Int {
+        let k = v < m + n ? v : v - (m + n)
+        // x_i (k < m, v < N) → P; y_j (k ≥ m, v < N) → Q; r_i (k < m, v ≥ N) → Q; s_j → P.
+        return (k < m) == (v < m + n) ? 1 : 0
+    }
+
+    @inline(__always) func complement(of v: Int) -> Int { v < m + n ? v + m + n : v - (m + n) }
+
+    /// The tableaux of the artificial equilibrium from integer-valued A and B (row-major m x n).
+    init(m: Int, n: Int, a: [T], b: [T], zero: T) {
+        self.m = m
+        self.n = n
+        let big = m + n
+        rows = [m, n]
+        width = [n + 1, m + 1]
+        var q = [T](repeating: zero, count: m * (n + 1))
+        for i in 0..<m {
+            for j in 0..<n { q[i * (n + 1) + j] = a[i * n + j] }
+            q[i * (n + 1) + n] = T.one
+        }
+        var p = [T](repeating: zero, count: n * (m + 1))
+        for j in 0..<n {
+            for i in 0..<m { p[j * (m + 1) + i] = b[i * n + j] }
+            p[j * (m + 1) + m] = T.one
+        }
+        entries = [q, p]
+        det = [T.one, T.one]
+        scratch = [T](repeating: zero, count: max(m, n) + 1)
+        basic = [(0..<m).map { big + $0 }, (0..<n).map { big + m + $0 }]
+        nonbasic = [(0..<n).map { m + $0 }, Array(0..<m)]
+        location = [Int](repeating: 0, count: 2 * big)
+        for i in 0..<m { location[big + i] = i; location[i] = -1 - i }
+        for j in 0..<n { location[big + m + j] = j; location[m + j] = -1 - j }
+        candidates = []
+        candidates.reserveCapacity(max(m, n))
+        survivors = []
+        survivors.reserveCapacity(max(m, n))
+    }
+
+    /// The entry of variable `v`'s column in row `i` of system `s` (basic columns are det·unit).
+    @inline(__always) func columnEntry(system s: Int, variable v: Int, row i: Int, zero: T) -> T {
+        let loc = location[v]
+        if loc >= 0 { return loc == i ? det[s] : zero }
+        return entries[s][i * width[s] + (-1 - loc)]
+    }
+
+    /// The lexicographic minimum-ratio row for entering column `c` of system `s`: among rows with a
+    /// positive entry, the smallest right-hand side ratio, ties broken by the columns of the
+    /// system's initial slack basis in order (this is Bland–Dantzig's lexicographic rule, which
+    /// makes every pivot well defined on degenerate games). Nil when no entry is positive (cannot
+    /// happen for positive payoffs, whose polytopes are bounded).
+    mutating func leavingRow(system s: Int, column c: Int, zero: T) -> Int? {
+        let w = width[s], rhs = w - 1, r = rows[s]
+        candidates.removeAll(keepingCapacity: true)
+        var best = -1
+        entries[s].withUnsafeBufferPointer { t in
+            for i in 0..<r where t[i * w + c].isPositivePivot {
+                if best < 0 {
+                    best = i; candidates.append(i); continue
+                }
+                let cmp = T.compareRatios(t[i * w + rhs], t[i * w + c], t[best * w + rhs], t[best * w + c])
+                if cmp < 0 {
+                    best = i
+                    candidates.removeAll(keepingCapacity: true)
+                    candidates.append(i)
+                } else if cmp == 0 {
+                    candidates.append(i)
+                }
+            }
+        }
+        if candidates.count <= 1 { return candidates.first }
+        // Ties: compare the columns of the initial basis (slacks of this system) in order.
+        let slackBase = s == 0 ? m + n : m + n + m
+        var k = 0
+        while candidates.count > 1 && k < r {
+            let v = slackBase + k
+            survivors.removeAll(keepingCapacity: true)
+            var bestRow = candidates[0]
+            survivors.append(bestRow)
+            for idx in 1..<candidates.count {
+                let i = candidates[idx]
+                let cmp = T.compareRatios(columnEntry(system: s, variable: v, row: i, zero: zero), entries[s][i * width[s] + c],
+                                          columnEntry(system: s, variable: v, row: bestRow, zero: zero), entries[s][bestRow * width[s] + c])
+                if cmp < 0 {
+                    bestRow = i
+                    survivors.removeAll(keepingCapacity: true)
+                    survivors.append(i)
+                } else if cmp == 0 {
+                    survivors.append(i)
+                }
+            }
+            swap(&candidates, &survivors)
+            k += 1
+        }
+        return candidates[0]
+    }
+
+    /// Pivots variable `entering` (nonbasic) into the basis at `row`. Returns the row where an
+    /// Int overflow stopped the pivot (then nothing about the basis has changed yet, and the pivot
+    /// must be finished in a wider type from that row on), or nil.
+    mutating func pivot(entering: Int, row: Int, from start: Int = 0) -> Int? {
+        let s = system(of: entering)
+        let c = -1 - location[entering]
+        if let failed = T.pivot(&entries[s], scratch: &scratch, rows: rows[s], width: width[s], row: row, column: c,
+                                det: &det[s], from: start) {
+            return failed
+        }
+        let leaving = basic[s][row]
+        basic[s][row] = entering
+        nonbasic[s][c] = leaving
+        location[entering] = row
+        location[leaving] = -1 - c
+        return nil
+    }
+
+    /// The same state with entries converted to another type.
+    func converted<U: PivotScalar>(_ f: (T) -> U, zero: U) -> LemkeHowsonTableau<U> {
+        var u = LemkeHowsonTableau<U>(m: m, n: n, a: [U](repeating: zero, count: m * n), b: [U](repeating: zero, count: m * n), zero: zero)
+        u.entries = entries.map { $0.map(f) }
+        u.det = det.map(f)
+        u.basic = basic
+        u.nonbasic = nonbasic
+        u.location = location
+        return u
+    }
+
+    /// Values of the basic strategy variables: (x as numerators, y as numerators, denominators of P and Q).
+    func basicValues(zero: T) -> (x: [T], y: [T]) {
+        var x = [T](repeating: zero, count: m), y = [T](repeating: zero, count: n)
+        for (i, v) in basic[1].enumerated() where v < m { x[v] = entries[1][i * width[1] + width[1] - 1] }
+        for (i, v) in basic[0].enumerated() where v >= m && v < m + n { y[v - m] = entries[0][i * width[0] + width[0] - 1] }
+        return (x, y)
+    }
+}

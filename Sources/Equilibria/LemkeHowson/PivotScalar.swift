@@ -1,0 +1,150 @@
+import BigInt
+import ExactArithmetic
+
+/// The number type of a Lemke–Howson tableau: how one pivot updates the tableau and how two
+/// ratios compare. Three conformances: `Int` (fraction-free, overflow detected), `BigInt`
+/// (fraction-free, unbounded) and `Double` (Gauss–Jordan with tolerances, for speed studies).
+protocol PivotScalar: Sendable {
+    static var one: Self { get }
+    /// True when the entry is a usable (positive) pivot candidate.
+    var isPositivePivot: Bool { get }
+    /// The sign of a/p − b/q for p, q > 0 (0 when equal, or within tolerance for Double).
+    static func compareRatios(_ a: Self, _ p: Self, _ b: Self, _ q: Self) -> Int
+    /// Pivots the compact tableau `t` (`rows` x `width`, the last column the right-hand side) on
+    /// (r, c) where `t[r][c] > 0`, updating rows `start..<rows` (rows before `start` are already
+    /// done). Returns the row at which the pivot could not be completed (Int overflow; that row and
+    /// the following ones are untouched), or nil when it is complete, in which case `det` holds the
+    /// new common denominator.
+    static func pivot(_ t: inout [Self], scratch: inout [Self], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout Self, from start: Int) -> Int?
+}
+
+// MARK: - Int: fraction-free with overflow detection
+
+extension Int: PivotScalar {
+    static var one: Int { 1 }
+    @inline(__always) var isPositivePivot: Bool { self > 0 }
+
+    @inline(__always)
+    static func compareRatios(_ a: Int, _ p: Int, _ b: Int, _ q: Int) -> Int {
+        // a/p − b/q has the sign of a·q − b·p; full-width products cannot overflow.
+        let x = a.multipliedFullWidth(by: q), y = b.multipliedFullWidth(by: p)
+        if x.high != y.high { return x.high < y.high ? -1 : 1 }
+        if x.low != y.low { return x.low < y.low ? -1 : 1 }
+        return 0
+    }
+
+    /// Edmonds' fraction-free update t[i][j] ← (t[i][j]·p − t[i][c]·t[r][j]) / det. The division
+    /// is exact, so it is done as a multiplication by the inverse of det's odd part modulo 2⁶⁴
+    /// after shifting out its power of two (a few cycles instead of a hardware division).
+    static func pivot(_ t: inout [Int], scratch: inout [Int], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout Int, from start: Int) -> Int? {
+        let d = det
+        let shift = d.trailingZeroBitCount
+        let odd = UInt(bitPattern: d >> shift)
+        var inverse = odd                       // correct to 3 bits: odd·odd ≡ 1 (mod 8)
+        for _ in 0..<5 { inverse = inverse &* (2 &- odd &* inverse) }
+        let inv = Int(bitPattern: inverse)
+        let p = t[r * width + c]
+        let failed: Int? = t.withUnsafeMutableBufferPointer { tb in
+            scratch.withUnsafeMutableBufferPointer { sb in
+                let rowR = r * width
+                var i = start
+                while i < rows {
+                    if i == r { i += 1; continue }
+                    let rowI = i * width
+                    let f = tb[rowI + c]
+                    var j = 0
+                    while j < width {
+                        if j != c {
+                            let (x, o1) = tb[rowI + j].multipliedReportingOverflow(by: p)
+                            let (y, o2) = f.multipliedReportingOverflow(by: tb[rowR + j])
+                            let (z, o3) = x.subtractingReportingOverflow(y)
+                            if o1 || o2 || o3 { return i }
+                            let q = (z >> shift) &* inv
+                            assert(q.multipliedReportingOverflow(by: d).partialValue == z, "inexact fraction-free division")
+                            sb[j] = q
+                        }
+                        j += 1
+                    }
+                    if f == .min { return i }
+                    sb[c] = -f
+                    for k in 0..<width { tb[rowI + k] = sb[k] }
+                    i += 1
+                }
+                tb[rowR + c] = d
+                return nil
+            }
+        }
+        if failed == nil { det = p }
+        return failed
+    }
+}
+
+// MARK: - BigInt: fraction-free, unbounded
+
+extension BigInt: PivotScalar {
+    static var one: BigInt { BigInt(1) }
+    var isPositivePivot: Bool { signum() > 0 }
+
+    static func compareRatios(_ a: BigInt, _ p: BigInt, _ b: BigInt, _ q: BigInt) -> Int {
+        let x = a * q, y = b * p
+        return x == y ? 0 : (x < y ? -1 : 1)
+    }
+
+    static func pivot(_ t: inout [BigInt], scratch: inout [BigInt], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout BigInt, from start: Int) -> Int? {
+        let d = det
+        let p = t[r * width + c]
+        let rowR = r * width
+        for i in start..<rows where i != r {
+            let rowI = i * width
+            let f = t[rowI + c]
+            for j in 0..<width where j != c {
+                var z = t[rowI + j] * p
+                if !f.isZero { z -= f * t[rowR + j] }
+                t[rowI + j] = d == 1 ? z : z / d
+            }
+            t[rowI + c] = -f
+        }
+        t[rowR + c] = d
+        det = p
+        return nil
+    }
+}
+
+// MARK: - Double: Gauss–Jordan for speed studies
+
+extension Double: PivotScalar {
+    static var one: Double { 1 }
+    @inline(__always) var isPositivePivot: Bool { self > Tolerance.zero }
+
+    @inline(__always)
+    static func compareRatios(_ a: Double, _ p: Double, _ b: Double, _ q: Double) -> Int {
+        let x = a * q, y = b * p
+        let diff = x - y
+        if Swift.abs(diff) <= Tolerance.pivot * Swift.max(Swift.abs(x), Swift.abs(y), 1) { return 0 }
+        return diff < 0 ? -1 : 1
+    }
+
+    /// Normalised pivoting: the basic columns stay unit vectors, so `det` stays 1.
+    static func pivot(_ t: inout [Double], scratch: inout [Double], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout Double, from start: Int) -> Int? {
+        t.withUnsafeMutableBufferPointer { tb in
+            let rowR = r * width
+            let p = tb[rowR + c]
+            let ip = 1 / p
+            for j in 0..<width { tb[rowR + j] *= ip }
+            tb[rowR + c] = ip
+            for i in start..<rows where i != r {
+                let rowI = i * width
+                let f = tb[rowI + c]
+                if f == 0 { continue }
+                for j in 0..<width { tb[rowI + j] -= f * tb[rowR + j] }
+                tb[rowI + c] = -f * ip
+            }
+        }
+        det = 1
+        return nil
+    }
+}

@@ -1,0 +1,451 @@
+import Dispatch
+import ExactArithmetic
+import StrategicGames
+import Synchronization
+
+/// Support enumeration: every Nash equilibrium of a nondegenerate bimatrix game, by solving the
+/// indifference equations of each pair of supports.
+///
+/// Source: Nisan, Roughgarden, Tardos & Vazirani, *Algorithmic Game Theory*, 2007, Algorithm 3.4
+/// (equal-size supports of nondegenerate games); support pairs are visited in the order of
+/// Porter, Nudelman & Shoham, "Simple search methods for finding a Nash equilibrium", Games and
+/// Economic Behavior 63, 2008: balanced pairs first, small supports first.
+///
+/// Steps:
+/// 1. Remove pure strategies strictly dominated by pure strategies (iterated; no equilibrium is
+///    lost) and report them in the notes.
+/// 2. For each support-size pair, each row support I: drop the columns strictly dominated given
+///    that the row player plays in I (they cannot be best responses — PNS's conditional
+///    dominance), then for each column support J of the remaining columns:
+/// 3. solve `A_IJ·y = v·1, Σy = 1` in floating point; reject unless y ≥ 0 and no row outside I
+///    earns more than v (early best-response failure); then the same for x with Bᵀ;
+/// 4. confirm a surviving candidate exactly: solve both systems in rationals and check the profile
+///    with `isNashEquilibrium` against the original game.
+///
+/// Modes: `equalSizeOnly` (the default) visits |I| = |J| and finds every equilibrium of a
+/// nondegenerate game. With `equalSizeOnly == false` every pair of support sizes is visited; on
+/// degenerate games equilibria may form continua, and only equilibria whose support pair
+/// determines them uniquely are reported (the result's notes say so). Extreme points of continua
+/// are the subject of a separate solver.
+///
+/// Parallelism: row supports are handed out to `limits.jobs` workers (default: all cores); the
+/// output order is the sequential order whatever the number of workers.
+///
+/// - Complexity: O(Σ_k C(m,k)·C(n,k)·k³) floating-point work for equal sizes (all pairs:
+///   O(2^(m+n)·min(m,n)³)), plus O(k³) rational work per candidate.
+public struct SupportEnumeration: Sendable {
+    /// Only pairs of supports of equal size (complete for nondegenerate games).
+    public var equalSizeOnly: Bool
+    /// Remove strictly dominated pure strategies first.
+    public var removeDominated: Bool
+
+    public init(equalSizeOnly: Bool = true, removeDominated: Bool = true) {
+        self.equalSizeOnly = equalSizeOnly
+        self.removeDominated = removeDominated
+    }
+
+    /// All equilibria (see the type's documentation), in parallel.
+    /// Counters: `supportsExamined` (pairs whose systems were solved), `supportPairs` (pairs in
+    /// the search space after dominance), `pairsPrunedByConditionalDominance`, `candidates`
+    /// (floating-point candidates checked exactly), `nonUniqueSystems`.
+    public func solve(_ game: BimatrixGame, limits: SolverLimits = .none) async -> NashResult {
+        let plan = Plan(game, options: self)
+        let shared = Shared(start: .now)
+        let jobs = max(1, limits.jobs ?? ProcessInfoShim.cores)
+        let parts = await withTaskGroup(of: WorkerOutput.self) { group in
+            for _ in 0..<jobs { group.addTask { plan.work(shared: shared, limits: limits) } }
+            var all = [WorkerOutput]()
+            for await part in group { all.append(part) }
+            return all
+        }
+        return plan.result(parts, shared: shared, limits: limits)
+    }
+
+    /// All equilibria, computed on `limits.jobs` threads without Swift concurrency (for callers
+    /// that cannot await).
+    public func solveSynchronously(_ game: BimatrixGame, limits: SolverLimits = .none) -> NashResult {
+        let plan = Plan(game, options: self)
+        let shared = Shared(start: .now)
+        let jobs = max(1, limits.jobs ?? ProcessInfoShim.cores)
+        let box = Mutex<[WorkerOutput]>([])
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            let out = plan.work(shared: shared, limits: limits)
+            box.withLock { $0.append(out) }
+        }
+        return plan.result(box.withLock { $0 }, shared: shared, limits: limits)
+    }
+
+    /// The equilibria as a lazily computed sequence (one thread), in the same order as `solve`:
+    /// `for eq in SupportEnumeration().equilibria(of: game).prefix(3)` does only the work needed
+    /// for three equilibria.
+    public func equilibria(of game: BimatrixGame) -> EquilibriumSequence {
+        EquilibriumSequence(plan: Plan(game, options: self))
+    }
+
+    /// A lazily evaluated sequence of verified equilibria.
+    public struct EquilibriumSequence: Sequence, IteratorProtocol {
+        let plan: Plan
+        var item = 0
+        var pending: [Equilibrium] = []
+        var seen = Set<Equilibrium>()
+        var scratch: Plan.Scratch
+
+        init(plan: Plan) {
+            self.plan = plan
+            scratch = plan.makeScratch()
+        }
+
+        public mutating func next() -> Equilibrium? {
+            while pending.isEmpty {
+                guard item < plan.items.count else { return nil }
+                var stats = Plan.Stats()
+                var found = [Plan.Found]()
+                plan.process(item: item, scratch: &scratch, stats: &stats, into: &found)
+                item += 1
+                for f in found where seen.insert(f.equilibrium).inserted { pending.append(f.equilibrium) }
+            }
+            return pending.removeFirst()
+        }
+    }
+}
+
+/// The number of cores, without Foundation.
+enum ProcessInfoShim {
+    static var cores: Int {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 2
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// State shared by the workers of one run.
+final class Shared: Sendable {
+    let nextItem = Atomic<Int>(0)
+    let examined = Atomic<Int>(0)
+    let found = Atomic<Int>(0)
+    let stop = Atomic<Int>(0)            // 0 running, 1 timeout, 2 max results
+    let lastReport = Atomic<Int>(0)      // nanoseconds since start
+    let start: ContinuousClock.Instant
+    init(start: ContinuousClock.Instant) { self.start = start }
+}
+
+struct WorkerOutput: Sendable {
+    var found: [SupportEnumeration.Plan.Found] = []
+    var stats = SupportEnumeration.Plan.Stats()
+}
+
+extension SupportEnumeration {
+    /// Everything fixed before the search: the reduced game, floating copies, the work items.
+    struct Plan: Sendable {
+        struct Found: Sendable { let item: Int; let rank: Int; let equilibrium: Equilibrium; let degenerateWitness: Bool }
+        struct Stats: Sendable {
+            var examined = 0
+            var pruned = 0
+            var candidates = 0
+            var nonUnique = 0
+            mutating func add(_ o: Stats) {
+                examined += o.examined; pruned += o.pruned; candidates += o.candidates; nonUnique += o.nonUnique
+            }
+        }
+        struct Scratch {
+            var solver: FloatingIndifference
+            var support: [Int]
+            var allowed: [Int]
+            var x: [Double]
+            var y: [Double]
+        }
+
+        let game: BimatrixGame
+        let reduced: BimatrixGame
+        let rowsKept: [Int]
+        let columnsKept: [Int]
+        let eliminated: [StrictDominance.Elimination]
+        let equalSizeOnly: Bool
+        /// Reduced payoffs as doubles in [1, 2]: A (m x n) and Bᵀ (n x m), row-major.
+        let a: [Double]
+        let bt: [Double]
+        /// B (m x n) row-major, for conditional dominance.
+        let b: [Double]
+        /// Row supports by size.
+        let rowSupports: [[[Int]]]
+        /// Work items: (kx, ky, index of the row support of size kx).
+        let items: [(Int, Int, Int)]
+        let totalPairs: Int
+
+        init(_ game: BimatrixGame, options: SupportEnumeration) {
+            self.game = game
+            equalSizeOnly = options.equalSizeOnly
+            if options.removeDominated && (game.rowCount > 1 || game.columnCount > 1) {
+                let result = StrictDominance().eliminate(game.normalForm)
+                rowsKept = result.surviving[0]
+                columnsKept = result.surviving[1]
+                eliminated = result.eliminated
+                reduced = result.reducedGame.bimatrix!
+            } else {
+                rowsKept = Array(0..<game.rowCount)
+                columnsKept = Array(0..<game.columnCount)
+                eliminated = []
+                reduced = game
+            }
+            let payoffs = IntegerPayoffs(reduced)
+            let m = reduced.rowCount, n = reduced.columnCount
+            a = payoffs.doubleA
+            b = payoffs.doubleB
+            var t = [Double](repeating: 0, count: m * n)
+            for i in 0..<m { for j in 0..<n { t[j * m + i] = payoffs.doubleB[i * n + j] } }
+            bt = t
+            var supports = [[[Int]]](repeating: [], count: m + 1)
+            for k in 1...m { supports[k] = Self.combinations(Array(0..<m), k) }
+            rowSupports = supports
+            var sizes = [(Int, Int)]()
+            for kx in 1...m { for ky in 1...n where !options.equalSizeOnly || kx == ky { sizes.append((kx, ky)) } }
+            sizes.sort { (abs($0.0 - $0.1), $0.0 + $0.1, $0.0) < (abs($1.0 - $1.1), $1.0 + $1.1, $1.0) }
+            var list = [(Int, Int, Int)]()
+            var total = 0
+            for (kx, ky) in sizes {
+                for idx in supports[kx].indices { list.append((kx, ky, idx)) }
+                total += supports[kx].count * Self.binomial(n, ky)
+            }
+            items = list
+            totalPairs = total
+        }
+
+        static func binomial(_ n: Int, _ k: Int) -> Int {
+            if k < 0 || k > n { return 0 }
+            var r = 1
+            for i in 0..<min(k, n - k) { r = r * (n - i) / (i + 1) }
+            return r
+        }
+
+        static func combinations(_ pool: [Int], _ k: Int) -> [[Int]] {
+            var out = [[Int]]()
+            var current = [Int]()
+            func go(_ start: Int) {
+                if current.count == k { out.append(current); return }
+                if pool.count - start < k - current.count { return }
+                for i in start..<pool.count {
+                    current.append(pool[i]); go(i + 1); current.removeLast()
+                }
+            }
+            go(0)
+            return out
+        }
+
+        func makeScratch() -> Scratch {
+            let m = reduced.rowCount, n = reduced.columnCount, k = max(m, n)
+            return Scratch(solver: FloatingIndifference(maxEquations: k, maxUnknowns: k), support: [], allowed: [],
+                           x: [Double](repeating: 0, count: m), y: [Double](repeating: 0, count: n))
+        }
+
+        /// Examines every column support for work item `item`.
+        func process(item: Int, scratch: inout Scratch, stats: inout Stats, into found: inout [Found]) {
+            let (kx, ky, idx) = items[item]
+            let rows = rowSupports[kx][idx]
+            let m = reduced.rowCount, n = reduced.columnCount
+            // Conditional dominance: column j is useless when another column beats it on every row of I.
+            scratch.allowed.removeAll(keepingCapacity: true)
+            for j in 0..<n {
+                var dominated = false
+                for j2 in 0..<n where j2 != j {
+                    var all = true
+                    for i in rows where b[i * n + j2] <= b[i * n + j] { all = false; break }
+                    if all { dominated = true; break }
+                }
+                if !dominated { scratch.allowed.append(j) }
+            }
+            let totalHere = Self.binomial(n, ky)
+            let allowedCount = scratch.allowed.count
+            stats.pruned += totalHere - Self.binomial(allowedCount, ky)
+            guard allowedCount >= ky else { return }
+            // Iterate ky-subsets of `allowed` in lexicographic order (positions in `pos`).
+            var pos = Array(0..<ky)
+            var rank = 0
+            let allowed = scratch.allowed
+            rows.withUnsafeBufferPointer { rowsBuf in
+                a.withUnsafeBufferPointer { aBuf in
+                    bt.withUnsafeBufferPointer { btBuf in
+                        var columns = [Int](repeating: 0, count: ky)
+                        while true {
+                            for t in 0..<ky { columns[t] = allowed[pos[t]] }
+                            stats.examined += 1
+                            columns.withUnsafeBufferPointer { colsBuf in
+                                if let eq = check(rows: rowsBuf, columns: colsBuf, a: aBuf, bt: btBuf, m: m, n: n,
+                                                  scratch: &scratch, stats: &stats) {
+                                    found.append(Found(item: item, rank: rank, equilibrium: eq.0, degenerateWitness: eq.1))
+                                }
+                            }
+                            rank += 1
+                            // Next combination.
+                            var t = ky - 1
+                            while t >= 0 && pos[t] == allowedCount - ky + t { t -= 1 }
+                            if t < 0 { break }
+                            pos[t] += 1
+                            for u in (t + 1)..<ky { pos[u] = pos[u - 1] + 1 }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// One support pair: floating filter, then exact confirmation. Returns the equilibrium (in
+        /// the original game's indices) and whether it witnesses degeneracy.
+        func check(rows: UnsafeBufferPointer<Int>, columns: UnsafeBufferPointer<Int>, a: UnsafeBufferPointer<Double>,
+                   bt: UnsafeBufferPointer<Double>, m: Int, n: Int, scratch: inout Scratch,
+                   stats: inout Stats) -> (Equilibrium, Bool)? {
+            // y on the columns, rows indifferent.
+            switch scratch.solver.solve(matrix: a, stride: n, equations: rows, support: columns) {
+            case .inconsistent: return nil
+            case .nonUnique: stats.nonUnique += 1; return nil
+            case .unique: break
+            }
+            let ky = columns.count, kx = rows.count
+            for t in 0..<ky where scratch.solver.solution[t] < -Tolerance.feasibility { return nil }
+            let v = scratch.solver.solution[ky]
+            for j in 0..<n { scratch.y[j] = 0 }
+            for t in 0..<ky { scratch.y[columns[t]] = scratch.solver.solution[t] }
+            // Early best-response failure: no row outside I may beat v.
+            var inRows = 0
+            for i in 0..<m {
+                if inRows < kx && rows[inRows] == i { inRows += 1; continue }
+                var s = 0.0
+                for t in 0..<ky { s += a[i * n + columns[t]] * scratch.y[columns[t]] }
+                if s > v + Tolerance.feasibility { return nil }
+            }
+            // x on the rows, columns indifferent.
+            switch scratch.solver.solve(matrix: bt, stride: m, equations: columns, support: rows) {
+            case .inconsistent: return nil
+            case .nonUnique: stats.nonUnique += 1; return nil
+            case .unique: break
+            }
+            for t in 0..<kx where scratch.solver.solution[t] < -Tolerance.feasibility { return nil }
+            let u = scratch.solver.solution[kx]
+            var inColumns = 0
+            for j in 0..<n {
+                if inColumns < ky && columns[inColumns] == j { inColumns += 1; continue }
+                var s = 0.0
+                for t in 0..<kx { s += bt[j * m + rows[t]] * scratch.solver.solution[t] }
+                if s > u + Tolerance.feasibility { return nil }
+            }
+            // Exact confirmation in the reduced game, then in the original game's indices.
+            stats.candidates += 1
+            guard let eq = ExactIndifference.equilibrium(reduced, rows: Array(rows), columns: Array(columns)) else { return nil }
+            var x = [Rational](repeating: .zero, count: game.rowCount)
+            var y = [Rational](repeating: .zero, count: game.columnCount)
+            for (k, i) in rowsKept.enumerated() { x[i] = eq.strategies[0].probabilities[k] }
+            for (k, j) in columnsKept.enumerated() { y[j] = eq.strategies[1].probabilities[k] }
+            guard let full = game.verifiedEquilibrium(row: x, column: y) else { return nil }
+            return (full, Self.isDegenerateWitness(game, full))
+        }
+
+        /// True when a player has more pure best responses than the other player's support size.
+        static func isDegenerateWitness(_ game: BimatrixGame, _ eq: Equilibrium) -> Bool {
+            let x = eq.strategies[0].probabilities, y = eq.strategies[1].probabilities
+            let ay = game.rowPayoffs(against: y), bx = game.columnPayoffs(against: x)
+            let bestRows = ay.filter { $0 == eq.payoffs[0] }.count
+            let bestColumns = bx.filter { $0 == eq.payoffs[1] }.count
+            return bestRows > eq.strategies[1].support.count || bestColumns > eq.strategies[0].support.count
+        }
+
+        /// A pure strategy with two pure best responses makes the game degenerate.
+        var hasPureDegeneracy: Bool {
+            let a = game.rowPayoffs, b = game.columnPayoffs
+            for j in 0..<game.columnCount {
+                let col = a.column(j)
+                let best = col.max()!
+                if col.filter({ $0 == best }).count > 1 { return true }
+            }
+            for i in 0..<game.rowCount {
+                let row = b.row(i)
+                let best = row.max()!
+                if row.filter({ $0 == best }).count > 1 { return true }
+            }
+            return false
+        }
+
+        /// A worker: takes row supports in order until none is left or a limit is reached.
+        func work(shared: Shared, limits: SolverLimits) -> WorkerOutput {
+            var out = WorkerOutput()
+            var scratch = makeScratch()
+            let deadline = limits.deadline(from: shared.start)
+            while shared.stop.load(ordering: .relaxed) == 0 {
+                let item = shared.nextItem.add(1, ordering: .relaxed).oldValue
+                guard item < items.count else { break }
+                var stats = Stats()
+                let before = out.found.count
+                process(item: item, scratch: &scratch, stats: &stats, into: &out.found)
+                out.stats.add(stats)
+                let examined = shared.examined.add(stats.examined + stats.pruned, ordering: .relaxed).newValue
+                let found = shared.found.add(out.found.count - before, ordering: .relaxed).newValue
+                if let cap = limits.maxResults, found >= cap { shared.stop.store(2, ordering: .relaxed) }
+                let now = ContinuousClock.now
+                if let deadline, now >= deadline { shared.stop.store(1, ordering: .relaxed) }
+                if let progress = limits.progress {
+                    let elapsed = now - shared.start
+                    let nanos = Int(elapsed.components.seconds) * 1_000_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000)
+                    let last = shared.lastReport.load(ordering: .relaxed)
+                    if nanos - last >= 250_000_000,
+                       shared.lastReport.compareExchange(expected: last, desired: nanos, ordering: .relaxed).exchanged {
+                        progress(ProgressSnapshot(done: examined, total: totalPairs, unit: "support pairs", results: found, elapsed: elapsed))
+                    }
+                }
+            }
+            return out
+        }
+
+        /// Merges the workers' findings in the sequential order and writes the notes.
+        func result(_ parts: [WorkerOutput], shared: Shared, limits: SolverLimits) -> NashResult {
+            var stats = Stats()
+            var found = [Found]()
+            for p in parts { stats.add(p.stats); found += p.found }
+            found.sort { ($0.item, $0.rank) < ($1.item, $1.rank) }
+            var seen = Set<Equilibrium>()
+            var equilibria = [Equilibrium]()
+            var witness = false
+            for f in found where seen.insert(f.equilibrium).inserted {
+                equilibria.append(f.equilibrium)
+                witness = witness || f.degenerateWitness
+            }
+            var stop = StopReason.completed
+            switch shared.stop.load(ordering: .relaxed) {
+            case 1: stop = .timeout
+            case 2: stop = .maxResults
+            default: break
+            }
+            if let cap = limits.maxResults, equilibria.count >= cap {
+                equilibria = Array(equilibria.prefix(cap))
+                if stop == .completed && shared.nextItem.load(ordering: .relaxed) < items.count { stop = .maxResults }
+            }
+            var notes = [String]()
+            if !eliminated.isEmpty {
+                let names = eliminated.map { e in
+                    "\(e.player == 0 ? "row" : "column") \(e.strategy) (dominated by \(e.dominatedBy))"
+                }
+                notes.append("removed strictly dominated strategies: " + names.joined(separator: ", "))
+            }
+            if stats.pruned > 0 {
+                notes.append("skipped \(stats.pruned) support pairs containing a column strictly dominated given the row support")
+            }
+            let degenerate = witness || hasPureDegeneracy || (!equalSizeOnly && stats.nonUnique > 0)
+            if degenerate {
+                if equalSizeOnly {
+                    notes.append("the game is degenerate: equal-size supports may miss equilibria, and equilibria may form continua; try all support pairs")
+                } else {
+                    notes.append("the game is degenerate: equilibria may form continua; reported are the equilibria determined by their support pair")
+                }
+            }
+            if stop == .timeout { notes.append("stopped at the timeout; the list is incomplete") }
+            return NashResult(equilibria: equilibria, stopReason: stop,
+                              counters: ["supportsExamined": stats.examined, "supportPairs": totalPairs,
+                                         "pairsPrunedByConditionalDominance": stats.pruned, "candidates": stats.candidates,
+                                         "nonUniqueSystems": stats.nonUnique,
+                                         "strategiesRemovedByDominance": eliminated.count],
+                              notes: notes)
+        }
+    }
+}
