@@ -44,12 +44,40 @@ struct InfoCommand: ParsableCommand {
         let game = try input.load()
         let dominance = StrictDominance().eliminate(game)
         let constant = game.constantSum
+        let mixed: MixedStrategyDominance.Result
+        do { mixed = try MixedStrategyDominance().eliminate(game) } catch let e as LPError { throw CommandFailure(e.description) }
         switch format {
         case .table:
-            print(table(game, constant: constant, dominance: dominance), terminator: "")
+            print(table(game, constant: constant, dominance: dominance) + mixedTable(game, mixed), terminator: "")
         case .json:
-            print(json(game, constant: constant, dominance: dominance).rendered(), terminator: "")
+            guard case .object(var fields) = json(game, constant: constant, dominance: dominance) else { return }
+            fields.append(("dominatedByMixed", .array(mixed.eliminated.map { e in
+                .object([
+                    ("player", .string(game.players[e.player].name)),
+                    ("strategy", .string(game.players[e.player].strategies[e.strategy])),
+                    ("dominatedBy", .array(e.dominatedBy.probabilities.map { .string($0.description) })),
+                ])
+            })))
+            fields.append(("survivingMixed", .array(zip(game.players, mixed.surviving).map { p, kept in
+                .array(kept.map { .string(p.strategies[$0]) })
+            })))
+            print(JSONValue.object(fields).rendered(), terminator: "")
         }
+    }
+
+    /// Iterated elimination by mixed strategies (exact LPs), listed after the pure one.
+    func mixedTable(_ game: NormalFormGame, _ mixed: MixedStrategyDominance.Result) -> String {
+        guard !mixed.eliminated.isEmpty else { return "Strategies strictly dominated by mixed strategies: none\n" }
+        var out = "Strictly dominated by mixed strategies (iterated elimination, in order):\n"
+        for e in mixed.eliminated {
+            let p = game.players[e.player]
+            let mix = zip(p.strategies, e.dominatedBy.probabilities).filter { !$0.1.isZero }.map { "\($0.0)=\($0.1)" }
+            out += "  \(p.name): \(p.strategies[e.strategy]) (dominated by \(mix.joined(separator: ", ")))\n"
+        }
+        out += "Surviving strategies: " + zip(game.players, mixed.surviving).map { p, kept in
+            "\(p.name) {\(names(kept.map { p.strategies[$0] }))}"
+        }.joined(separator: ", ") + "\n"
+        return out
     }
 
     func names(_ list: [String], limit: Int = 12) -> String {

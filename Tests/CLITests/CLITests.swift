@@ -18,6 +18,7 @@ import GameSolve
             Zero-sum: no
             Constant-sum: no
             Strictly dominated strategies: none
+            Strategies strictly dominated by mixed strategies: none
 
             """)
     }
@@ -40,7 +41,12 @@ import GameSolve
                 {"player": "Row", "strategy": "Cooperate", "dominatedBy": "Defect"},
                 {"player": "Column", "strategy": "Cooperate", "dominatedBy": "Defect"}
               ],
-              "surviving": [["Defect"], ["Defect"]]
+              "surviving": [["Defect"], ["Defect"]],
+              "dominatedByMixed": [
+                {"player": "Row", "strategy": "Cooperate", "dominatedBy": ["0", "1"]},
+                {"player": "Column", "strategy": "Cooperate", "dominatedBy": ["0", "1"]}
+              ],
+              "survivingMixed": [["Defect"], ["Defect"]]
             }
 
             """)
