@@ -4,3 +4,8 @@ demo:
 	bash scripts/demo.sh
 test:
 	bash scripts/test.sh
+
+# Executes the notebooks (venv with matplotlib, nbclient, nbformat, ipykernel from PyPI).
+.PHONY: notebooks
+notebooks:
+	bash scripts/notebooks.sh

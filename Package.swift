@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CoalitionGames", targets: ["CoalitionGames"]),
         .library(name: "CoreSolutions", targets: ["CoreSolutions"]),
         .library(name: "GameGenerators", targets: ["GameGenerators"]),
+        .library(name: "SolverBenchmarks", targets: ["SolverBenchmarks"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -49,10 +50,15 @@ let package = Package(
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
 
+        // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
+        .target(name: "SolverBenchmarks", dependencies: [
+            "ExactArithmetic", "StrategicGames", "CoalitionGames", "GameGenerators", "Equilibria", "LPSolvers", "CoreSolutions",
+        ]),
+
         // MARK: Umbrella and command-line tool
         .target(name: "GameSolve", dependencies: [
             "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
-            "CoalitionGames", "CoreSolutions", "GameGenerators",
+            "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",
@@ -67,6 +73,7 @@ let package = Package(
         .testTarget(name: "LPSolversTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CoalitionGamesTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
     ]
 )

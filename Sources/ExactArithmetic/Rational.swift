@@ -15,7 +15,7 @@ public struct Rational: Sendable, Hashable {
     @usableFromInline
     enum Storage: Sendable, Hashable {
         case small(Int, Int)          // numerator, denominator > 0, gcd = 1
-        case big(BigInt, BigInt)      // same invariant, and at least one part does not fit in Int
+        case big(BigParts)            // same invariant, and at least one part does not fit in Int
     }
 
     @usableFromInline let storage: Storage
@@ -70,12 +70,12 @@ public struct Rational: Sendable, Hashable {
 
     /// The numerator (carries the sign).
     public var numerator: BigInt {
-        switch storage { case .small(let n, _): return BigInt(n); case .big(let n, _): return n }
+        switch storage { case .small(let n, _): return BigInt(n); case .big(let b): return b.numerator }
     }
 
     /// The denominator, always positive.
     public var denominator: BigInt {
-        switch storage { case .small(_, let d): return BigInt(d); case .big(_, let d): return d }
+        switch storage { case .small(_, let d): return BigInt(d); case .big(let b): return b.denominator }
     }
 
     /// Numerator and denominator as `Int` when both fit.
@@ -86,7 +86,7 @@ public struct Rational: Sendable, Hashable {
 
     /// True when the value is an integer.
     public var isInteger: Bool {
-        switch storage { case .small(_, let d): return d == 1; case .big(_, let d): return d == 1 }
+        switch storage { case .small(_, let d): return d == 1; case .big(let b): return b.denominator == 1 }
     }
 
     @inlinable public var isZero: Bool {
@@ -98,7 +98,7 @@ public struct Rational: Sendable, Hashable {
     public var signum: Int {
         switch storage {
         case .small(let n, _): return n.signum()
-        case .big(let n, _): return n.sign == .minus ? -1 : 1
+        case .big(let b): return b.numerator.sign == .minus ? -1 : 1
         }
     }
 
@@ -106,7 +106,8 @@ public struct Rational: Sendable, Hashable {
     public var doubleValue: Double {
         switch storage {
         case .small(let n, let d): return Double(n) / Double(d)
-        case .big(let n, let d):
+        case .big(let b):
+            let n = b.numerator, d = b.denominator
             // q = n·2^k / d carries 64 significant bits; the value is q·2^−k.
             let k = d.magnitude.bitWidth - n.magnitude.bitWidth + 64
             let q = k >= 0 ? (n << k) / d : n / (d << -k)
@@ -139,14 +140,33 @@ public struct Rational: Sendable, Hashable {
         if let sn = Int(exactly: n), let sd = Int(exactly: d), sn != .min, sd != .min {
             return Rational(storage: .small(sn, sd))
         }
-        return Rational(storage: .big(n, d))
+        return Rational(storage: .big(BigParts(n, d)))
     }
 
     var bigParts: (BigInt, BigInt) {
         switch storage {
         case .small(let n, let d): return (BigInt(n), BigInt(d))
-        case .big(let n, let d): return (n, d)
+        case .big(let b): return (b.numerator, b.denominator)
         }
+    }
+}
+
+/// The parts of a rational that does not fit in `Int`, boxed so that `Rational` stays three
+/// words: copying a payoff matrix then costs a retain for big entries and nothing for small ones.
+@usableFromInline
+final class BigParts: Sendable, Hashable {
+    let numerator: BigInt
+    let denominator: BigInt
+    init(_ numerator: BigInt, _ denominator: BigInt) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+    @usableFromInline static func == (a: BigParts, b: BigParts) -> Bool {
+        a.numerator == b.numerator && a.denominator == b.denominator
+    }
+    @usableFromInline func hash(into hasher: inout Hasher) {
+        hasher.combine(numerator)
+        hasher.combine(denominator)
     }
 }
 
@@ -227,7 +247,8 @@ extension Rational: AdditiveArithmetic, Numeric, SignedNumeric {
         case .small(let n, let d):
             precondition(n != 0, "Rational division by zero")
             return n < 0 ? Rational(storage: .small(-d, -n)) : Rational(storage: .small(d, n))
-        case .big(let n, let d):
+        case .big(let b):
+            let n = b.numerator, d = b.denominator
             return n.sign == .minus ? Rational.normalized(-d, -n) : Rational.normalized(d, n)
         }
     }
@@ -260,7 +281,7 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     public var description: String {
         switch storage {
         case .small(let n, let d): return d == 1 ? "\(n)" : "\(n)/\(d)"
-        case .big(let n, let d): return d == 1 ? "\(n)" : "\(n)/\(d)"
+        case .big(let b): return b.denominator == 1 ? "\(b.numerator)" : "\(b.numerator)/\(b.denominator)"
         }
     }
 

@@ -7,3 +7,4 @@
 @_exported import CoalitionGames
 @_exported import CoreSolutions
 @_exported import GameGenerators
+@_exported import SolverBenchmarks

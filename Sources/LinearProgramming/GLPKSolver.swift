@@ -1,64 +1,279 @@
 import CGLPK
 import ExactArithmetic
 
-/// Solves ``LinearProgram``s with GLPK's primal simplex (`glp_simplex`).
+/// Solves ``LinearProgram``s with GLPK's simplex (`glp_simplex`) in floating point, or exactly:
+/// GLPK proposes an optimal basis and GameSolve recomputes and certifies it in rationals
+/// (``LinearProgram/certifyBasis(rowStatus:columnStatus:)``), falling back to GLPK's exact
+/// rational simplex (`glp_exact`, warm-started from that basis) when the floating basis is wrong.
 ///
 /// This is the only file of GameSolve that touches `glp_*` handles. Each problem is created,
 /// solved and freed inside one call and never shared across threads; GLPK's terminal output is
-/// switched off per solve (`msg_lev = GLP_MSG_OFF`) so it never writes to our stdout. Every index
-/// and bound is validated first, because GLPK calls `abort()` on bad input.
+/// switched off per solve (`msg_lev = GLP_MSG_OFF`) so it never writes to our stdout. Every index,
+/// count and number is validated first, because GLPK calls `abort()` on bad input.
 public struct GLPKSolver: Sendable {
-    public init() {}
+    /// Which simplex variant GLPK runs in floating point.
+    public enum Simplex: String, Sendable, CaseIterable {
+        /// Primal simplex (GLPK's default).
+        case primal
+        /// Dual simplex, falling back to primal if it fails (`GLP_DUALP`).
+        case dual
+    }
+
+    /// Where an exact solve starts.
+    public enum ExactStart: String, Sendable, CaseIterable {
+        /// Floating simplex first; certify its basis in rationals; only if that fails, run
+        /// `glp_exact` from that basis. Fast: the exact work is one basis solve when the floating
+        /// basis is right, which it nearly always is.
+        case floatingBasis
+        /// `glp_exact` from GLPK's standard basis, then certify. Slow (every pivot in GMP rationals).
+        case exactSimplex
+    }
+
+    /// The floating simplex variant.
+    public var simplex: Simplex
+    /// GLPK's iteration limit per call (nil: none). Reaching it is a thrown ``LPError``.
+    public var iterationLimit: Int?
+
+    public init() {
+        simplex = .primal
+        iterationLimit = nil
+    }
+
+    public init(simplex: Simplex, iterationLimit: Int? = nil) {
+        self.simplex = simplex
+        self.iterationLimit = iterationLimit
+    }
 
     /// Solves `program` in floating point.
+    /// - Returns: status, values, row duals, reduced costs and the basis; ``LPSolution/exact`` is nil.
     /// - Throws: ``LPError`` when the program is malformed or GLPK fails.
     /// - Complexity: simplex; polynomial on average, exponential in the worst case.
     public func solve(_ program: LinearProgram) throws -> LPSolution {
         try validate(program)
         let lp = glp_create_prob()!
         defer { glp_delete_prob(lp) }
+        load(program, into: lp, scaled: false)
+        let code = runSimplex(lp)
+        guard code == 0 else { throw LPError.solverFailed(code: code, meaning: Self.meaning(of: code)) }
+        let status = try Self.status(of: lp)
+        let n = program.variableCount, m = program.constraints.count
+        let (rowStatus, columnStatus) = Self.basis(of: lp, rows: m, columns: n)
+        return LPSolution(status: status, objectiveValue: glp_get_obj_val(lp),
+                          values: (0..<n).map { glp_get_col_prim(lp, Int32($0 + 1)) },
+                          duals: (0..<m).map { glp_get_row_dual(lp, Int32($0 + 1)) },
+                          iterations: Int(glp_get_it_cnt(lp)),
+                          reducedCosts: (0..<n).map { glp_get_col_dual(lp, Int32($0 + 1)) },
+                          rowStatus: rowStatus, columnStatus: columnStatus, exact: nil, isCertified: false)
+    }
+
+    /// Solves `program` exactly and certifies the answer.
+    ///
+    /// Steps: (1) GLPK's floating simplex on the program with each row scaled to integers (so
+    /// GLPK sees the data exactly whenever the scaled integers fit in a double); (2) the final basis
+    /// is recomputed in rationals and certified optimal (primal feasible, dual feasible, equal
+    /// objectives, all exact); (3) if that fails, `glp_exact` (GLPK's rational simplex) continues
+    /// from that basis and its basis is certified the same way; (4) an "infeasible" or "unbounded"
+    /// verdict is certified too, with auxiliary LPs solved and certified exactly: the minimum total
+    /// violation (phase 1) is positive for an infeasible program; for an unbounded one it is zero
+    /// and a ray improving the objective by 1 exists.
+    ///
+    /// - Returns: a solution whose ``LPSolution/exact`` is the certified optimum when the status is
+    ///   optimal; `isCertified` is true. Floating fields are the exact values rounded.
+    /// - Throws: ``LPError/notCertified(_:)`` rather than return an unverified answer;
+    ///   ``LPError/solverFailed(code:meaning:)`` when GLPK fails; ``LPError/invalidProgram(_:)``.
+    /// - Complexity: the floating simplex, plus O(k³) exact operations for the k x k basis core
+    ///   (k ≤ min(m, n)), plus the exact simplex's pivots only when the fallback runs.
+    public func solveExactly(_ program: LinearProgram, start: ExactStart = .floatingBasis) throws -> LPSolution {
+        try solveExactly(program, start: start, depth: 0)
+    }
+
+    private func solveExactly(_ program: LinearProgram, start: ExactStart, depth: Int) throws -> LPSolution {
+        try validate(program)
+        let lp = glp_create_prob()!
+        defer { glp_delete_prob(lp) }
+        load(program, into: lp, scaled: true)
+        let n = program.variableCount, m = program.constraints.count
+        var lastFailure = "no basis was proposed"
+        // glp_exact refuses a problem without rows or columns; the floating simplex handles it.
+        let useExactFirst = start == .exactSimplex && m > 0 && n > 0
+        if !useExactFirst {
+            let code = runSimplex(lp)
+            if code == 0, glp_get_status(lp) == GLP_OPT {
+                let (rowStatus, columnStatus) = Self.basis(of: lp, rows: m, columns: n)
+                switch program.certifyBasis(rowStatus: rowStatus, columnStatus: columnStatus) {
+                case .success(let exact):
+                    return Self.exactSolution(exact, rowStatus, columnStatus, iterations: Int(glp_get_it_cnt(lp)))
+                case .failure(let why): lastFailure = "floating basis: \(why)"
+                }
+            } else if code != 0 {
+                glp_std_basis(lp)
+            }
+        }
+        var status: LPStatus
+        if m > 0 && n > 0 {
+            var parameters = glp_smcp()
+            glp_init_smcp(&parameters)
+            parameters.msg_lev = GLP_MSG_OFF
+            if let limit = iterationLimit { parameters.it_lim = Int32(clamping: limit) }
+            let code = glp_exact(lp, &parameters)
+            guard code == 0 else { throw LPError.solverFailed(code: code, meaning: "glp_exact: " + Self.meaning(of: code)) }
+            status = try Self.status(of: lp)
+        } else {
+            status = try Self.status(of: lp)
+        }
+        let iterations = Int(glp_get_it_cnt(lp))
+        let (rowStatus, columnStatus) = Self.basis(of: lp, rows: m, columns: n)
+        switch status {
+        case .optimal:
+            switch program.certifyBasis(rowStatus: rowStatus, columnStatus: columnStatus) {
+            case .success(let exact):
+                return Self.exactSolution(exact, rowStatus, columnStatus, iterations: iterations)
+            case .failure(let why):
+                throw LPError.notCertified("\(lastFailure); exact simplex basis: \(why)")
+            }
+        case .infeasible, .unbounded:
+            guard depth == 0 else {
+                throw LPError.notCertified("an auxiliary certification LP was reported \(status)")
+            }
+            let extra = try certifyStatus(status, of: program)
+            return LPSolution(status: status, objectiveValue: status == .unbounded ? (program.direction == .minimize ? -.infinity : .infinity) : .nan,
+                              values: [], duals: [], iterations: iterations + extra, reducedCosts: [],
+                              rowStatus: rowStatus, columnStatus: columnStatus, exact: nil, isCertified: true)
+        }
+    }
+
+    /// Certifies an "infeasible" or "unbounded" verdict with exactly solved auxiliary LPs; returns
+    /// their iteration count.
+    private func certifyStatus(_ status: LPStatus, of program: LinearProgram) throws -> Int {
+        let n = program.variableCount, m = program.constraints.count
+        // Phase 1: min Σ (pᵣ + qᵣ) s.t. boundᵣ(aᵣ·x + pᵣ − qᵣ), original column bounds, p, q ≥ 0.
+        var phase1 = LinearProgram(direction: .minimize,
+                                   objective: Array(repeating: .zero, count: n) + Array(repeating: .one, count: 2 * m),
+                                   variableBounds: program.variableBounds + Array(repeating: .atLeast(.zero), count: 2 * m))
+        for (r, row) in program.constraints.enumerated() {
+            phase1.add(row.terms + [(n + 2 * r, .one), (n + 2 * r + 1, -1)], row.bound)
+        }
+        let first = try solveExactly(phase1, start: .floatingBasis, depth: 1)
+        guard let violation = first.exact?.objectiveValue else {
+            throw LPError.notCertified("the phase-1 LP was not solved exactly")
+        }
+        if status == .infeasible {
+            guard violation > .zero else { throw LPError.notCertified("GLPK reported infeasible but a feasible point exists") }
+            return first.iterations
+        }
+        guard violation.isZero else { throw LPError.notCertified("GLPK reported unbounded but the program is infeasible") }
+        // Ray: improve the objective by exactly 1 along d with A·d and d in the recession cone.
+        func cone(_ bound: LinearProgram.Bound) -> LinearProgram.Bound {
+            switch (bound.lowerValue, bound.upperValue) {
+            case (nil, nil): return .free
+            case (_?, nil): return .atLeast(.zero)
+            case (nil, _?): return .atMost(.zero)
+            case (_?, _?): return .equal(.zero)
+            }
+        }
+        let sign: Rational = program.direction == .maximize ? 1 : -1
+        var ray = LinearProgram(direction: .maximize, objective: program.objective.map { $0 * sign },
+                                variableBounds: program.variableBounds.map(cone))
+        for row in program.constraints { ray.add(row.terms, cone(row.bound)) }
+        ray.add(program.objective.enumerated().compactMap { $0.element.isZero ? nil : ($0.offset, $0.element * sign) }, .atMost(.one))
+        let second = try solveExactly(ray, start: .floatingBasis, depth: 1)
+        guard second.exact?.objectiveValue == .one else {
+            throw LPError.notCertified("GLPK reported unbounded but no improving ray exists")
+        }
+        return first.iterations + second.iterations
+    }
+
+    private static func exactSolution(_ exact: ExactLPSolution, _ rowStatus: [LPBasisStatus],
+                                      _ columnStatus: [LPBasisStatus], iterations: Int) -> LPSolution {
+        LPSolution(status: .optimal, objectiveValue: exact.objectiveValue.doubleValue,
+                   values: exact.values.map(\.doubleValue), duals: exact.duals.map(\.doubleValue),
+                   iterations: iterations, reducedCosts: exact.reducedCosts.map(\.doubleValue),
+                   rowStatus: rowStatus, columnStatus: columnStatus, exact: exact, isCertified: true)
+    }
+
+    // MARK: GLPK calls
+
+    /// Loads a validated program. With `scaled`, each row (and the objective) is multiplied by
+    /// the least common multiple of its denominators, so GLPK sees integers; the basis, which is
+    /// all an exact solve reads back, is unchanged by positive row scaling.
+    private func load(_ program: LinearProgram, into lp: OpaquePointer, scaled: Bool) {
         let n = program.variableCount, m = program.constraints.count
         glp_set_obj_dir(lp, program.direction == .minimize ? GLP_MIN : GLP_MAX)
-        glp_set_obj_coef(lp, 0, program.objectiveConstant.doubleValue)
         if n > 0 { glp_add_cols(lp, Int32(n)) }
         if m > 0 { glp_add_rows(lp, Int32(m)) }
+        let objectiveScale = scaled ? Self.integerScale(program.objective) : .one
+        glp_set_obj_coef(lp, 0, scaled ? 0 : program.objectiveConstant.doubleValue)
         for j in 0..<n {
-            let (type, lo, up) = Self.glpkBound(program.variableBounds[j])
+            let (type, lo, up) = Self.glpkBound(program.variableBounds[j], scale: .one)
             glp_set_col_bnds(lp, Int32(j + 1), type, lo, up)
-            glp_set_obj_coef(lp, Int32(j + 1), program.objective[j].doubleValue)
+            glp_set_obj_coef(lp, Int32(j + 1), (program.objective[j] * objectiveScale).doubleValue)
         }
         for (r, row) in program.constraints.enumerated() {
-            let (type, lo, up) = Self.glpkBound(row.bound)
+            var scale = Rational.one
+            if scaled {
+                var numbers = row.terms.map(\.coefficient)
+                if let l = row.bound.lowerValue { numbers.append(l) }
+                if let u = row.bound.upperValue { numbers.append(u) }
+                scale = Self.integerScale(numbers)
+            }
+            let (type, lo, up) = Self.glpkBound(row.bound, scale: scale)
             glp_set_row_bnds(lp, Int32(r + 1), type, lo, up)
             // GLPK arrays are 1-based: element 0 is ignored.
             var indices = [Int32](repeating: 0, count: row.terms.count + 1)
             var values = [Double](repeating: 0, count: row.terms.count + 1)
             for (k, term) in row.terms.enumerated() {
                 indices[k + 1] = Int32(term.index + 1)
-                values[k + 1] = term.coefficient.doubleValue
+                values[k + 1] = (term.coefficient * scale).doubleValue
             }
             glp_set_mat_row(lp, Int32(r + 1), Int32(row.terms.count), &indices, &values)
         }
+    }
+
+    private func runSimplex(_ lp: OpaquePointer) -> Int32 {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
         parameters.presolve = GLP_OFF
-        let code = glp_simplex(lp, &parameters)
-        guard code == 0 else { throw LPError.solverFailed(code: code, meaning: Self.meaning(of: code)) }
-        let status: LPStatus
+        parameters.meth = simplex == .primal ? GLP_PRIMAL : GLP_DUALP
+        if let limit = iterationLimit { parameters.it_lim = Int32(clamping: limit) }
+        return glp_simplex(lp, &parameters)
+    }
+
+    private static func status(of lp: OpaquePointer) throws -> LPStatus {
         switch glp_get_status(lp) {
-        case GLP_OPT: status = .optimal
-        case GLP_NOFEAS: status = .infeasible
-        case GLP_UNBND: status = .unbounded
+        case GLP_OPT: return .optimal
+        case GLP_NOFEAS: return .infeasible
+        case GLP_UNBND: return .unbounded
         case let s:
-            // With presolve off, glp_simplex returning 0 leaves one of the three statuses above;
+            // With presolve off, a return code of 0 leaves one of the three statuses above;
             // anything else means the search stopped without an answer.
             throw LPError.solverFailed(code: s, meaning: "simplex ended with undetermined status \(s)")
         }
-        let values = (0..<n).map { glp_get_col_prim(lp, Int32($0 + 1)) }
-        let duals = (0..<m).map { glp_get_row_dual(lp, Int32($0 + 1)) }
-        return LPSolution(status: status, objectiveValue: glp_get_obj_val(lp), values: values, duals: duals,
-                          iterations: Int(glp_get_it_cnt(lp)))
+    }
+
+    private static func basis(of lp: OpaquePointer, rows m: Int, columns n: Int) -> ([LPBasisStatus], [LPBasisStatus]) {
+        func convert(_ s: Int32) -> LPBasisStatus {
+            switch s {
+            case GLP_BS: return .basic
+            case GLP_NL: return .atLower
+            case GLP_NU: return .atUpper
+            case GLP_NF: return .free
+            default: return .fixed
+            }
+        }
+        return ((0..<m).map { convert(glp_get_row_stat(lp, Int32($0 + 1))) },
+                (0..<n).map { convert(glp_get_col_stat(lp, Int32($0 + 1))) })
+    }
+
+    /// The least common multiple of the denominators (1 for integers).
+    static func integerScale(_ numbers: [Rational]) -> Rational {
+        var l = Rational.one
+        for x in numbers where !x.isInteger {
+            let d = Rational(x.denominator)
+            let g = Rational(l.numerator.greatestCommonDivisor(with: d.numerator))
+            l = l * d / g
+        }
+        return l
     }
 
     func validate(_ program: LinearProgram) throws {
@@ -66,8 +281,28 @@ public struct GLPKSolver: Sendable {
         guard program.variableBounds.count == n else {
             throw LPError.invalidProgram("\(program.variableBounds.count) variable bounds for \(n) variables")
         }
-        guard n < Int(Int32.max) / 2, program.constraints.count < Int(Int32.max) / 2 else {
+        // GLPK's own limits (M_MAX = N_MAX = 100 000 000, NNZ_MAX = 500 000 000); beyond them it aborts.
+        guard n <= 100_000_000, program.constraints.count <= 100_000_000 else {
             throw LPError.invalidProgram("too many rows or columns for GLPK")
+        }
+        let nonzeros = program.constraints.reduce(0) { $0 + $1.terms.count }
+        guard nonzeros <= 500_000_000 else { throw LPError.invalidProgram("too many non-zero coefficients for GLPK") }
+        // Every number must have a finite double image (GLPK rejects NaN and infinities by aborting).
+        func finite(_ x: Rational, _ what: @autoclosure () -> String) throws {
+            guard x.doubleValue.isFinite, x.doubleValue.magnitude < 1e300 else {
+                throw LPError.invalidProgram("\(what()) (\(x)) is too large for GLPK")
+            }
+        }
+        try finite(program.objectiveConstant, "the objective constant")
+        for (j, c) in program.objective.enumerated() { try finite(c, "objective coefficient \(j)") }
+        for (j, b) in program.variableBounds.enumerated() {
+            if let l = b.lowerValue { try finite(l, "lower bound of variable \(j)") }
+            if let u = b.upperValue { try finite(u, "upper bound of variable \(j)") }
+        }
+        for (r, row) in program.constraints.enumerated() {
+            for t in row.terms { try finite(t.coefficient, "coefficient of variable \(t.index) in row \(r)") }
+            if let l = row.bound.lowerValue { try finite(l, "lower bound of row \(r)") }
+            if let u = row.bound.upperValue { try finite(u, "upper bound of row \(r)") }
         }
         for (j, b) in program.variableBounds.enumerated() { try Self.check(b, "variable \(j)") }
         for (r, row) in program.constraints.enumerated() {
@@ -90,7 +325,16 @@ public struct GLPKSolver: Sendable {
         }
     }
 
-    static func glpkBound(_ bound: LinearProgram.Bound) -> (Int32, Double, Double) {
+    static func glpkBound(_ bound: LinearProgram.Bound, scale: Rational = .one) -> (Int32, Double, Double) {
+        if scale != .one {
+            switch bound {
+            case .free: return (GLP_FR, 0, 0)
+            case .atLeast(let lo): return glpkBound(.atLeast(lo * scale))
+            case .atMost(let up): return glpkBound(.atMost(up * scale))
+            case .between(let lo, let up): return glpkBound(.between(lo * scale, up * scale))
+            case .equal(let v): return glpkBound(.equal(v * scale))
+            }
+        }
         switch bound {
         case .free: return (GLP_FR, 0, 0)
         case .atLeast(let lo): return (GLP_LO, lo.doubleValue, 0)

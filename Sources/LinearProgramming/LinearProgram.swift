@@ -75,6 +75,45 @@ public enum LPStatus: String, Sendable, Codable {
     case unbounded
 }
 
+/// Where a variable sits in a simplex basis (GLPK's `GLP_BS`, `GLP_NL`, ...).
+public enum LPBasisStatus: String, Sendable, Codable, Hashable {
+    /// Basic: its value is determined by the basis system.
+    case basic
+    /// Non-basic at its lower bound.
+    case atLower
+    /// Non-basic at its upper bound.
+    case atUpper
+    /// Non-basic free variable (value 0).
+    case free
+    /// Non-basic fixed variable (lower = upper).
+    case fixed
+}
+
+/// An optimal solution in exact rationals, recovered from an optimal basis and certified:
+/// `values` is primal feasible, (`duals`, `reducedCosts`) is dual feasible, and both objectives
+/// are equal, all checked in exact arithmetic. By weak duality the solution is then optimal.
+public struct ExactLPSolution: Sendable, Hashable {
+    /// Objective value c·x + constant.
+    public let objectiveValue: Rational
+    /// Variable values x.
+    public let values: [Rational]
+    /// Row duals y (GLPK's convention: the reduced cost of the row's auxiliary variable aᵣ·x).
+    public let duals: [Rational]
+    /// Reduced costs d = c − Aᵀy of the variables.
+    public let reducedCosts: [Rational]
+    /// Row activities aᵣ·x.
+    public let rowActivities: [Rational]
+
+    public init(objectiveValue: Rational, values: [Rational], duals: [Rational], reducedCosts: [Rational],
+                rowActivities: [Rational]) {
+        self.objectiveValue = objectiveValue
+        self.values = values
+        self.duals = duals
+        self.reducedCosts = reducedCosts
+        self.rowActivities = rowActivities
+    }
+}
+
 /// A solution of a ``LinearProgram``.
 public struct LPSolution: Sendable {
     public let status: LPStatus
@@ -84,15 +123,39 @@ public struct LPSolution: Sendable {
     public let values: [Double]
     /// Row duals (shadow prices), one per constraint, in floating point.
     public let duals: [Double]
-    /// Simplex iterations GLPK reported.
+    /// Simplex iterations GLPK reported (summed over every GLPK call the solve made).
     public let iterations: Int
+    /// Reduced costs of the variables, in floating point (empty when not reported).
+    public let reducedCosts: [Double]
+    /// Basis status of each constraint row's auxiliary variable (empty when not reported).
+    public let rowStatus: [LPBasisStatus]
+    /// Basis status of each variable (empty when not reported).
+    public let columnStatus: [LPBasisStatus]
+    /// The certified exact optimum: present exactly when the solve was asked to be exact and the
+    /// status is ``LPStatus/optimal``. An exact solve never returns an uncertified answer.
+    public let exact: ExactLPSolution?
+    /// True when the status itself was certified in exact arithmetic (every exact solve).
+    public let isCertified: Bool
 
     public init(status: LPStatus, objectiveValue: Double, values: [Double], duals: [Double], iterations: Int) {
+        self.init(status: status, objectiveValue: objectiveValue, values: values, duals: duals,
+                  iterations: iterations, reducedCosts: [], rowStatus: [], columnStatus: [], exact: nil,
+                  isCertified: false)
+    }
+
+    public init(status: LPStatus, objectiveValue: Double, values: [Double], duals: [Double], iterations: Int,
+                reducedCosts: [Double], rowStatus: [LPBasisStatus], columnStatus: [LPBasisStatus],
+                exact: ExactLPSolution?, isCertified: Bool) {
         self.status = status
         self.objectiveValue = objectiveValue
         self.values = values
         self.duals = duals
         self.iterations = iterations
+        self.reducedCosts = reducedCosts
+        self.rowStatus = rowStatus
+        self.columnStatus = columnStatus
+        self.exact = exact
+        self.isCertified = isCertified
     }
 }
 
@@ -103,11 +166,15 @@ public enum LPError: Error, Equatable, CustomStringConvertible {
     case invalidProgram(String)
     /// GLPK returned a non-zero code (singular basis, iteration limit, ...).
     case solverFailed(code: Int32, meaning: String)
+    /// An exact solve could not certify its answer (the basis GLPK found, recomputed in
+    /// rationals, was not optimal for the exact data, and the exact simplex did not repair it).
+    case notCertified(String)
 
     public var description: String {
         switch self {
         case .invalidProgram(let why): return "invalid linear program: \(why)"
         case .solverFailed(let code, let meaning): return "GLPK failed (code \(code)): \(meaning)"
+        case .notCertified(let why): return "exact LP answer could not be certified: \(why)"
         }
     }
 }

@@ -53,8 +53,10 @@ public struct BimatrixGame: Sendable, Hashable {
     /// The N-player view (player 1 = row player, strategies varying fastest).
     public var normalForm: NormalFormGame {
         let m = rowCount, n = columnCount
-        var a = [Rational](repeating: .zero, count: m * n), b = a
-        for i in 0..<m { for j in 0..<n { a[i + m * j] = rowPayoffs[i, j]; b[i + m * j] = columnPayoffs[i, j] } }
+        // Profile (i, j) sits at i + m*j: column-major order of the matrices.
+        var a = [Rational](), b = [Rational]()
+        a.reserveCapacity(m * n); b.reserveCapacity(m * n)
+        for j in 0..<n { for i in 0..<m { a.append(rowPayoffs[i, j]); b.append(columnPayoffs[i, j]) } }
         return try! NormalFormGame(title: title, comment: comment, players: players, payoffs: [a, b])
     }
 

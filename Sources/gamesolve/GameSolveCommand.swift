@@ -1,10 +1,97 @@
 import ArgumentParser
+import GameSolve
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct GameSolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gamesolve",
         abstract: "Equilibria and coalition allocations of games, exactly.",
-        subcommands: []
+        discussion: """
+        Reads strategic-form games from Gambit .nfg, CSV, JSON or lrsnash files (the format is \
+        taken from the file extension or --input-format; '-' reads standard input) and answers in \
+        exact fractions. Results go to standard output, diagnostics to standard error.
+
+        Exit status: 0 success, 64 bad command line, 65 malformed game file (the message names \
+        file:line:column), 66 file not found or unreadable, 1 any other error.
+        """,
+        subcommands: [
+            InfoCommand.self,
+            ConvertCommand.self,
+            NashCommand.self,
+            GenerateCommand.self,
+            BenchCommand.self,
+            ShapleyCommand.self,
+            BanzhafCommand.self,
+            PowerCommand.self,
+            CoreCommand.self,
+            LeastCoreCommand.self,
+            NucleolusCommand.self,
+            PrenucleolusCommand.self,
+        ]
     )
+
+    /// Runs the command line, mapping errors to exit statuses: malformed input 65 (with
+    /// `file:line:column` on stderr and nothing on stdout), unreadable files 66, other errors 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as GameFormatError {
+            Diagnostics.error("\(error)")
+            terminate(ExitStatus.malformedInput)
+        } catch let error as GameInputError {
+            Diagnostics.error(error.message)
+            switch error.reason {
+            case .io: terminate(ExitStatus.cannotRead)
+            case .unknownFormat: terminate(ExitStatus.usage)
+            case .unsupported: terminate(ExitStatus.failure)
+            }
+        } catch let error as CommandFailure {
+            Diagnostics.error(error.message)
+            terminate(ExitStatus.failure)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Ends the process with `status` (standard output is flushed by the C library).
+func terminate(_ status: Int32) -> Never { exit(status) }
+
+/// Exit statuses (the BSD sysexits values where one applies).
+enum ExitStatus {
+    static let failure: Int32 = 1
+    static let usage: Int32 = 64
+    static let malformedInput: Int32 = 65
+    static let cannotRead: Int32 = 66
+}
+
+/// An error a subcommand reports to the user (exit status 1).
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
+
+/// Writing to standard error.
+enum Diagnostics {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { systemWrite(2, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { break }
+            offset += n
+        }
+    }
+
+    static func error(_ message: String) { write("gamesolve: error: \(message)\n") }
+    static func note(_ message: String) { write("gamesolve: note: \(message)\n") }
 }

@@ -1,5 +1,7 @@
 import Testing
-import GameSolve
+import ExactArithmetic
+import StrategicGames
+import Equilibria
 
 @Suite struct ModelTests {
     /// Battle of the sexes: two pure equilibria and the mixed one ((2/3,1/3),(1/3,2/3)).

@@ -304,12 +304,11 @@ protocol ExactPivotScalar {
     var bigValue: BigInt { get }
     static var zeroValue: Self { get }
 }
+// `bigValue` for Int and BigInt is declared once, with the pivot integers (PivotInteger.swift).
 extension Int: ExactPivotScalar {
-    var bigValue: BigInt { BigInt(self) }
     static var zeroValue: Int { 0 }
 }
 extension BigInt: ExactPivotScalar {
-    var bigValue: BigInt { self }
     static var zeroValue: BigInt { BigInt(0) }
 }
 

@@ -1,1 +1,0 @@
-// CoalitionGames: see the module's files.

@@ -1,0 +1,227 @@
+import ExactArithmetic
+
+/// Coalition order of a value vector.
+public enum CoalitionOrder: String, Sendable, CaseIterable {
+    /// Coalition S at position Σ_{i∈S} 2^(i−1) − 1 (MatTuGames, the BNF code, coopgame).
+    case bitmask
+    /// By size, then lexicographically: {1},{2},{3},{1,2},{1,3},{2,3},{1,2,3} (R CoopGame, TUGlab).
+    case lex
+
+    /// The bitmask of each coalition in this order (length 2^n − 1).
+    public func masks(players n: Int) -> [Int] {
+        switch self {
+        case .bitmask: return Array(1..<(1 << n))
+        case .lex:
+            var out: [Int] = []
+            out.reserveCapacity((1 << n) - 1)
+            for k in 1...n {
+                // Combinations of size k in lexicographic order.
+                var c = Array(0..<k)
+                while true {
+                    out.append(c.reduce(0) { $0 | 1 << $1 })
+                    var i = k - 1
+                    while i >= 0 && c[i] == n - k + i { i -= 1 }
+                    if i < 0 { break }
+                    c[i] += 1
+                    for j in (i + 1)..<k { c[j] = c[j - 1] + 1 }
+                }
+            }
+            return out
+        }
+    }
+}
+
+/// What a TU game file describes: a table or a rule (which may be too large for a table).
+public enum TUGameInput: Sendable {
+    case table(TUGame)
+    case rule(CoalitionRule, playerNames: [String])
+
+    /// Player names.
+    public var playerNames: [String] {
+        switch self { case .table(let g): return g.playerNames; case .rule(_, let names): return names }
+    }
+
+    /// The table (expanding a rule).
+    /// - Throws: ``TUGameError/tooManyPlayers(_:)`` for rules above the table limit.
+    public func table() throws -> TUGame {
+        switch self {
+        case .table(let g): return g
+        case .rule(let r, let names): return try r.table(playerNames: names)
+        }
+    }
+}
+
+/// Reads TU games from JSON or from a plain vector of 2^n − 1 numbers.
+///
+/// JSON: `{"players": ["A", "B"] or n, "order": "bitmask"|"lex", "values": [...]}`; or a rule:
+/// `{"type": "weighted-voting", "quota": q, "weights": [...]}`, `{"type": "bankruptcy",
+/// "estate": E, "claims": [...]}`, `{"type": "airport", "costs": [...]}`, `{"type": "glove",
+/// "left": L, "right": R}`, `{"type": "unanimity", "players": n, "carrier": [1-based players],
+/// "value": c}`, `{"type": "majority", "players": n, "quota": k}`. Rules may carry `"names"`.
+/// Numbers may be JSON numbers or strings ("1/3", "0.25"), read exactly.
+public enum TUGameReader {
+    /// Parses a file's text; JSON when it starts with `{`, otherwise a plain vector.
+    /// - Throws: ``TUGameFormatError`` with line and column, or ``TUGameError``.
+    public static func read(_ text: String, order: CoalitionOrder = .bitmask) throws -> TUGameInput {
+        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        if trimmed.first == "{" { return try readJSON(text) }
+        return .table(try readVector(text, order: order))
+    }
+
+    /// A plain vector: numbers separated by whitespace or commas, 2^n − 1 of them.
+    public static func readVector(_ text: String, order: CoalitionOrder, playerNames: [String]? = nil) throws -> TUGame {
+        var values: [(Rational, SourcePosition)] = []
+        var line = 1, column = 1
+        var token = "", tokenStart = SourcePosition(line: 1, column: 1)
+        func flush() throws {
+            guard !token.isEmpty else { return }
+            guard let r = Rational(token) else { throw TUGameFormatError(tokenStart, "expected a number, found '\(token)'") }
+            values.append((r, tokenStart)); token = ""
+        }
+        var inComment = false
+        for ch in text {
+            if ch == "\n" { try flush(); inComment = false; line += 1; column = 1; continue }
+            defer { column += 1 }
+            if inComment { continue }
+            if ch == "#" { try flush(); inComment = true; continue }
+            if ch == " " || ch == "\t" || ch == "," || ch == "\r" || ch == ";" { try flush(); continue }
+            if token.isEmpty { tokenStart = SourcePosition(line: line, column: column) }
+            token.append(ch)
+        }
+        try flush()
+        let end = SourcePosition(line: line, column: column)
+        return try makeTable(values, order: order, names: playerNames, players: nil, at: end)
+    }
+
+    static func makeTable(_ values: [(Rational, SourcePosition)], order: CoalitionOrder, names: [String]?, players: Int?,
+                          at end: SourcePosition) throws -> TUGame {
+        var n = players ?? 0
+        if players == nil { while (1 << n) - 1 < values.count && n < 62 { n += 1 } }
+        guard n >= 1 else { throw TUGameFormatError(end, "expected at least one coalition value, found none") }
+        guard n <= TUGame.maximumTablePlayers else {
+            throw TUGameFormatError(end, TUGameError.tooManyPlayers(n).description)
+        }
+        let expected = (1 << n) - 1
+        guard values.count == expected else {
+            let pos = values.count > expected ? values[expected].1 : end
+            throw TUGameFormatError(pos, "expected 2^n − 1 = \(expected) values for n = \(n) players, found \(values.count)")
+        }
+        var ordered = [Rational](repeating: .zero, count: expected)
+        for (k, mask) in order.masks(players: n).enumerated() { ordered[mask - 1] = values[k].0 }
+        do {
+            return try TUGame(playerNames: names ?? TUGame.defaultNames(n), values: ordered)
+        } catch let e as TUGameError {
+            throw TUGameFormatError(values.first?.1 ?? end, e.description)
+        }
+    }
+
+    /// JSON game (table or rule).
+    public static func readJSON(_ text: String) throws -> TUGameInput {
+        let root = try JSONParser.parse(text)
+        guard case .object = root else { throw TUGameFormatError(root.position, "expected a JSON object, found \(root.kind)") }
+        if let type = root["type"] {
+            guard case .string(let t, _) = type else { throw TUGameFormatError(type.position, "expected the rule type as a string, found \(type.kind)") }
+            return try readRule(t, root)
+        }
+        guard let valuesNode = root["values"] else { throw TUGameFormatError(root.position, "expected a \"values\" member (or a rule \"type\")") }
+        var order = CoalitionOrder.bitmask
+        if let o = root["order"] {
+            guard case .string(let s, _) = o, let parsed = CoalitionOrder(rawValue: s) else {
+                throw TUGameFormatError(o.position, "expected \"order\" to be \"bitmask\" or \"lex\"")
+            }
+            order = parsed
+        }
+        var names: [String]? = nil, players: Int? = nil
+        if let p = root["players"] ?? root["n"] {
+            switch p {
+            case .array(let items, _):
+                names = try items.map { item in
+                    guard case .string(let s, _) = item else { throw TUGameFormatError(item.position, "expected a player name string, found \(item.kind)") }
+                    return s
+                }
+                players = names!.count
+            case .number:
+                players = try integer(p, "the number of players")
+                guard players! >= 1 else { throw TUGameFormatError(p.position, "expected at least one player") }
+            default: throw TUGameFormatError(p.position, "expected \"players\" as a list of names or a count, found \(p.kind)")
+            }
+        }
+        guard case .array(let items, let pos) = valuesNode else {
+            throw TUGameFormatError(valuesNode.position, "expected \"values\" to be an array, found \(valuesNode.kind)")
+        }
+        if let players, players > TUGame.maximumTablePlayers {
+            throw TUGameFormatError(pos, TUGameError.tooManyPlayers(players).description)
+        }
+        let values = try items.map { (try number($0, "a coalition value"), $0.position) }
+        return .table(try makeTable(values, order: order, names: names, players: players, at: pos))
+    }
+
+    static func readRule(_ type: String, _ root: JSONNode) throws -> TUGameInput {
+        func member(_ key: String) throws -> JSONNode {
+            guard let m = root[key] else { throw TUGameFormatError(root.position, "expected a \"\(key)\" member for a \(type) game") }
+            return m
+        }
+        func numbers(_ key: String) throws -> [Rational] {
+            let node = try member(key)
+            guard case .array(let items, _) = node else { throw TUGameFormatError(node.position, "expected \"\(key)\" to be an array, found \(node.kind)") }
+            return try items.map { try number($0, "a number in \"\(key)\"") }
+        }
+        let rule: CoalitionRule
+        switch type {
+        case "weighted-voting", "weighted_voting", "wvg":
+            rule = .weightedVoting(quota: try number(try member("quota"), "the quota"), weights: try numbers("weights"))
+        case "bankruptcy":
+            rule = .bankruptcy(estate: try number(try member("estate"), "the estate"), claims: try numbers("claims"))
+        case "airport", "cost":
+            rule = .airport(costs: try numbers("costs"))
+        case "glove":
+            let l = try integer(try member("left"), "the number of left gloves")
+            let r = try integer(try member("right"), "the number of right gloves")
+            guard l >= 0, r >= 0, l + r >= 1 else { throw TUGameFormatError(root.position, "expected non-negative glove counts") }
+            rule = .glove(left: Array(repeating: true, count: l) + Array(repeating: false, count: r))
+        case "unanimity":
+            let n = try integer(try member("players"), "the number of players")
+            let carrier = try numbers("carrier").map { x -> Int in
+                guard x.isInteger, let i = Int(x.description) else { throw TUGameFormatError(root.position, "expected player numbers in \"carrier\"") }
+                return i - 1
+            }
+            let value = try root["value"].map { try number($0, "the value") } ?? 1
+            rule = .unanimity(players: n, carrier: carrier, value: value)
+        case "majority":
+            let n = try integer(try member("players"), "the number of players")
+            let q = try root["quota"].map { try integer($0, "the quota") } ?? n / 2 + 1
+            rule = .majority(players: n, quota: q)
+        default:
+            throw TUGameFormatError(root["type"]!.position,
+                                    "expected a rule type: weighted-voting, bankruptcy, airport, glove, unanimity or majority; found \"\(type)\"")
+        }
+        do { try rule.validate() } catch let e as TUGameError { throw TUGameFormatError(root.position, e.description) }
+        var names = TUGame.defaultNames(rule.playerCount)
+        if let nn = root["names"] {
+            guard case .array(let items, let p) = nn, items.count == rule.playerCount else {
+                throw TUGameFormatError(nn.position, "expected \"names\" to list \(rule.playerCount) player names")
+            }
+            names = try items.map { item in
+                guard case .string(let s, _) = item else { throw TUGameFormatError(p, "expected a player name string") }
+                return s
+            }
+        }
+        return .rule(rule, playerNames: names)
+    }
+
+    static func number(_ node: JSONNode, _ what: String) throws -> Rational {
+        switch node {
+        case .number(let s, _): return Rational(s)!
+        case .string(let s, let p):
+            guard let r = Rational(s) else { throw TUGameFormatError(p, "expected \(what) (a number or a string like \"1/3\"), found \"\(s)\"") }
+            return r
+        default: throw TUGameFormatError(node.position, "expected \(what) (a number), found \(node.kind)")
+        }
+    }
+
+    static func integer(_ node: JSONNode, _ what: String) throws -> Int {
+        let r = try number(node, what)
+        guard r.isInteger, let i = Int(r.description) else { throw TUGameFormatError(node.position, "expected \(what) as an integer, found \(r)") }
+        return i
+    }
+}

@@ -1,0 +1,61 @@
+import ExactArithmetic
+
+/// Structural properties of a TU game, each decided exactly over the table.
+extension TUGame {
+    /// Superadditive: v(S ∪ T) ≥ v(S) + v(T) for all disjoint S, T.
+    /// - Complexity: O(3^n) (every pair of disjoint coalitions); returns false at the first failure.
+    public var isSuperadditive: Bool {
+        let full = grandCoalition
+        for s in 1...full {
+            // T ranges over the non-empty subsets of the complement of S with T > S (each pair once).
+            let rest = full & ~s
+            var t = rest
+            while t > 0 {
+                if t > s && numerators[s | t] < numerators[s] + numerators[t] { return false }
+                t = (t - 1) & rest
+            }
+        }
+        return true
+    }
+
+    /// Convex (supermodular): v(S ∪ {i}) − v(S) ≤ v(S ∪ {i, j}) − v(S ∪ {j}) for all S, i, j ∉ S
+    /// (equivalent to supermodularity, Shapley 1971).
+    /// - Complexity: O(n²·2^n).
+    public var isConvex: Bool {
+        let n = playerCount
+        for s in 0...grandCoalition {
+            for i in 0..<n where s & (1 << i) == 0 {
+                for j in (i + 1)..<max(i + 1, n) where s & (1 << j) == 0 {
+                    let si = s | 1 << i, sj = s | 1 << j, sij = si | 1 << j
+                    if numerators[si] - numerators[s] > numerators[sij] - numerators[sj] { return false }
+                }
+            }
+        }
+        return true
+    }
+
+    /// Monotone: S ⊆ T implies v(S) ≤ v(T) (checked on single-player steps, which suffices).
+    /// - Complexity: O(n·2^n).
+    public var isMonotone: Bool {
+        for s in 1...grandCoalition {
+            var m = s
+            while m != 0 {
+                let low = m & -m
+                if numerators[s ^ low] > numerators[s] { return false }
+                m &= m - 1
+            }
+        }
+        return true
+    }
+
+    /// Essential: v(N) > Σ v({i}) (the imputation set is more than one point).
+    public var isEssential: Bool { numerators[grandCoalition] > singletonSum }
+
+    /// Zero-normalised: v({i}) = 0 for every player.
+    public var isZeroNormalized: Bool { (0..<playerCount).allSatisfy { numerators[1 << $0] == 0 } }
+
+    /// The imputation set {x : x(N) = v(N), xᵢ ≥ v({i})} is non-empty: v(N) ≥ Σ v({i}).
+    public var hasImputations: Bool { numerators[grandCoalition] >= singletonSum }
+
+    var singletonSum: Int { (0..<playerCount).reduce(0) { $0 + numerators[1 << $1] } }
+}

@@ -1,0 +1,60 @@
+import CoalitionGames
+import ExactArithmetic
+
+/// Whether an allocation lies in the core, with the most violated coalition.
+public struct CoreMembership: Sendable {
+    /// x(N) = v(N).
+    public let efficient: Bool
+    /// Efficient and e(S, x) ≤ 0 for every coalition.
+    public let inCore: Bool
+    /// The coalition (bitmask) with the largest excess v(S) − x(S) over S ∉ {∅, N}.
+    public let mostViolated: Int
+    /// Its excess (positive when the coalition blocks x).
+    public let maxExcess: Rational
+}
+
+/// The least core: ε* = min over preimputations of max_{S ∉ {∅,N}} e(S, x), and a point in it.
+public struct LeastCore: Sendable {
+    /// ε*, exactly. The core is non-empty iff ε* ≤ 0.
+    public let value: Rational
+    /// A least-core point: the prenucleolus (which lies in the least core), exact.
+    public let point: [Rational]
+    /// ε* ≤ 0.
+    public var coreNonEmpty: Bool { value.signum <= 0 }
+    /// The point's max excess equals ε* exactly and the prenucleolus was verified by Kohlberg's
+    /// criterion (which proves ε* minimal).
+    public let verified: Bool
+}
+
+extension TUGame {
+    /// Core membership of `x`, exactly.
+    /// - Throws: ``CoreSolutionError/wrongAllocationSize(expected:found:)``.
+    /// - Complexity: O(2^n) scaled-integer operations.
+    public func coreMembership(_ x: [Rational]) throws -> CoreMembership {
+        guard x.count == playerCount else { throw CoreSolutionError.wrongAllocationSize(expected: playerCount, found: x.count) }
+        let efficient = x.reduce(.zero, +) == value(grandCoalition)
+        var best = 1, bestValue: Rational
+        if playerCount == 1 { return CoreMembership(efficient: efficient, inCore: efficient, mostViolated: 0, maxExcess: .zero) }
+        if let ex = ExactExcess(self, x) {
+            var b = Int128.min
+            for s in 1..<grandCoalition { let e = ex.scaledExcess(s); if e > b { b = e; best = s } }
+            bestValue = ex.excess(best)
+        } else {
+            bestValue = value(1) - x[0]
+            for s in 1..<grandCoalition {
+                let e = value(s) - TUGame.sum(x, over: s)
+                if e > bestValue { bestValue = e; best = s }
+            }
+        }
+        return CoreMembership(efficient: efficient, inCore: efficient && bestValue.signum <= 0, mostViolated: best, maxExcess: bestValue)
+    }
+
+    /// The least-core value and a least-core point (the prenucleolus), exact.
+    public func leastCore() throws -> LeastCore {
+        let pre = try SequentialNucleolus.prenucleolus(self)
+        let m = try coreMembership(pre.allocation)
+        let value = playerCount == 1 ? Rational.zero : m.maxExcess
+        let first = pre.levels.first ?? value
+        return LeastCore(value: value, point: pre.allocation, verified: pre.verified && first == value)
+    }
+}

@@ -1,1 +1,0 @@
-// CoreSolutions: see the module's files.

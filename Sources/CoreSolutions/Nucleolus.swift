@@ -1,0 +1,225 @@
+import CoalitionGames
+import ExactArithmetic
+import LinearProgramming
+
+/// The nucleolus or prenucleolus of a TU game, exact and verified.
+public struct NucleolusResult: Sendable {
+    /// The allocation, exactly, one entry per player.
+    public let allocation: [Rational]
+    /// The exact excess levels ε₁ > ε₂ > ... of the LP sequence (ε₁ is the least-core value).
+    public let levels: [Rational]
+    /// The coalitions (bitmasks) settled at each level.
+    public let settled: [[Int]]
+    /// Kohlberg's criterion, checked exactly on `allocation`.
+    public let certificate: KohlbergCertificate
+    /// True when the certificate proved the allocation correct.
+    public var verified: Bool { certificate.verified }
+    /// Work counters: "linearPrograms", "simplexIterations", "coalitionsGenerated", "scans".
+    public let counters: [String: Int]
+}
+
+/// Why a core-type solution could not be computed.
+public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
+    /// Σ v({i}) > v(N): there is no imputation, so no nucleolus (the prenucleolus still exists).
+    case emptyImputationSet(singletonSum: Rational, grandCoalition: Rational)
+    /// The LP solver failed or the sequence did not converge.
+    case solverFailed(String)
+    /// The allocation has the wrong number of entries.
+    case wrongAllocationSize(expected: Int, found: Int)
+
+    public var description: String {
+        switch self {
+        case .emptyImputationSet(let s, let v):
+            return "the imputation set is empty (Σ v({i}) = \(s) > v(N) = \(v)), so the nucleolus is not defined; the prenucleolus is (use `prenucleolus`)"
+        case .solverFailed(let why): return "the nucleolus computation failed: \(why)"
+        case .wrongAllocationSize(let e, let f): return "expected an allocation of \(e) numbers, found \(f)"
+        }
+    }
+}
+
+/// The (pre)nucleolus by the sequence of linear programs.
+///
+/// Sources: Kopelowitz (1967), "Computation of the kernels of simple games and the nucleolus of
+/// n-person games"; Maschler, Peleg & Shapley (1979), "Geometric properties of the kernel,
+/// nucleolus and related solution concepts", Math. Oper. Res. 4; the settling rule as corrected by
+/// Guajardo & Jörnsten (2015), "Common mistakes in computing the nucleolus", EJOR 241.
+///
+/// Steps, level t = 1, 2, ...:
+/// 1. LP_t: minimise ε s.t. x(N) = v(N); x(S) = v(S) − ε_r for the settled coalitions (only
+///    those independent of each other); x(S) + ε ≥ v(S) for the coalitions in the working pool;
+///    for the nucleolus also xᵢ ≥ v({i}).
+/// 2. Constraint generation: scan all 2^n coalitions at the LP's x (one O(2^n) pass with half
+///    tables); add the most violated ones to the pool and re-solve until none is violated. The
+///    pool starts with the singletons, their complements and a few hundred coalitions of largest
+///    excess at the equal split (all coalitions when n ≤ 6; at most 2^n/8 for smaller n).
+/// 3. Settle only the coalitions with a positive dual: they are tight in *every* optimum (a
+///    coalition tight in one optimum only must not be fixed — the classic error). Positive duals of
+///    xᵢ ≥ v({i}) fix xᵢ = v({i}).
+/// 4. ε_t is recovered exactly from the settled equalities (rational elimination on the columns
+///    x, ε_t), and the settled rows x(S) = v(S) − ε_t join the exact system.
+/// 5. Coalitions whose indicator lies in the span of the settled ones have constant excess and
+///    leave the pool (Maschler–Peleg–Shapley's reduction): the LPs shrink as the span grows.
+/// Stop when the settled rows have rank n; x is then the exact solution of the settled system,
+/// and is verified by ``KohlbergCriterion``.
+///
+/// - Complexity: at most n − 1 levels; each level solves a few LPs over the pool (simplex) and
+///   scans 2^n coalitions per LP; memory O(2^n) bits plus the pool.
+/// Degenerate input: games with many equal excesses make the duals degenerate; only positive
+/// duals are used, so progress is at least one rank per level. An empty imputation set throws
+/// ``CoreSolutionError/emptyImputationSet(singletonSum:grandCoalition:)`` for the nucleolus.
+public enum SequentialNucleolus {
+    /// Coalitions in the first pool for large games.
+    public static let initialPoolSize = 400
+    /// Coalitions added per constraint-generation round.
+    public static let additionsPerRound = 200
+
+    /// The nucleolus (over imputations).
+    public static func nucleolus(_ game: TUGame) throws -> NucleolusResult {
+        try solve(game, imputations: true)
+    }
+
+    /// The prenucleolus (over preimputations).
+    public static func prenucleolus(_ game: TUGame) throws -> NucleolusResult {
+        try solve(game, imputations: false)
+    }
+
+    static func solve(_ game: TUGame, imputations: Bool) throws -> NucleolusResult {
+        let n = game.playerCount, full = game.grandCoalition
+        let vN = game.value(full)
+        if imputations && !game.hasImputations {
+            let s = (0..<n).reduce(Rational.zero) { $0 + game.value(1 << $1) }
+            throw CoreSolutionError.emptyImputationSet(singletonSum: s, grandCoalition: vN)
+        }
+        if n == 1 {
+            let cert = KohlbergCriterion.verify(game, [vN], nucleolus: imputations)
+            return NucleolusResult(allocation: [vN], levels: [], settled: [], certificate: cert, counters: [:])
+        }
+        var counters = ["linearPrograms": 0, "simplexIterations": 0, "coalitionsGenerated": 0, "scans": 0]
+        let scanner = ExcessScanner(game)
+        var exact = RationalEchelon(columns: n)
+        exact.add(indicator(full, n), vN)
+        var exactRows: [([Rational], Rational)] = [(indicator(full, n), vN)]
+        var span = FloatSpan(dimension: n)
+        span.add(FloatSpan.indicator(full, n))
+        var equalities: [(mask: Int, rhs: Rational)] = [(full, vN)]   // mask < 0 encodes player ~mask
+        var marked = [UInt64](repeating: 0, count: (1 << n) / 64 + 1)
+        func isMarked(_ s: Int) -> Bool { marked[s >> 6] >> UInt64(s & 63) & 1 == 1 }
+        func mark(_ s: Int) { marked[s >> 6] |= 1 << UInt64(s & 63) }
+        mark(full)
+        var fixedPlayers = Set<Int>()
+        let scale = Double(game.numerators.lazy.map(\.magnitude).max() ?? 1) / Double(game.denominator)
+        let tol = Tolerance.feasibility * max(1, scale)
+        let epsBound = Rational(Int(min(1e15, 1e3 * (scale + 1) * Double(n)).rounded()))
+
+        // Initial pool.
+        var pool: [Int] = []
+        var inPool = Set<Int>()
+        func addToPool(_ s: Int) { if !isMarked(s) && inPool.insert(s).inserted { pool.append(s) } }
+        if n <= 6 {
+            for s in 1..<full { addToPool(s) }
+        } else {
+            for i in 0..<n { addToPool(1 << i); addToPool(full ^ (1 << i)) }
+            let x0 = [Double](repeating: vN.doubleValue / Double(n), count: n)
+            var rng = SplitMix64(seed: 0x6E75_636C_656F_6C75)
+            var sample: [Double] = []
+            for _ in 0..<4096 {
+                let s = rng.uniform(1...(full - 1))
+                var xs = 0.0
+                for i in 0..<n where s >> i & 1 == 1 { xs += x0[i] }
+                sample.append(game.doubleValue(s) - xs)
+            }
+            sample.sort(by: >)
+            let size = min(initialPoolSize, max(32, full / 8))
+            let rank = min(sample.count - 1, max(0, Int(Double(4096 * size) / Double(full)) - 1))
+            counters["scans"]! += 1
+            for c in scanner.violations(x0, above: sample[rank] - 1e-9, limit: size, excluded: isMarked) { addToPool(c.mask) }
+        }
+
+        var levels: [Rational] = [], settledLevels: [[Int]] = []
+        var lastX = [Double](repeating: 0, count: n)
+        while exact.rank < n {
+            guard levels.count <= 2 * n else { throw CoreSolutionError.solverFailed("the LP sequence did not converge in \(2 * n) levels") }
+            // Constraint generation until the pool's optimum is feasible for all coalitions.
+            var solution: LPSolution
+            var freeImputation: [Int] = []
+            while true {
+                freeImputation = imputations ? (0..<n).filter { !fixedPlayers.contains($0) } : []
+                var lp = LinearProgram(direction: .minimize, objective: Array(repeating: .zero, count: n) + [.one],
+                                       variableBounds: Array(repeating: .free, count: n) + [.atLeast(-epsBound)])
+                for e in equalities {
+                    if e.mask < 0 { lp.add([(~e.mask, .one)], .equal(e.rhs)) }
+                    else { lp.add(TUGame.members(e.mask).map { ($0, Rational.one) }, .equal(e.rhs)) }
+                }
+                for s in pool { lp.add(TUGame.members(s).map { ($0, Rational.one) } + [(n, .one)], .atLeast(game.value(s))) }
+                for i in freeImputation { lp.add([(i, .one)], .atLeast(game.value(1 << i))) }
+                do { solution = try GLPKSolver().solve(lp) } catch { throw CoreSolutionError.solverFailed("\(error)") }
+                counters["linearPrograms"]! += 1
+                counters["simplexIterations"]! += solution.iterations
+                guard solution.status == .optimal else {
+                    throw CoreSolutionError.solverFailed("level \(levels.count + 1) LP is \(solution.status.rawValue)")
+                }
+                if n <= 6 { break }
+                let x = Array(solution.values[0..<n]), eps = solution.values[n]
+                counters["scans"]! += 1
+                var added = 0
+                for c in scanner.violations(x, above: eps + tol, limit: 4 * additionsPerRound, excluded: { isMarked($0) || inPool.contains($0) }) {
+                    if span.contains(FloatSpan.indicator(c.mask, n)) { mark(c.mask); continue }
+                    addToPool(c.mask); added += 1
+                    if added >= additionsPerRound { break }
+                }
+                counters["coalitionsGenerated"]! += added
+                if added == 0 { break }
+            }
+            let x = Array(solution.values[0..<n]), eps = solution.values[n]
+            lastX = x
+            let poolDuals = Array(solution.duals[equalities.count..<(equalities.count + pool.count)])
+            let impDuals = Array(solution.duals[(equalities.count + pool.count)...])
+            var settleNow = pool.indices.filter { poolDuals[$0] > Tolerance.zero }.map { pool[$0] }
+            let fixNow = freeImputation.indices.filter { impDuals[$0] > Tolerance.zero }.map { freeImputation[$0] }
+            if settleNow.isEmpty {
+                // Numerical fallback: the coalitions tight at this optimum.
+                settleNow = pool.filter { s in
+                    var xs = 0.0
+                    for i in TUGame.members(s) { xs += x[i] }
+                    return game.doubleValue(s) - xs >= eps - tol
+                }
+                if settleNow.isEmpty { throw CoreSolutionError.solverFailed("no coalition could be settled at level \(levels.count + 1)") }
+            }
+            // Exact ε_t from the settled equalities.
+            var withEps = RationalEchelon(columns: n + 1)
+            for (row, rhs) in exactRows { withEps.add(row + [.zero], rhs) }
+            for i in fixNow { withEps.add((0..<n).map { $0 == i ? Rational.one : .zero } + [.zero], game.value(1 << i)) }
+            for s in settleNow { withEps.add(indicator(s, n) + [.one], game.value(s)) }
+            let epsExact = withEps.determinedValue(of: n) ?? (Rational(exactly: eps) ?? .zero)
+            levels.append(epsExact)
+            settledLevels.append(settleNow)
+            func addExact(_ row: [Rational], _ rhs: Rational, _ code: Int, _ floatRow: [Double]) {
+                if exact.add(row, rhs) == .independent {
+                    exactRows.append((row, rhs))
+                    equalities.append((code, rhs))
+                    span.add(floatRow)
+                }
+            }
+            for i in fixNow {
+                fixedPlayers.insert(i)
+                addExact((0..<n).map { $0 == i ? Rational.one : .zero }, game.value(1 << i), ~i, (0..<n).map { $0 == i ? 1 : 0 })
+            }
+            for s in settleNow {
+                mark(s)
+                addExact(indicator(s, n), game.value(s) - epsExact, s, FloatSpan.indicator(s, n))
+            }
+            // Drop settled and spanned coalitions from the pool.
+            pool = pool.filter { s in
+                if isMarked(s) { inPool.remove(s); return false }
+                if span.contains(FloatSpan.indicator(s, n)) { mark(s); inPool.remove(s); return false }
+                return true
+            }
+        }
+        _ = lastX
+        guard let allocation = exact.solution() else { throw CoreSolutionError.solverFailed("the settled system is singular") }
+        let hint = settledLevels.flatMap { $0 }.map { game.value($0) - TUGame.sum(allocation, over: $0) }.min()
+        let cert = KohlbergCriterion.verify(game, allocation, nucleolus: imputations, threshold: hint)
+        counters["linearPrograms"]! += cert.linearPrograms
+        return NucleolusResult(allocation: allocation, levels: levels, settled: settledLevels, certificate: cert, counters: counters)
+    }
+}

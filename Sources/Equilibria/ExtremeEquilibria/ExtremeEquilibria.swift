@@ -1,0 +1,462 @@
+import BigInt
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ExactArithmetic
+import StrategicGames
+
+/// Everything ``ExtremeEquilibria`` finds: the extreme equilibria (in ``result``) plus the
+/// distinct extreme strategies and the maximal Nash subsets they span.
+public struct ExtremeEquilibriaReport: Sendable {
+    /// The extreme equilibria, counters, notes, components (indices into the equilibria) and,
+    /// per equilibrium, details: its row and column vertex (`x1`, `y2`, ...), component and
+    /// maximal Nash subsets.
+    public var result: NashResult
+    /// The distinct extreme row strategies appearing in equilibria (`x1`, `x2`, ... in order).
+    public var rowVertices: [MixedStrategy]
+    /// The distinct extreme column strategies appearing in equilibria.
+    public var columnVertices: [MixedStrategy]
+    /// For each equilibrium, the indices of its row and column vertex.
+    public var vertexPairs: [VertexPair]
+    /// The maximal Nash subsets (maximal bicliques), grouped by component.
+    public var nashSubsets: [NashSubset]
+
+    public struct VertexPair: Sendable, Hashable, Codable {
+        public let row: Int
+        public let column: Int
+    }
+}
+
+/// Why ``ExtremeEquilibria`` could not run.
+public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
+    /// m + n exceeds what the basis keys hold.
+    case tooLarge(rows: Int, columns: Int)
+
+    public var description: String {
+        switch self {
+        case .tooLarge(let m, let n):
+            return "extreme-equilibrium enumeration supports games with at most \(LabelSet.capacity) pure strategies in total (this game is \(m)x\(n))"
+        }
+    }
+}
+
+/// Every extreme Nash equilibrium of a two-player game, exactly, degenerate games included, with
+/// the maximal Nash subsets and components they span.
+///
+/// Source: the best-response polytope method of von Stengel ("Computing equilibria for
+/// two-person games", Handbook of Game Theory 3, 2002, §3) as in Avis, Rosenberg, Savani &
+/// von Stengel, "Enumeration of Nash equilibria for two-player games", Economic Theory 42 (2010):
+/// with payoffs made positive, the extreme equilibria are the completely labelled pairs of
+/// non-zero vertices (x, y) of P = {x ≥ 0 : Bᵀx ≤ 1} and Q = {y ≥ 0 : Ay ≤ 1}, normalised.
+/// Like lrsnash, only the polytope of the player with fewer strategies is enumerated (here by a
+/// depth-first walk over its lexicographically feasible bases, see
+/// ``LexicographicVertexSearch``) and for each of its vertices x only the vertices of the other
+/// polytope on x's complementary face are looked for: for non-degenerate x that face is at most
+/// one point, found by k integer pivots on the k×k system A_{T,S} y = 1 (T = support of x,
+/// S = best responses to x); for degenerate x (more tight constraints than the dimension) the
+/// vertices of Q are enumerated once and looked up by label.
+///
+/// Steps:
+/// 1. Scale each payoff matrix to integers and shift it to entries ≥ 1 (equilibria unchanged);
+///    transpose when the row player has more strategies.
+/// 2. Choose the arithmetic: machine words with 128-bit products when a Hadamard bound on the
+///    tableau minors allows it, else arbitrary precision; on overflow restart wider.
+/// 3. Walk P's vertices; match each against Q (in parallel with `limits.jobs` > 1).
+/// 4. Normalise, verify every pair exactly with ``BimatrixGame/verifiedEquilibrium(row:column:)``,
+///    sort, and group into maximal Nash subsets and components (``NashSubsets``).
+///
+/// - Parameters:
+///   - game: any bimatrix game (rational payoffs).
+///   - limits: `timeout` and `maxResults` stop early (stop reason set accordingly); `jobs`
+///     (nil: all cores) overlaps the face matching with the vertex walk on that many threads
+///     (with `maxResults` set the run is sequential so the first results are deterministic);
+///     `progress` receives bases visited. The output order never depends on `jobs`.
+/// - Complexity: O(B·d·(m+n)) exchanges for the B lexicographic bases of the smaller polytope
+///   (dimension d = min(m, n)), plus O(k³) per vertex for the matching; B is exponential in d in
+///   the worst case.
+/// - Degenerate games: handled exactly. Every extreme equilibrium is returned once, whatever
+///   the ties; the equilibrium set's convex pieces appear as Nash subsets of positive dimension.
+public enum ExtremeEquilibria {
+    /// The extreme equilibria as a ``NashResult`` (components and details filled).
+    public static func solve(_ game: BimatrixGame, limits: SolverLimits = .none,
+                             arithmetic: Arithmetic = .automatic) throws -> NashResult {
+        try report(game, limits: limits, arithmetic: arithmetic).result
+    }
+
+    /// The extreme equilibria with their vertices and maximal Nash subsets.
+    /// The integer type of the pivoting. `.automatic` picks the narrowest type a Hadamard bound
+    /// on the tableau minors makes plausible and widens on overflow (restarting the search); the
+    /// others force a start type (for tests and benchmarks) and widen the same way.
+    public enum Arithmetic: String, Sendable, CaseIterable, CustomStringConvertible {
+        case automatic, word64, word128, word256, arbitrary
+        public var description: String {
+            switch self {
+            case .automatic: return "automatic"
+            case .word64: return "64-bit integers"
+            case .word128: return "128-bit integers"
+            case .word256: return "256-bit integers"
+            case .arbitrary: return "arbitrary-precision integers"
+            }
+        }
+    }
+
+    /// The extreme equilibria with their vertices and maximal Nash subsets.
+    public static func report(_ game: BimatrixGame, limits: SolverLimits = .none,
+                              arithmetic: Arithmetic = .automatic) throws -> ExtremeEquilibriaReport {
+        let start = ContinuousClock.now
+        let transposed = game.rowCount > game.columnCount
+        let m = transposed ? game.columnCount : game.rowCount
+        let n = transposed ? game.rowCount : game.columnCount
+        guard m + n <= LabelSet.capacity else {
+            throw ExtremeEquilibriaError.tooLarge(rows: game.rowCount, columns: game.columnCount)
+        }
+        // In the (possibly transposed) orientation: A is the enumerating... the row player's payoffs.
+        let a0 = transposed ? game.columnPayoffs.transposed : game.rowPayoffs
+        let b0 = transposed ? game.rowPayoffs.transposed : game.columnPayoffs
+        let a = positiveIntegers(a0.storage), b = positiveIntegers(b0.storage)
+        let bound = max(hadamardLog2(b, rows: m, columns: n, transposed: true),
+                        hadamardLog2(a, rows: m, columns: n, transposed: false))
+
+        // Narrowest first; each tier restarts the next wider one on overflow.
+        // The checked paths detect overflow exactly, so a type is worth trying somewhat beyond
+        // what the (pessimistic) Hadamard bound proves: minors of random matrices are far
+        // smaller. Random 14x14 games with payoffs 0..999 fit 128 bits although the bound
+        // says 169 bits; at 16x16 they do not.
+        let widening: [Arithmetic] = [.word64, .word128, .word256, .arbitrary]
+        let tiers: [Arithmetic]
+        switch arithmetic {
+        case .automatic:
+            var t: [Arithmetic] = []
+            if bound <= 62 + 16 { t.append(.word64) }
+            if bound <= 126 + 48 { t.append(.word128) }
+            if bound <= 250 { t.append(.word256) }
+            t.append(.arbitrary)
+            tiers = t
+        default:
+            tiers = Array(widening.drop(while: { $0 != arithmetic }))
+        }
+        var raw: RawOutput?
+        var used = Arithmetic.arbitrary
+        for tier in tiers where raw == nil {
+            do {
+                switch tier {
+                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                }
+                used = tier
+            } catch is PivotOverflow {
+                continue
+            }
+        }
+        return assemble(raw!, game: game, transposed: transposed, arithmetic: used.description)
+    }
+
+    // MARK: - Input preparation
+
+    /// Scales to integers (by the lcm of denominators) and shifts so the minimum is 1.
+    static func positiveIntegers(_ values: [Rational]) -> [BigInt] {
+        var l = BigInt(1)
+        for v in values {
+            let d = v.denominator
+            if d != 1 { l = l / l.greatestCommonDivisor(with: d) * d }
+        }
+        let ints = values.map { $0.numerator * (l / $0.denominator) }
+        let low = ints.min() ?? 0
+        return ints.map { $0 - low + 1 }
+    }
+
+    /// log2 of a Hadamard bound on every minor of [M | 1] (M is m×n row-major, read transposed
+    /// when asked, i.e. the n×m matrix Mᵀ).
+    static func hadamardLog2(_ values: [BigInt], rows m: Int, columns n: Int, transposed: Bool) -> Double {
+        let r = transposed ? n : m, c = transposed ? m : n
+        var logs: [Double] = []
+        for i in 0..<r {
+            var s = 1.0
+            for j in 0..<c {
+                let v = transposed ? values[j * n + i] : values[i * n + j]
+                let d = Double(v)
+                s += d * d
+            }
+            logs.append(0.5 * Double(s.exponent + 1))  // an upper bound on log2 of the row norm
+        }
+        logs.sort(by: >)
+        return logs.prefix(min(r, c + 1)).reduce(0, +) + 1
+    }
+
+    // MARK: - The search
+
+    struct RawPair {
+        var xLabels: LabelSet
+        var x: [BigInt]
+        var yLabels: LabelSet
+        var y: [BigInt]
+        var order: Int
+    }
+
+    struct RawOutput {
+        var pairs: [RawPair]
+        var stopReason: StopReason
+        var counters: [String: Int]
+        var degenerate: Bool
+    }
+
+    static func run<Z: PivotInteger>(_ engine: ExtremeEquilibriaEngine<Z>, limits: SolverLimits,
+                                     start: ContinuousClock.Instant) throws -> RawOutput {
+        let m = engine.m, n = engine.n
+        let deadline = limits.deadline(from: start)
+        let jobs = max(1, limits.jobs ?? activeProcessorCount())
+        let sequential = jobs == 1 || limits.maxResults != nil
+        var search = engine.rowPolytopeSearch()
+        var seen = Set<LabelSet>()
+        var vertices: [PolytopeVertex<Z>] = []
+        var pairs: [RawPair] = []
+        var stop = StopReason.completed
+        var degenerate = false
+        var facePivots = 0, faceSolves = 0, otherBases = 0
+        var fullIndex: VertexIndex<Z>?
+        var visits = 0
+        var lastProgress = start
+
+        func full() throws -> VertexIndex<Z> {
+            if let f = fullIndex { return f }
+            let vs = try engine.allColumnPolytopeVertices(pivots: &facePivots, bases: &otherBases)
+            let f = VertexIndex(vs, labelCount: m + n)
+            fullIndex = f
+            return f
+        }
+        func complement(_ l: LabelSet) -> LabelSet {
+            var c = LabelSet()
+            for k in 0..<(m + n) where !l.contains(k) { c.insert(k) }
+            return c
+        }
+        func record(_ x: PolytopeVertex<Z>, _ yLabels: LabelSet, _ y: [BigInt], order: Int) {
+            if yLabels.count > n { degenerate = true }
+            pairs.append(RawPair(xLabels: x.labels, x: x.numerators.map(\.bigValue),
+                                 yLabels: yLabels, y: y, order: order))
+        }
+        func record(_ x: PolytopeVertex<Z>, _ y: PolytopeVertex<Z>, order: Int) {
+            record(x, y.labels, y.numerators.map(\.bigValue), order: order)
+        }
+
+        // Parallel matching (jobs > 1): batches of new vertices go to idle workers while the
+        // walk continues; when all workers are busy the walking thread matches the batch itself.
+        let box = ParallelResults<Z>()
+        let workers = DispatchSemaphore(value: jobs - 1)
+        let group = DispatchGroup()
+        var pending: [PolytopeVertex<Z>] = []
+        var batchStart = 0
+        let batchSize = 256
+        let eng = engine
+        @Sendable func matchBatch(_ batch: [PolytopeVertex<Z>], first: Int) -> ChunkResult {
+            var local: [(Int, LabelSet, [BigInt])] = []
+            var fallback: [Int] = []
+            var piv = 0
+            for (offset, x) in batch.enumerated() {
+                if let d = deadline, offset & 63 == 0, ContinuousClock.now >= d {
+                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
+                }
+                do {
+                    switch try eng.matchPoint(x, pivots: &piv) {
+                    case .none: break
+                    case .vertex(let labels, let y): local.append((first + offset, labels, y))
+                    case .needsFullSearch: fallback.append(first + offset)
+                    }
+                } catch {
+                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
+                }
+            }
+            return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: batch.count, incomplete: false)
+        }
+        func submit() {
+            guard !pending.isEmpty else { return }
+            let batch = pending, first = batchStart
+            batchStart += pending.count
+            pending = []
+            if workers.wait(timeout: .now()) == .success {
+                group.enter()
+                DispatchQueue.global().async {
+                    box.store(matchBatch(batch, first: first))
+                    workers.signal()
+                    group.leave()
+                }
+            } else {
+                box.store(matchBatch(batch, first: first))
+            }
+        }
+
+        let bases = try search.run { s in
+            visits += 1
+            if visits & 63 == 0 {
+                let now = ContinuousClock.now
+                if let d = deadline, now >= d { stop = .timeout; return false }
+                if let p = limits.progress, now - lastProgress >= .milliseconds(250) {
+                    lastProgress = now
+                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count + box.matchCount, elapsed: now - start))
+                }
+            }
+            let x = ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 })
+            guard seen.insert(x.labels).inserted else { return true }
+            if x.labels.count > m { degenerate = true }
+            guard sequential else {
+                vertices.append(x)
+                pending.append(x)
+                if pending.count == batchSize { submit() }
+                return true
+            }
+            let order = seen.count
+            faceSolves += 1
+            switch try engine.matchPoint(x, pivots: &facePivots) {
+            case .none: break
+            case .vertex(let labels, let y): record(x, labels, y, order: order)
+            case .needsFullSearch:
+                guard x.labels.count < m + n else { break }
+                for y in try full().containing(complement(x.labels)) { record(x, y, order: order) }
+            }
+            if let cap = limits.maxResults, pairs.count >= cap { stop = .maxResults; return false }
+            return true
+        }
+
+        if !sequential {
+            if stop == .completed { submit() }
+            group.wait()
+            var fallbackAll: [Int] = []
+            for r in box.results.sorted(by: { $0.first < $1.first }) {
+                if r.incomplete {
+                    if let d = deadline, ContinuousClock.now >= d { stop = .timeout } else { throw PivotOverflow() }
+                }
+                facePivots += r.pivots
+                faceSolves += r.solves
+                for (k, labels, y) in r.matches { record(vertices[k], labels, y, order: k) }
+                fallbackAll += r.fallback
+            }
+            for k in fallbackAll where vertices[k].labels.count < m + n {
+                for y in try full().containing(complement(vertices[k].labels)) { record(vertices[k], y, order: k) }
+            }
+        }
+        var counters = ["bases": bases, "verticesVisited": seen.count,
+                        "pivots": search.tableau.pivots + facePivots, "faceSolves": faceSolves]
+        if otherBases > 0 { counters["otherPolytopeBases"] = otherBases }
+        return RawOutput(pairs: pairs, stopReason: stop, counters: counters, degenerate: degenerate)
+    }
+
+    // MARK: - Output
+
+    static func assemble(_ raw: RawOutput, game: BimatrixGame, transposed: Bool, arithmetic: String) -> ExtremeEquilibriaReport {
+        func normalised(_ v: [BigInt]) -> [Rational] {
+            let total = v.reduce(BigInt(0), +)
+            return v.map { Rational($0, total) }
+        }
+        struct Candidate { let x: [Rational]; let y: [Rational]; let equilibrium: Equilibrium }
+        var candidates: [Candidate] = []
+        var rejected = 0
+        for p in raw.pairs {
+            var x = normalised(p.x), y = normalised(p.y)
+            if transposed { swap(&x, &y) }
+            guard let eq = game.verifiedEquilibrium(row: x, column: y) else { rejected += 1; continue }
+            candidates.append(Candidate(x: x, y: y, equilibrium: eq))
+        }
+        func descending(_ u: [Rational], _ v: [Rational]) -> Bool? {
+            for (a, b) in zip(u, v) where a != b { return a > b }
+            return nil
+        }
+        candidates.sort { c, d in descending(c.x, d.x) ?? descending(c.y, d.y) ?? false }
+
+        var rowIndex: [[Rational]: Int] = [:], columnIndex: [[Rational]: Int] = [:]
+        var rows: [MixedStrategy] = [], columns: [MixedStrategy] = []
+        var pairs: [ExtremeEquilibriaReport.VertexPair] = []
+        for c in candidates {
+            let r = rowIndex[c.x] ?? { rows.append(MixedStrategy(unchecked: c.x)); rowIndex[c.x] = rows.count - 1; return rows.count - 1 }()
+            let k = columnIndex[c.y] ?? { columns.append(MixedStrategy(unchecked: c.y)); columnIndex[c.y] = columns.count - 1; return columns.count - 1 }()
+            pairs.append(.init(row: r, column: k))
+        }
+        let (subsets, components, truncated) = NashSubsets.compute(
+            edges: pairs.map { ($0.row, $0.column) }, rowCount: rows.count, columnCount: columns.count)
+
+        var notes: [String] = []
+        notes.append("arithmetic: \(arithmetic)")
+        if raw.degenerate { notes.append("the game is degenerate: equilibria may form continua (see the Nash subsets)") }
+        if raw.stopReason != .completed { notes.append("stopped early (\(raw.stopReason.rawValue)): the list and the components may be incomplete") }
+        if truncated { notes.append("too many maximal Nash subsets: only the first \(subsets.count) are listed") }
+        if rejected > 0 { notes.append("internal check: \(rejected) candidate(s) failed exact verification and were dropped") }
+        for (s, subset) in subsets.enumerated() where subset.dimension > 0 {
+            notes.append("Nash subset \(s + 1) (component \(subset.component + 1)): " + describe(subset, rows: rows, columns: columns))
+        }
+
+        var subsetsOf = [[Int]](repeating: [], count: candidates.count)
+        for (s, subset) in subsets.enumerated() { for e in subset.equilibria { subsetsOf[e].append(s + 1) } }
+        var componentOf = [Int](repeating: 0, count: candidates.count)
+        for (c, comp) in components.enumerated() { for e in comp { componentOf[e] = c } }
+        let details: [[String: String]] = pairs.enumerated().map { k, p in
+            ["rowVertex": "x\(p.row + 1)", "columnVertex": "y\(p.column + 1)",
+             "component": "\(componentOf[k] + 1)", "nashSubsets": subsetsOf[k].map(String.init).joined(separator: ",")]
+        }
+        var counters = raw.counters
+        counters["equilibria"] = candidates.count
+        counters["components"] = components.count
+        counters["nashSubsets"] = subsets.count
+        let result = NashResult(equilibria: candidates.map(\.equilibrium), stopReason: raw.stopReason, counters: counters,
+                                notes: notes, components: components, details: details)
+        return ExtremeEquilibriaReport(result: result, rowVertices: rows, columnVertices: columns,
+                                       vertexPairs: pairs, nashSubsets: subsets)
+    }
+
+    /// "a segment of equilibria from (x1, y1) to (x2, y1)"-style text for a Nash subset.
+    static func describe(_ s: NashSubset, rows: [MixedStrategy], columns: [MixedStrategy]) -> String {
+        func hull(_ idx: [Int], _ names: String, _ vs: [MixedStrategy]) -> String {
+            idx.count == 1 ? "\(names)\(idx[0] + 1) = \(vs[idx[0]])"
+                : "conv{" + idx.map { "\(names)\($0 + 1)" }.joined(separator: ", ") + "}"
+        }
+        let shape: String
+        if s.dimension == 1 {
+            if s.rowVertices.count == 2 {
+                shape = "a segment of equilibria from (x\(s.rowVertices[0] + 1), y\(s.columnVertices[0] + 1)) to (x\(s.rowVertices[1] + 1), y\(s.columnVertices[0] + 1))"
+            } else {
+                shape = "a segment of equilibria from (x\(s.rowVertices[0] + 1), y\(s.columnVertices[0] + 1)) to (x\(s.rowVertices[0] + 1), y\(s.columnVertices[1] + 1))"
+            }
+        } else {
+            shape = "a \(s.dimension)-dimensional set of equilibria"
+        }
+        return shape + ": row strategies " + hull(s.rowVertices, "x", rows) + " × column strategies " + hull(s.columnVertices, "y", columns)
+    }
+}
+
+/// What one batch of the parallel matching produced (indices are vertex numbers).
+/// The number of online processors (the default for `jobs`).
+func activeProcessorCount() -> Int {
+    #if canImport(Glibc)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #elseif canImport(Darwin)
+    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+    #else
+    return 1
+    #endif
+}
+
+struct ChunkResult: Sendable {
+    var first: Int
+    var matches: [(Int, LabelSet, [BigInt])]
+    var fallback: [Int]
+    var pivots: Int
+    var solves: Int
+    var incomplete: Bool
+}
+
+/// Batch results written by concurrent workers.
+final class ParallelResults<Z: PivotInteger>: @unchecked Sendable {
+    private(set) var results: [ChunkResult] = []
+    private var matches = 0
+    private let lock = DispatchSemaphore(value: 1)
+    func store(_ r: ChunkResult) {
+        lock.wait(); results.append(r); matches += r.matches.count; lock.signal()
+    }
+    /// Equilibria found so far by the workers (for progress reports).
+    var matchCount: Int {
+        lock.wait(); defer { lock.signal() }
+        return matches
+    }
+}

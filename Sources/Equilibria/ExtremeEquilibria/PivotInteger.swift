@@ -1,0 +1,144 @@
+import BigInt
+
+/// The integer arithmetic of fraction-free (Bareiss–Edmonds) pivoting, as a protocol so one
+/// tableau runs in machine words when the entries are small and in wider integers otherwise.
+///
+/// Every tableau entry of an integer pivoting scheme is (up to sign) a minor of the original
+/// integer constraint matrix, so a Hadamard bound on those minors (``PivotArithmetic``) picks the
+/// narrowest type that cannot overflow. Implementations still report overflow (`nil`) instead of
+/// trapping, and the solver restarts in the next wider type when that happens.
+protocol PivotInteger: Sendable, Equatable {
+    /// The value of a machine integer.
+    init(_ value: Int)
+    /// The value of a big integer, or nil when it does not fit.
+    init?(exactly value: BigInt)
+    /// -1, 0 or 1.
+    var signValue: Int { get }
+    /// The exact value.
+    var bigValue: BigInt { get }
+    /// The negation, or nil on overflow.
+    var negated: Self? { get }
+    /// A divisor prepared once per pivot (e.g. its inverse modulo the word size).
+    associatedtype Divisor
+    /// `bound`: log2 of a bound on every minor (every value the tableau can hold), or nil.
+    static func divisor(_ e: Self, bound: Int?) -> Divisor
+    /// `(a·b − c·d) / e`, where the division is known to be exact; nil on overflow.
+    static func exchange(_ a: Self, _ b: Self, _ c: Self, _ d: Self, dividingBy e: Divisor) -> Self?
+    /// The sign of `a·b − c·d`, exactly (never overflows).
+    static func compareProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int
+    /// `acc + k·v`, or nil on overflow.
+    static func multiplyAdd(_ acc: Self, _ k: Self, _ v: Self) -> Self?
+}
+
+/// Thrown inside the solver when an integer type overflows; the solver retries wider.
+struct PivotOverflow: Error {}
+
+// MARK: - Machine words (products in Int128)
+
+extension Int: PivotInteger {
+    init?(exactly value: BigInt) {
+        guard value > BigInt(Int.min), value <= BigInt(Int.max) else { return nil }
+        self = Int(truncatingIfNeeded: value)
+    }
+    var signValue: Int { signum() }
+    var bigValue: BigInt { BigInt(self) }
+    var negated: Int? { self == .min ? nil : -self }
+
+    static func divisor(_ e: Int, bound: Int?) -> ExactDivisor<UInt64> { ExactDivisor(e, bound: bound, limit: 62) }
+
+    @inline(__always)
+    static func exchange(_ a: Int, _ b: Int, _ c: Int, _ d: Int, dividingBy e: ExactDivisor<UInt64>) -> Int? {
+        // Fast path: when the quotient times 2^t provably fits, the low word of a·b − c·d times
+        // the inverse of e's odd part is exact (Jebelean's exact division).
+        if e.trusted {
+            return ((a &* b &- c &* d) &* Int(bitPattern: UInt(e.inverse))) >> e.shift
+        }
+        let bits = Swift.max(a.magnitude.bitWidthUsed + b.magnitude.bitWidthUsed, c.magnitude.bitWidthUsed + d.magnitude.bitWidthUsed) + 1
+        if bits - e.bits + 1 + e.shift <= 62 {
+            let y = (a &* b &- c &* d) &* Int(bitPattern: UInt(e.inverse))
+            return y >> e.shift
+        }
+        let (x, o) = (Int128(a) * Int128(b)).subtractingReportingOverflow(Int128(c) * Int128(d))
+        if o { return nil }
+        let q = x / Int128(e.value)
+        guard q > Int128(Int.min), q <= Int128(Int.max) else { return nil }
+        return Int(truncatingIfNeeded: q)
+    }
+
+    @inline(__always)
+    static func compareProducts(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Int {
+        let x = Int128(a) * Int128(b), y = Int128(c) * Int128(d)
+        return x < y ? -1 : (x > y ? 1 : 0)
+    }
+
+    @inline(__always)
+    static func multiplyAdd(_ acc: Int, _ k: Int, _ v: Int) -> Int? {
+        let (p, o1) = k.multipliedReportingOverflow(by: v)
+        let (s, o2) = acc.addingReportingOverflow(p)
+        return o1 || o2 || s == .min ? nil : s
+    }
+}
+
+// MARK: - Arbitrary precision
+
+extension BigInt: PivotInteger {
+    init?(exactly value: BigInt) { self = value }
+    var signValue: Int { self.sign == .minus ? -1 : (self.isZero ? 0 : 1) }
+    var bigValue: BigInt { self }
+    var negated: BigInt? { -self }
+
+    static func divisor(_ e: BigInt, bound: Int?) -> BigInt { e }
+
+    static func exchange(_ a: BigInt, _ b: BigInt, _ c: BigInt, _ d: BigInt, dividingBy e: BigInt) -> BigInt? {
+        let x = a * b - c * d
+        return e == 1 ? x : x / e
+    }
+
+    static func compareProducts(_ a: BigInt, _ b: BigInt, _ c: BigInt, _ d: BigInt) -> Int {
+        let x = a * b, y = c * d
+        return x < y ? -1 : (x > y ? 1 : 0)
+    }
+
+    static func multiplyAdd(_ acc: BigInt, _ k: BigInt, _ v: BigInt) -> BigInt? { acc + k * v }
+}
+
+// MARK: - Exact division by a modular inverse
+
+extension FixedWidthInteger where Self: UnsignedInteger {
+    /// Bits needed for the value (0 for 0).
+    @inline(__always) var bitWidthUsed: Int { Self.bitWidth - leadingZeroBitCount }
+}
+
+/// A divisor e = 2^shift · odd, with the inverse of `odd` modulo 2^W: for x divisible by e,
+/// x / e · 2^shift ≡ x · inverse (mod 2^W) (T. Jebelean, "An algorithm for exact division",
+/// J. Symbolic Computation 15, 1993).
+struct ExactDivisor<W: FixedWidthInteger & UnsignedInteger>: Sendable where W: Sendable {
+    let value: Int
+    let shift: Int
+    let bits: Int
+    let inverse: W
+    /// True when every quotient times 2^shift provably fits (so no per-entry checks are needed).
+    let trusted: Bool
+
+    init(_ e: Int, bound: Int?, limit: Int) {
+        precondition(e != 0)
+        value = e
+        shift = e.trailingZeroBitCount
+        bits = e.magnitude.bitWidthUsed
+        inverse = inverseOdd(W(truncatingIfNeeded: e >> shift))
+        let s = shift
+        trusted = bound.map { $0 + s <= limit } ?? false
+    }
+}
+
+/// The inverse of an odd number modulo 2^bitWidth, by Newton's iteration (bits double each step).
+@inline(__always)
+func inverseOdd<W: FixedWidthInteger & UnsignedInteger>(_ odd: W) -> W {
+    var x = odd                       // correct to 3 bits: odd·odd ≡ 1 (mod 8)
+    var good = 3
+    while good < W.bitWidth {
+        x = x &* (2 &- odd &* x)
+        good *= 2
+    }
+    return x
+}

@@ -1,0 +1,140 @@
+import ExactArithmetic
+import LinearProgramming
+import StrategicGames
+
+/// What a correlated equilibrium is chosen to maximise.
+public enum CorrelatedObjective: Sendable, Hashable, CustomStringConvertible {
+    /// The sum of all players' expected payoffs (utilitarian welfare).
+    case welfare
+    /// One player's expected payoff (0-based player index).
+    case player(Int)
+
+    public var description: String {
+        switch self {
+        case .welfare: return "welfare"
+        case .player(let i): return "player \(i + 1)"
+        }
+    }
+}
+
+/// A correlated equilibrium: a probability distribution over pure-strategy profiles.
+public struct CorrelatedEquilibrium: Sendable, Hashable {
+    /// Probability of each pure profile, indexed like ``NormalFormGame/payoffs`` (player 1 fastest).
+    public let distribution: [Rational]
+    /// Each player's expected payoff.
+    public let payoffs: [Rational]
+    /// What was maximised and its optimal value.
+    public let objective: CorrelatedObjective
+    public let objectiveValue: Rational
+    /// LP status (always optimal: the set of correlated equilibria is a non-empty polytope).
+    public let status: LPStatus
+    /// Simplex iterations GLPK reported.
+    public let iterations: Int
+
+    /// The profiles of positive probability, with their probabilities, in profile order.
+    public func support(in game: NormalFormGame) -> [(profile: [Int], probability: Rational)] {
+        distribution.indices.filter { !distribution[$0].isZero }.map { (game.profile(at: $0), distribution[$0]) }
+    }
+}
+
+/// Why no correlated equilibrium was returned.
+public enum CorrelatedEquilibriumError: Error, Equatable, CustomStringConvertible {
+    case noSuchPlayer(Int, players: Int)
+    case verificationFailed(String)
+
+    public var description: String {
+        switch self {
+        case .noSuchPlayer(let p, let n): return "player \(p + 1) does not exist (the game has \(n) players)"
+        case .verificationFailed(let why): return "correlated equilibrium failed verification: \(why)"
+        }
+    }
+}
+
+extension NormalFormGame {
+    /// A correlated equilibrium maximising `objective`, exactly (Aumann 1974, "Subjectivity and
+    /// correlation in randomized strategies"; the LP of Papadimitriou & Roughgarden 2008,
+    /// "Computing correlated equilibria in multi-player games", J. ACM 55(3)).
+    ///
+    /// Steps: (1) one variable p(s) ≥ 0 per pure profile s, Σ p = 1; (2) for each player i and each
+    /// ordered pair of its strategies (a, b), a ≠ b, the incentive constraint
+    /// Σ_{s: sᵢ = a} p(s)·(uᵢ(b, s₋ᵢ) − uᵢ(a, s₋ᵢ)) ≤ 0 — told to play a, player i gains nothing
+    /// by playing b; (3) maximise Σ p(s)·(objective payoff at s); (4) solve exactly (certified
+    /// basis), then check every incentive constraint and the distribution again in rationals.
+    ///
+    /// - Parameters:
+    ///   - objective: total payoff, or one player's payoff.
+    ///   - start: how the exact LP starts.
+    /// - Returns: an optimal correlated equilibrium (one vertex of the optimal face when several
+    ///   distributions tie).
+    /// - Throws: ``CorrelatedEquilibriumError`` for a bad player index; ``LPError`` when the LP
+    ///   layer fails or cannot certify.
+    /// - Complexity: one LP with P variables (P = number of pure profiles) and Σᵢ nᵢ(nᵢ − 1) + 1
+    ///   rows with P·Σᵢ(nᵢ − 1) non-zeros; simplex plus an exact basis solve.
+    public func correlatedEquilibrium(maximizing objective: CorrelatedObjective = .welfare,
+                                      start: GLPKSolver.ExactStart = .floatingBasis) throws -> CorrelatedEquilibrium {
+        if case .player(let p) = objective, !(0..<playerCount).contains(p) {
+            throw CorrelatedEquilibriumError.noSuchPlayer(p, players: playerCount)
+        }
+        let P = profileCount
+        let weights: [Rational]
+        switch objective {
+        case .welfare: weights = (0..<P).map { k in payoffs.reduce(Rational.zero) { $0 + $1[k] } }
+        case .player(let p): weights = payoffs[p]
+        }
+        var lp = LinearProgram(direction: .maximize, objective: weights)
+        for row in incentiveRows() { lp.add(row.3, .atMost(.zero)) }
+        lp.add((0..<P).map { ($0, Rational.one) }, .equal(.one))
+        let solution = try GLPKSolver().solveExactly(lp, start: start)
+        guard solution.status == .optimal, let exact = solution.exact else {
+            throw CorrelatedEquilibriumError.verificationFailed("the LP was reported \(solution.status)")
+        }
+        let p = exact.values
+        guard isCorrelatedEquilibrium(p) else {
+            throw CorrelatedEquilibriumError.verificationFailed("an incentive constraint is violated")
+        }
+        let expected = payoffs.map { u in (0..<P).reduce(Rational.zero) { p[$1].isZero ? $0 : $0 + p[$1] * u[$1] } }
+        return CorrelatedEquilibrium(distribution: p, payoffs: expected, objective: objective,
+                                     objectiveValue: exact.objectiveValue, status: .optimal,
+                                     iterations: solution.iterations)
+    }
+
+    /// True when `distribution` (one probability per pure profile) is a probability vector and
+    /// satisfies every incentive constraint of a correlated equilibrium, exactly.
+    /// - Complexity: O(P·Σᵢ(nᵢ − 1)).
+    public func isCorrelatedEquilibrium(_ distribution: [Rational]) -> Bool {
+        guard distribution.count == profileCount, distribution.allSatisfy({ $0 >= .zero }),
+              distribution.reduce(Rational.zero, +) == .one else { return false }
+        for (_, _, _, terms) in incentiveRows() {
+            var gain = Rational.zero
+            for (k, c) in terms where !distribution[k].isZero { gain += c * distribution[k] }
+            if gain > .zero { return false }
+        }
+        return true
+    }
+
+    /// The incentive rows (player, recommended a, deviation b, sparse terms over profiles).
+    func incentiveRows() -> [(Int, Int, Int, [(index: Int, coefficient: Rational)])] {
+        var rows: [(Int, Int, Int, [(index: Int, coefficient: Rational)])] = []
+        let counts = strategyCounts
+        var stride = 1
+        for i in 0..<playerCount {
+            let n = counts[i], u = payoffs[i]
+            for a in 0..<n {
+                for b in 0..<n where b != a {
+                    var terms: [(index: Int, coefficient: Rational)] = []
+                    // Profiles with sᵢ = a: blocks of `stride` consecutive indices every stride·n.
+                    for block in Swift.stride(from: 0, to: profileCount, by: stride * n) {
+                        for offset in 0..<stride {
+                            let k = block + a * stride + offset
+                            let c = u[block + b * stride + offset] - u[k]
+                            if !c.isZero { terms.append((k, c)) }
+                        }
+                    }
+                    rows.append((i, a, b, terms))
+                }
+            }
+            stride *= n
+        }
+        return rows
+    }
+}

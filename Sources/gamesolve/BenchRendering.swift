@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import GameSolve
+
+/// Renders a ``BenchReport`` as a table, CSV or JSON.
+enum BenchRendering {
+    static func render(_ r: BenchReport, as format: BenchCommand.Format) -> String {
+        switch format {
+        case .table: return table(r)
+        case .csv: return csv(r)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            return String(decoding: (try? encoder.encode(r)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        }
+    }
+
+    static func counterNames(_ r: BenchReport) -> [String] {
+        Array(Set(r.rows.flatMap { $0.counters.keys })).sorted()
+    }
+
+    static func table(_ r: BenchReport) -> String {
+        var out = "solver \(r.solver), games \(r.family)"
+        if let t = r.timeoutSeconds { out += ", limit \(number(t)) s per run" }
+        out += "\n\n"
+        let counters = counterNames(r)
+        let hasPairs = r.rows.contains { $0.supportPairs != nil }
+        var header = ["size", "shape", "runs", "median", "min", "max", "growth"] + counters + [r.resultLabel]
+        if hasPairs { header.append("support pairs") }
+        var lines = [header]
+        for row in r.rows {
+            var cells = ["\(row.size)", row.shape, row.completed == row.runs ? "\(row.runs)" : "\(row.completed)/\(row.runs)",
+                         duration(row.medianSeconds), duration(row.minSeconds), duration(row.maxSeconds),
+                         row.growth.map { String(format: "x%.2f", $0) } ?? "-"]
+            cells += counters.map { row.counters[$0].map(number) ?? "-" }
+            cells.append(row.minResults == row.maxResults ? "\(row.minResults)" : "\(number(row.medianResults)) (\(row.minResults)-\(row.maxResults))")
+            if hasPairs { cells.append(row.supportPairs.map(number) ?? "-") }
+            lines.append(cells)
+        }
+        out += aligned(lines)
+        out += "\n"
+        if let fit = r.growth.time {
+            out += "time ~ c*b^n: b = \(String(format: "%.3f", fit.base)), c = \(String(format: "%.3g", fit.constant)) s (R^2 \(String(format: "%.3f", fit.rSquared)), sizes \(span(fit.sizes)))\n"
+        } else {
+            out += "time ~ c*b^n: not fitted (needs two completed sizes with a median of at least \(number(BenchReport.minimumFitSeconds)) s)\n"
+        }
+        for name in counters {
+            if let fit = r.growth.counters[name] {
+                out += "\(name) ~ c*b^n: b = \(String(format: "%.3f", fit.base)) (R^2 \(String(format: "%.3f", fit.rSquared)), sizes \(span(fit.sizes)))\n"
+            }
+        }
+        if let fit = r.growth.supportPairs {
+            out += "support pairs C(m+n,n)-1 ~ 4^n/sqrt(pi n): b = \(String(format: "%.3f", fit.base)) over these sizes (tends to 4)\n"
+        }
+        for row in r.rows where row.note != nil { out += "size \(row.size): \(row.note!)\n" }
+        if let s = r.stopped { out += "stopped: \(s)\n" }
+        if r.interrupted { out += "interrupted: the table shows the runs completed before Ctrl-C\n" }
+        if !r.peers.isEmpty {
+            out += "\npeers on the same games:\n"
+            var peerLines = [["peer", "size", "runs", "median", r.resultLabel, "vs gamesolve", "note"]]
+            for p in r.peers {
+                if p.rows.isEmpty { peerLines.append([p.name, "-", "-", "-", "-", "-", p.status]) }
+                for row in p.rows {
+                    let ours = r.rows.first { $0.size == row.size }?.medianSeconds
+                    let ratio: String = if let o = ours, let t = row.medianSeconds, o > 0 { String(format: "%.2fx", t / o) } else { "-" }
+                    peerLines.append([p.name, "\(row.size)", "\(row.completed)/\(row.runs)", row.medianSeconds.map(duration) ?? "-",
+                                      row.medianResults.map(number) ?? "-", ratio, row.note ?? ""])
+                }
+            }
+            out += aligned(peerLines)
+            out += "(vs gamesolve: the peer's median time divided by gamesolve's; above 1 means gamesolve is faster)\n"
+        }
+        return out
+    }
+
+    static func csv(_ r: BenchReport) -> String {
+        let counters = counterNames(r)
+        var lines = [(["tool", "size", "shape", "runs", "completed", "median_s", "min_s", "max_s", "growth"] + counters
+                      + ["\(r.resultLabel)_median", "\(r.resultLabel)_min", "\(r.resultLabel)_max", "support_pairs", "note"]).joined(separator: ",")]
+        for row in r.rows {
+            var cells = ["gamesolve:\(r.solver)", "\(row.size)", row.shape, "\(row.runs)", "\(row.completed)",
+                         "\(row.medianSeconds)", "\(row.minSeconds)", "\(row.maxSeconds)", row.growth.map { "\($0)" } ?? ""]
+            cells += counters.map { row.counters[$0].map(number) ?? "" }
+            cells += [number(row.medianResults), "\(row.minResults)", "\(row.maxResults)", row.supportPairs.map(number) ?? "", quote(row.note ?? "")]
+            lines.append(cells.joined(separator: ","))
+        }
+        for p in r.peers {
+            if p.rows.isEmpty {
+                lines.append(([p.name] + Array(repeating: "", count: 8 + counters.count + 4) + [quote(p.status)]).joined(separator: ","))
+            }
+            for row in p.rows {
+                let cells = [p.name, "\(row.size)", "", "\(row.runs)", "\(row.completed)", row.medianSeconds.map { "\($0)" } ?? "", "", "", ""]
+                    + counters.map { _ in "" } + [row.medianResults.map(number) ?? "", "", "", "", quote(row.note ?? "")]
+                lines.append(cells.joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func quote(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    static func aligned(_ lines: [[String]]) -> String {
+        let widths = (0..<lines[0].count).map { c in lines.map { $0[c].count }.max() ?? 0 }
+        return lines.map { cells in
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func span(_ sizes: [Int]) -> String {
+        guard let a = sizes.first, let b = sizes.last else { return "-" }
+        return a == b ? "\(a)" : "\(a)-\(b)"
+    }
+
+    static func duration(_ s: Double) -> String {
+        if s < 1e-3 { return String(format: "%.1f us", s * 1e6) }
+        if s < 1 { return String(format: "%.2f ms", s * 1e3) }
+        return String(format: "%.2f s", s)
+    }
+
+    static func number(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return abs(x) >= 1e6 || abs(x) < 1e-3 ? String(format: "%.3g", x) : String(format: "%.2f", x)
+    }
+}
+
+/// Loads the games of `--games DIR`: every .nfg, .json, .csv and .lrs file, two-player games
+/// only; the size is the number of row strategies.
+enum BenchGameLoader {
+    static func load(directory: String) throws -> [BenchGame] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw GameInputError("cannot read the directory \(directory): \(error.localizedDescription)", reason: .io)
+        }
+        var games: [BenchGame] = []
+        for name in names where GameFormat(fileName: name) != nil {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let game = try GameFile.read(path: path)
+            guard let b = game.bimatrix else {
+                throw CommandFailure("\(path): bench --games takes two-player games; this one has \(game.playerCount) players")
+            }
+            games.append(BenchGame(size: b.rowCount, label: name, game: .bimatrix(b)))
+        }
+        guard !games.isEmpty else { throw CommandFailure("no game files (.nfg, .json, .csv, .lrs) in \(directory)") }
+        return games
+    }
+}

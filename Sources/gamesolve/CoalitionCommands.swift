@@ -1,0 +1,254 @@
+import ArgumentParser
+import GameSolve
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// `gamesolve shapley|banzhaf|power|core|least-core|nucleolus|prenucleolus GAME`: the value family
+// for TU games. Each command reads the game, calls the library, renders; no computing here.
+
+/// Output formats of the coalition commands.
+enum AllocationFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// The TU game a coalition command reads.
+struct TUGameOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The TU game: JSON (a table or a rule such as weighted-voting) or a plain vector of 2^n − 1 values; '-' for standard input.", valueName: "game"))
+    var game: String
+
+    @Option(help: "Coalition order of a plain value vector: bitmask (default) or lex.")
+    var order: CoalitionOrder = .bitmask
+
+    @Option(help: "Output format: table (default), json or csv.")
+    var format: AllocationFormat = .table
+
+    func load() throws -> TUGameInput {
+        let text = try readText(game)
+        do {
+            return try TUGameReader.read(text, order: order)
+        } catch let e as TUGameFormatError {
+            throw GameFormatError(file: game == "-" ? "<stdin>" : game, line: e.position.line, column: e.position.column, message: e.message)
+        }
+    }
+
+    func loadTable() throws -> TUGame {
+        do { return try load().table() } catch let e as TUGameError { throw CommandFailure(e.description) }
+    }
+}
+
+extension CoalitionOrder: ExpressibleByArgument {}
+
+private func readText(_ path: String) throws -> String {
+    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+    guard fd >= 0 else { throw GameInputError("cannot open '\(path)': \(String(cString: strerror(errno)))", reason: .io) }
+    defer { if fd != 0 { close(fd) } }
+    var bytes = [UInt8](), buffer = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 20) }
+        if n < 0 { if errno == EINTR { continue }; throw GameInputError("cannot read '\(path)'", reason: .io) }
+        if n == 0 { break }
+        bytes.append(contentsOf: buffer[0..<n])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Renders one allocation-like result with extras.
+struct AllocationRenderer {
+    let concept: String
+    let players: [String]
+    /// Named columns, one entry per player; the first is the allocation.
+    let columns: [(name: String, values: [String])]
+    /// Scalar extras (JSON values).
+    let extras: [(String, JSONValue)]
+
+    func render(_ format: AllocationFormat) -> String {
+        switch format {
+        case .json:
+            var members: [(String, JSONValue)] = [("concept", .string(concept)), ("players", .array(players.map { .string($0) }))]
+            for c in columns { members.append((c.name, .array(c.values.map { .string($0) }))) }
+            members += extras
+            return JSONValue.object(members).rendered()
+        case .csv:
+            var out = (["player"] + columns.map(\.name)).joined(separator: ",") + "\n"
+            for (i, p) in players.enumerated() { out += ([csvField(p)] + columns.map { $0.values[i] }).joined(separator: ",") + "\n" }
+            return out
+        case .table:
+            var out = "\(concept)\n"
+            let header = ["player"] + columns.map(\.name)
+            var rows = [header]
+            for (i, p) in players.enumerated() { rows.append([p] + columns.map { $0.values[i] }) }
+            let widths = header.indices.map { j in rows.map { $0[j].count }.max() ?? 0 }
+            for r in rows { out += r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "\n" }
+            for (k, v) in extras { out += "\(k): \(v.plain)\n" }
+            return out
+        }
+    }
+
+    private func csvField(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+}
+
+extension JSONValue {
+    var plain: String {
+        switch self {
+        case .string(let s): return s
+        case .number(let n): return n
+        case .bool(let b): return b ? "yes" : "no"
+        case .null: return "-"
+        default: return rendered().trimmingCharacters(in: "\n")
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String { var s = self; while s.last == set { s.removeLast() }; return s }
+    func replacingOccurrences(of a: String, with b: String) -> String { split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b) }
+}
+
+private func emit(_ text: String) { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
+
+/// Sampling options shared by `shapley` and `banzhaf`.
+struct SamplingOptions: ParsableArguments {
+    @Option(help: "Estimate by this many random samples instead of computing exactly.")
+    var samples: Int?
+    @Option(help: "Estimate until every confidence half-width is at most this.")
+    var error: Double?
+    @Option(help: "Confidence level of the intervals (default 0.95).")
+    var confidence: Double = 0.95
+    @Option(help: "Seed of the SplitMix64 stream (default 1).")
+    var seed: UInt64 = 1
+    @Option(help: "Worker threads for the exact table computation (default: all cores).")
+    var jobs: Int?
+
+    var sampling: SamplingStop? {
+        if let samples { return .samples(samples) }
+        if let error { return .targetError(error, confidence: confidence, maxSamples: 100_000_000) }
+        return nil
+    }
+}
+
+private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, banzhaf: Bool) throws {
+    let loaded = try input.load()
+    let name = banzhaf ? "Banzhaf value" : "Shapley value"
+    if let stop = sampling.sampling {
+        let game: SamplableGame
+        switch loaded { case .table(let g): game = .table(g); case .rule(let r, _): game = .rule(r) }
+        let est: SampledValue
+        do {
+            est = banzhaf ? try ValueSampler.banzhaf(game, stop: stop, seed: sampling.seed)
+                : try ValueSampler.shapley(game, stop: stop, seed: sampling.seed)
+        } catch let e as TUGameError { throw CommandFailure(e.description) }
+        emit(AllocationRenderer(
+            concept: "\(name) (estimate from \(est.samples) samples, seed \(est.seed), \(est.confidence) confidence)",
+            players: loaded.playerNames,
+            columns: [("allocation", est.estimate.map { "\($0)" }), ("halfWidth", est.halfWidth.map { "\($0)" }),
+                      ("lower", zip(est.estimate, est.halfWidth).map { "\($0 - $1)" }), ("upper", zip(est.estimate, est.halfWidth).map { "\($0 + $1)" })],
+            extras: [("exact", .bool(false)), ("samples", .number("\(est.samples)")), ("confidence", .number("\(est.confidence)")),
+                     ("seed", .number("\(est.seed)"))]).render(input.format))
+        return
+    }
+    let g = try input.loadTable()
+    let values = g.shapleyAndBanzhaf(jobs: sampling.jobs)
+    let x = banzhaf ? values.banzhaf : values.shapley
+    emit(AllocationRenderer(concept: name, players: g.playerNames, columns: [("allocation", x.map(\.description))],
+                            extras: [("exact", .bool(true))]).render(input.format))
+}
+
+struct ShapleyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "shapley", abstract: "The Shapley value of a TU game (exact, or estimated by sampling).")
+    @OptionGroup var input: TUGameOptions
+    @OptionGroup var sampling: SamplingOptions
+    func run() throws { try valueCommand(input, sampling, banzhaf: false) }
+}
+
+struct BanzhafCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "banzhaf", abstract: "The (raw) Banzhaf value of a TU game (exact, or estimated by sampling).")
+    @OptionGroup var input: TUGameOptions
+    @OptionGroup var sampling: SamplingOptions
+    func run() throws { try valueCommand(input, sampling, banzhaf: true) }
+}
+
+struct PowerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "power", abstract: "Shapley–Shubik and Banzhaf power indices of a weighted voting game (exact, pseudo-polynomial).")
+    @OptionGroup var input: TUGameOptions
+    func run() throws {
+        guard case .rule(let rule, let names) = try input.load() else {
+            throw CommandFailure("power needs a weighted voting game ({\"type\": \"weighted-voting\", \"quota\": q, \"weights\": [...]}); for a table use shapley or banzhaf")
+        }
+        let p: VotingPower
+        do { p = try rule.votingPower() } catch let e as TUGameError { throw CommandFailure(e.description) }
+        emit(AllocationRenderer(concept: "Power indices", players: names,
+                                columns: [("shapleyShubik", p.shapleyShubik.map(\.description)), ("banzhaf", p.banzhaf.map(\.description)),
+                                          ("banzhafAbsolute", p.banzhafAbsolute.map(\.description)), ("swings", p.swings.map { "\($0)" })],
+                                extras: []).render(input.format))
+    }
+}
+
+private func names(_ mask: Int, _ players: [String]) -> String { "{" + TUGame.members(mask).map { players[$0] }.joined(separator: ", ") + "}" }
+
+struct CoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "core", abstract: "Is the core non-empty (with a core point), or is a given allocation in the core.")
+    @OptionGroup var input: TUGameOptions
+    @Option(help: ArgumentHelp("An allocation to test, comma-separated exact numbers (e.g. 1/2,1/4,1/4).", valueName: "x"))
+    var allocation: String?
+    func run() throws {
+        let g = try input.loadTable()
+        if let allocation {
+            let parts = allocation.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }
+            let x = try parts.map { s -> Rational in
+                guard let r = Rational(s) else { throw ValidationError("'\(s)' is not a number") }
+                return r
+            }
+            let m = try g.coreMembership(x)
+            emit(AllocationRenderer(concept: "Core membership", players: g.playerNames, columns: [("allocation", x.map(\.description))],
+                                    extras: [("inCore", .bool(m.inCore)), ("efficient", .bool(m.efficient)),
+                                             ("mostViolatedCoalition", .string(names(m.mostViolated, g.playerNames))),
+                                             ("maxExcess", .string(m.maxExcess.description))]).render(input.format))
+            return
+        }
+        let lc = try g.leastCore()
+        emit(AllocationRenderer(concept: lc.coreNonEmpty ? "Core: non-empty (a core point: the nucleolus)" : "Core: empty (least-core point shown)",
+                                players: g.playerNames, columns: [("allocation", lc.point.map(\.description))],
+                                extras: [("nonEmpty", .bool(lc.coreNonEmpty)), ("leastCoreValue", .string(lc.value.description)),
+                                         ("verified", .bool(lc.verified))]).render(input.format))
+    }
+}
+
+struct LeastCoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "least-core", abstract: "The least-core value ε* and a least-core point (exact, verified).")
+    @OptionGroup var input: TUGameOptions
+    func run() throws {
+        let g = try input.loadTable()
+        let lc = try g.leastCore()
+        emit(AllocationRenderer(concept: "Least core", players: g.playerNames, columns: [("allocation", lc.point.map(\.description))],
+                                extras: [("leastCoreValue", .string(lc.value.description)), ("nonEmpty", .bool(lc.coreNonEmpty)),
+                                         ("verified", .bool(lc.verified))]).render(input.format))
+    }
+}
+
+private func nucleolusCommand(_ input: TUGameOptions, pre: Bool) throws {
+    let g = try input.loadTable()
+    let r: NucleolusResult
+    do { r = pre ? try SequentialNucleolus.prenucleolus(g) : try SequentialNucleolus.nucleolus(g) }
+    catch let e as CoreSolutionError { throw CommandFailure(e.description) }
+    if !r.verified { Diagnostics.note("the result could not be verified by Kohlberg's criterion: \(r.certificate.failure ?? "")") }
+    var extras: [(String, JSONValue)] = [("verified", .bool(r.verified)), ("levels", .array(r.levels.map { .string($0.description) }))]
+    if let first = r.levels.first { extras.append(("leastCoreValue", .string(first.description))) }
+    for (k, v) in r.counters.sorted(by: { $0.key < $1.key }) { extras.append((k, .number("\(v)"))) }
+    emit(AllocationRenderer(concept: pre ? "Prenucleolus" : "Nucleolus", players: g.playerNames,
+                            columns: [("allocation", r.allocation.map(\.description))], extras: extras).render(input.format))
+}
+
+struct NucleolusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "nucleolus", abstract: "The nucleolus (exact, verified by Kohlberg's criterion).")
+    @OptionGroup var input: TUGameOptions
+    func run() throws { try nucleolusCommand(input, pre: false) }
+}
+
+struct PrenucleolusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "prenucleolus", abstract: "The prenucleolus (exact, verified by Kohlberg's criterion).")
+    @OptionGroup var input: TUGameOptions
+    func run() throws { try nucleolusCommand(input, pre: true) }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import GameSolve
+
+/// `gamesolve generate FAMILY --size N --seed S [-o FILE] [--format nfg|json|csv|lrs]`.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate a game of a family, deterministically from a seed.",
+        discussion: """
+        The same family, size, seed and options give the same game on every machine (exact \
+        payoffs; real-valued payoffs are rounded to --decimals digits and kept as fractions). \
+        Without -o the game goes to standard output.
+
+        Families and what --size means:
+        \(GameFamily.allCases.map { "  \($0.rawValue): \($0.summary); size = \($0.sizeMeaning)" }.joined(separator: "\n"))
+
+        Examples:
+          gamesolve generate random --size 6 --seed 1
+          gamesolve generate covariance --size 8 --rho -0.5 --seed 3 --format json
+          gamesolve generate sandholm-gilpin-conitzer --size 3 -o sgc.nfg
+        """
+    )
+
+    @Argument(help: "The game family.")
+    var family: GameFamily
+
+    @Option(help: "The family's size (see the list above).")
+    var size: Int
+
+    @Option(help: "The seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "The file format: nfg, json, csv or lrs (default: from the -o file's extension, else nfg).")
+    var format: GameFormat?
+
+    @OptionGroup(title: "Generator options")
+    var generator: GeneratorOptions
+
+    func run() throws {
+        let generated: GeneratedGame
+        do {
+            generated = try family.generate(generator.parameters(size: size, seed: seed))
+        } catch let error as GeneratorError {
+            throw ValidationError(error.description)
+        }
+        let text: String
+        switch generated {
+        case .bimatrix(let g):
+            let format = self.format ?? output.flatMap(GameFormat.init(fileName:)) ?? .nfg
+            text = try GameFile.text(g.normalForm, format: format)
+        case .coalitional, .coalitionRule:
+            if let f = format ?? output.flatMap(GameFormat.init(fileName:)), f != .json {
+                throw ValidationError("\(family.rawValue) games are coalitional (TU) games, written as JSON only (--format json)")
+            }
+            text = try TUGameJSON.text(generated)
+        }
+        if let path = output, path != "-" {
+            try GameFile.write(text, to: path)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
+
+/// TU games as the JSON that the coalition commands read: a table
+/// `{"players": [...], "order": "bitmask", "values": [v(1), v(2), v(12), ...]}` (coalition k is
+/// the bitmask k, values for k = 1 ... 2^n − 1), or a rule `{"type": "weighted-voting", "quota":
+/// q, "weights": [...]}` / `{"type": "bankruptcy", "estate": E, "claims": [...]}`. Integers are
+/// written as JSON numbers, fractions as strings such as "3/4".
+enum TUGameJSON {
+    static func number(_ x: Rational) -> String { x.isInteger ? x.description : "\"\(x)\"" }
+    static func list(_ xs: [Rational]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
+
+    static func text(_ game: GeneratedGame) throws -> String {
+        switch game {
+        case .coalitionRule(.weightedVoting(let quota, let weights)):
+            return "{\"type\": \"weighted-voting\", \"quota\": \(number(quota)), \"weights\": \(list(weights))}\n"
+        case .coalitionRule(.bankruptcy(let estate, let claims)):
+            return "{\"type\": \"bankruptcy\", \"estate\": \(number(estate)), \"claims\": \(list(claims))}\n"
+        default:
+            guard let t = try game.table() else { throw CommandFailure("not a coalitional game") }
+            let names = t.playerNames.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "{\"players\": [\(names)], \"order\": \"bitmask\", \"values\": \(list(t.values))}\n"
+        }
+    }
+}

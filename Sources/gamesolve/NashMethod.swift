@@ -1,0 +1,57 @@
+import ArgumentParser
+import GameSolve
+
+/// The Nash-equilibrium methods of `gamesolve nash --method`.
+///
+/// To add a method: add a case here (its raw value is the command-line spelling), a line to
+/// `help`, and an arm in ``solve(_:limits:)``, the one place that dispatches to the solvers.
+enum NashMethod: String, ExpressibleByArgument, CaseIterable {
+    /// Every pure-strategy equilibrium, any number of players (``PureStrategyEquilibria``).
+    case pure
+    /// Every extreme equilibrium of a two-player game, degenerate included, with its Nash
+    /// subsets and components (``ExtremeEquilibria``).
+    case enumerate
+
+    /// One line per method for `--help`.
+    var help: String {
+        switch self {
+        case .pure: return "pure: all pure-strategy equilibria, any number of players"
+        case .enumerate: return "enumerate: every extreme equilibrium of a two-player game, degenerate games included, with components (the default for two players)"
+        }
+    }
+
+    /// Runs the method on `game`.
+    /// - Throws: ``CommandFailure`` when the method cannot handle the game (e.g. a two-player
+    ///   method on three players).
+    func solve(_ game: NormalFormGame, limits: SolverLimits) throws -> NashResult {
+        switch self {
+        case .pure:
+            var result = NashResult(equilibria: PureStrategyEquilibria().equilibria(of: game),
+                                    counters: ["profilesExamined": game.profileCount])
+            if let max = limits.maxResults, result.equilibria.count > max {
+                result.equilibria.removeLast(result.equilibria.count - max)
+                result.stopReason = .maxResults
+            }
+            return result
+        case .enumerate:
+            do {
+                return try ExtremeEquilibria.solve(try requireBimatrix(game), limits: limits)
+            } catch let e as ExtremeEquilibriaError {
+                throw CommandFailure(e.description)
+            }
+        }
+    }
+
+    /// The method used when `--method` is not given: `enumerate` for two players, else `pure`.
+    static func defaultMethod(for game: NormalFormGame) -> NashMethod {
+        game.playerCount == 2 ? .enumerate : .pure
+    }
+
+    /// The two-player view of `game`, or a clear error naming this method.
+    func requireBimatrix(_ game: NormalFormGame) throws -> BimatrixGame {
+        guard let b = game.bimatrix else {
+            throw CommandFailure("--method \(rawValue) needs a two-player game; this one has \(game.playerCount) players (try --method pure)")
+        }
+        return b
+    }
+}

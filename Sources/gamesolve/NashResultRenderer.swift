@@ -1,0 +1,149 @@
+import GameSolve
+
+/// Renders a ``NashResult`` in every ``OutputFormat``. Generic over methods: it prints the
+/// equilibria, and whatever counters, notes, stop reason, components and per-equilibrium details
+/// the solver filled in, so new methods need no rendering code of their own.
+struct NashResultRenderer {
+    /// The game the equilibria belong to (for player and strategy names).
+    let game: NormalFormGame
+    /// The method's name as the user typed it.
+    let method: String
+    let result: NashResult
+
+    /// The text for standard output.
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: return table()
+        case .json: return json().rendered()
+        case .csv: return csv()
+        case .gambit: return gambit()
+        case .lrs: return lrs()
+        }
+    }
+
+    /// Lines meant for standard error when the output format has no room for them (csv, gambit, lrs).
+    var diagnostics: [String] {
+        var lines = result.notes
+        if result.stopReason != .completed {
+            lines.append("stopped early (\(stopText)): the list of equilibria may be incomplete")
+        }
+        return lines
+    }
+
+    private var stopText: String {
+        switch result.stopReason {
+        case .completed: return "completed"
+        case .timeout: return "timeout reached"
+        case .maxResults: return "maximum number of equilibria reached"
+        }
+    }
+
+    // MARK: Table
+
+    /// One strategy's cell: its name when pure, else `name=p` for each strategy in the support.
+    private func cell(_ s: MixedStrategy, player: Int) -> String {
+        let names = game.players[player].strategies
+        let support = s.support
+        if support.count == 1 && s.probabilities[support[0]] == .one { return names[support[0]] }
+        return support.map { "\(names[$0])=\(s.probabilities[$0])" }.joined(separator: " ")
+    }
+
+    func table() -> String {
+        var out = ""
+        let title = game.title.isEmpty ? "" : " of \"\(game.title)\""
+        let count = result.equilibria.count
+        out += "Nash equilibria\(title) (method: \(method)): \(count == 1 ? "1 equilibrium" : "\(count) equilibria") found, \(stopText)\n"
+        if count > 0 {
+            let detailKeys = Array(Set((result.details ?? []).flatMap { $0.keys })).sorted()
+            var header = ["#"] + game.players.map(\.name) + ["payoffs"] + detailKeys
+            var rows = [[String]]()
+            for (k, eq) in result.equilibria.enumerated() {
+                var row = ["\(k + 1)"]
+                row += eq.strategies.enumerated().map { cell($1, player: $0) }
+                row.append(eq.payoffs.map(\.description).joined(separator: ", "))
+                let d = (result.details ?? []).indices.contains(k) ? result.details![k] : [:]
+                row += detailKeys.map { d[$0] ?? "" }
+                rows.append(row)
+            }
+            header = header.map { $0 }
+            out += "\n" + alignedTable(header: header, rows: rows)
+        }
+        if let components = result.components, !components.isEmpty {
+            out += "\ncomponents (maximal Nash subsets, by equilibrium number):\n"
+            for (k, c) in components.enumerated() {
+                out += "  \(k + 1): {" + c.map { "\($0 + 1)" }.joined(separator: ", ") + "}\n"
+            }
+        }
+        if !result.counters.isEmpty {
+            out += "\n" + result.counters.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "\n"
+        }
+        for line in diagnostics { out += "note: \(line)\n" }
+        return out
+    }
+
+    private func alignedTable(header: [String], rows: [[String]]) -> String {
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ cells: [String]) -> String {
+            var s = ""
+            for (i, c) in cells.enumerated() {
+                s += i + 1 < cells.count ? c + String(repeating: " ", count: widths[i] - c.count + 2) : c
+            }
+            return s + "\n"
+        }
+        return line(header) + rows.map(line).joined()
+    }
+
+    // MARK: JSON
+
+    func json() -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("game", .object([
+                ("title", .string(game.title)),
+                ("players", .array(game.players.map { p in
+                    .object([("name", .string(p.name)), ("strategies", .array(p.strategies.map { .string($0) }))])
+                })),
+            ])),
+            ("method", .string(method)),
+            ("stopReason", .string(result.stopReason.rawValue)),
+            ("equilibria", .array(result.equilibria.enumerated().map { k, eq in
+                var e: [(String, JSONValue)] = [
+                    ("strategies", .array(eq.strategies.map { s in .array(s.probabilities.map { .string($0.description) }) })),
+                    ("payoffs", .array(eq.payoffs.map { .string($0.description) })),
+                ]
+                if let d = result.details, d.indices.contains(k), !d[k].isEmpty {
+                    e.append(("details", .object(d[k].sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+                }
+                return .object(e)
+            })),
+        ]
+        if let c = result.components {
+            members.append(("components", .array(c.map { .array($0.map { .number("\($0)") }) })))
+        }
+        members.append(("counters", .object(result.counters.sorted { $0.key < $1.key }.map { ($0.key, .number("\($0.value)")) })))
+        members.append(("notes", .array(result.notes.map { .string($0) })))
+        return .object(members)
+    }
+
+    // MARK: CSV and Gambit
+
+    func csv() -> String {
+        var header = ["equilibrium"]
+        for p in game.players { header += p.strategies.map { "\(p.name):\($0)" } }
+        header += game.players.map { "payoff:\($0.name)" }
+        var out = header.map(CSVFormat.field).joined(separator: ",") + "\n"
+        for (k, eq) in result.equilibria.enumerated() {
+            var row = ["\(k + 1)"]
+            for s in eq.strategies { row += s.probabilities.map(\.description) }
+            row += eq.payoffs.map(\.description)
+            out += row.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    func gambit() -> String {
+        result.equilibria.map { eq in
+            "NE," + eq.strategies.flatMap { $0.probabilities.map(\.description) }.joined(separator: ",") + "\n"
+        }.joined()
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import GameSolve
+
+extension GameFormat: ExpressibleByArgument {}
+
+/// The game a subcommand reads: a path (`-` for standard input), its format, and for the
+/// two-file CSV form the column player's matrix.
+struct GameInputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The game file (.nfg, .csv, .json, .lrs), or '-' for standard input.", valueName: "game"))
+    var game: String
+
+    @Option(name: .customLong("input-format"),
+            help: "The game file's format, when its extension does not tell it.")
+    var inputFormat: GameFormat?
+
+    @Option(name: .customLong("column-payoffs"),
+            help: ArgumentHelp("A second CSV file with the column player's payoffs; GAME then holds the row player's (the two-file bimatrix form).", valueName: "file"))
+    var columnPayoffs: String?
+
+    func validate() throws {
+        if game == "-" && inputFormat == nil {
+            throw ValidationError("reading standard input needs --input-format nfg|csv|json|lrs")
+        }
+        if columnPayoffs != nil, (inputFormat ?? GameFormat(fileName: game)) != .csv {
+            throw ValidationError("--column-payoffs needs CSV files")
+        }
+    }
+
+    /// Reads and validates the game (malformed input throws ``GameFormatError``).
+    func load() throws -> NormalFormGame {
+        try GameFile.read(path: game, format: inputFormat, columnPayoffsPath: columnPayoffs)
+    }
+}
+
+/// How solving subcommands print their results.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// An aligned table for people (the default).
+    case table
+    /// A JSON object (schema in the README).
+    case json
+    /// One CSV row per equilibrium: the probabilities of every strategy, then the payoffs.
+    case csv
+    /// Gambit's `NE,p1,p2,...` lines, as printed by the gambit-* command-line tools.
+    case gambit
+    /// lrsnash-style blocks (`2 y... payoff1` lines, then `1 x... payoff2`), two players only.
+    case lrs
+}
+
+/// `--format` for solving subcommands.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: table (default), json, csv, gambit (Gambit's NE,... lines) or lrs (lrsnash blocks).")
+    var format: OutputFormat = .table
+}
+
+/// Limits shared by solvers whose work can blow up.
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Stop after this many seconds and report what was found so far.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .customLong("max-equilibria"), help: ArgumentHelp("Stop after finding this many equilibria.", valueName: "n"))
+    var maxEquilibria: Int?
+
+    @Option(help: ArgumentHelp("Worker threads for methods that run in parallel (default: all cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(help: "Report progress on standard error while solving.")
+    var progress = false
+
+    func validate() throws {
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let m = maxEquilibria, m < 1 { throw ValidationError("--max-equilibria must be at least 1") }
+        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var limits: SolverLimits {
+        var progressHandler: (@Sendable (ProgressSnapshot) -> Void)?
+        if progress {
+            progressHandler = { (snapshot: ProgressSnapshot) in
+                let total = snapshot.total.map { " of \($0)" } ?? ""
+                Diagnostics.write("\rgamesolve: \(snapshot.done)\(total) \(snapshot.unit), \(snapshot.results) found, \(snapshot.elapsed)   ")
+            }
+        }
+        var timeoutDuration: Duration?
+        if let t = timeout { timeoutDuration = .milliseconds(Int64((t * 1000).rounded(.up))) }
+        return SolverLimits(timeout: timeoutDuration, maxResults: maxEquilibria, jobs: jobs, progress: progressHandler)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Runs the built `gamesolve` binary (next to the test bundle) and returns its stdout, stderr
+/// and exit status.
+func runGameSolve(_ arguments: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
+    var dir = Bundle.main.bundleURL
+    // On Linux the test runner sits in .build/<config>/; on macOS inside the .xctest bundle.
+    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("gamesolve").path), dir.pathComponents.count > 1 {
+        dir.deleteLastPathComponent()
+    }
+    let p = Process()
+    p.executableURL = dir.appendingPathComponent("gamesolve")
+    p.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+}
+
+@Suite struct BenchCommandTests {
+    @Test func jsonHasARowPerSizeAndTheGrowth() throws {
+        let r = try runGameSolve(["bench", "--solver", "pure", "--family", "zero-sum", "--sizes", "2...4", "--seeds", "2", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["size"] as? Int } == [2, 3, 4])
+        #expect(rows.allSatisfy { ($0["runs"] as? Int) == 2 })
+        #expect(json["growth"] is [String: Any])
+        #expect(json["interrupted"] as? Bool == false)
+    }
+
+    @Test func tableAndCSVNameTheirColumns() throws {
+        let table = try runGameSolve(["bench", "--solver", "pure", "--sizes", "2,3", "--seeds", "1"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("size") && table.stdout.contains("median") && table.stdout.contains("profilesExamined"))
+        let csv = try runGameSolve(["bench", "--solver", "pure", "--sizes", "2,3", "--seeds", "1", "--format", "csv"])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0].hasPrefix("tool,size,shape,runs"))
+        #expect(lines[1].hasPrefix("gamesolve:pure,2,2x2,1,1,"))
+    }
+
+    @Test func badArgumentsAreRejected() throws {
+        #expect(try runGameSolve(["bench", "--solver", "pure", "--sizes", "4...2"]).status == 64)
+        #expect(try runGameSolve(["bench", "--solver", "no-such-solver"]).status == 64)
+        #expect(try runGameSolve(["bench", "--solver", "pure", "--seeds", "0"]).status == 64)
+    }
+
+    @Test func aGeneratorErrorStopsTheRunAndSaysWhy() throws {
+        let r = try runGameSolve(["bench", "--solver", "pure", "--family", "sandholm-gilpin-conitzer", "--sizes", "1,2", "--seeds", "1"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("stopped: size 1:"))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `gamesolve nash --method enumerate` (the default for two players): every extreme equilibrium,
+/// components in the output, lrsnash-style blocks with `--format lrs`.
+@Suite struct NashEnumerateCommandTests {
+    /// von Stengel's degenerate 3x2 example in Gambit's payoff format.
+    static func writeExample() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gamesolve-vs3x2-\(UUID().uuidString).nfg")
+        try "NFG 1 R \"von Stengel 3x2 degenerate\" { \"1\" \"2\" } { 3 2 }\n\n3 3 2 2 0 3 3 3 5 6 6 1\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func lrsFormatMatchesLrsnashBlocks() throws {
+        let url = try Self.writeExample()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let r = try runGameSolve(["nash", url.path, "--format", "lrs"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == """
+        2  1  0  3 
+        2  2/3  1/3  3 
+        1  1  0  0  3 
+
+        2  1/3  2/3  4 
+        1  0  1/3  2/3  8/3 
+
+        *Number of equilibria found: 3
+
+        """)
+        #expect(r.stderr.contains("segment of equilibria"))
+    }
+
+    @Test func jsonHasComponentsAndCounters() throws {
+        let url = try Self.writeExample()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let r = try runGameSolve(["nash", url.path, "--method", "enumerate", "--jobs", "2", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let components = try #require(json["components"] as? [[Int]])
+        #expect(components.map(\.count).sorted() == [1, 2])
+        #expect(r.stdout.contains("verticesVisited") && r.stdout.contains("pivots"))
+    }
+
+    @Test func maxEquilibriaStopsEarly() throws {
+        let url = try Self.writeExample()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let r = try runGameSolve(["nash", url.path, "--max-equilibria", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("1 equilibrium") || r.stdout.contains("1 equilibria"))
+    }
+}

@@ -1,0 +1,2 @@
+import Foundation
+typealias NSNumberLike = NSNumber
