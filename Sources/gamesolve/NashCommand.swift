@@ -18,6 +18,8 @@ struct NashCommand: ParsableCommand {
         Examples:
           gamesolve nash Examples/battle-of-the-sexes.nfg
           gamesolve nash game.nfg --method enumerate --jobs 2 --format lrs
+          gamesolve nash game.nfg --method lemke-howson --all-labels --format json
+          gamesolve nash game.nfg --method support-enumeration --equal-size-supports --jobs 2
           gamesolve nash Examples/prisoners-dilemma.nfg --eliminate-dominated --format json
         """
     )
@@ -31,6 +33,7 @@ struct NashCommand: ParsableCommand {
           help: "First remove strategies strictly dominated by pure strategies, iteratively.")
     var eliminateDominated = false
 
+    @OptionGroup(title: "Method options") var methodOptions: NashMethodOptions
     @OptionGroup var limits: LimitOptions
     @OptionGroup var output: OutputOptions
 
@@ -44,7 +47,7 @@ struct NashCommand: ParsableCommand {
             solved = r.reducedGame
         }
         let method = self.method ?? NashMethod.defaultMethod(for: solved)
-        var result = try method.solve(solved, limits: limits.limits)
+        var result = try method.solve(solved, limits: limits.limits, options: methodOptions)
         if limits.progress { Diagnostics.write("\n") }
         if let r = elimination {
             result = try lift(result, from: r, to: game)
