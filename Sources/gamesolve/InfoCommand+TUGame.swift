@@ -11,16 +11,27 @@ extension InfoCommand {
     /// verified prenucleolus).
     static let coreCheckPlayers = 12
 
-    /// The TU game GAME holds, or nil when it is a strategic game: `--tu`, a `.tu` file, or JSON
-    /// whose object has `"values"` or a rule `"type"`.
-    func loadTUGameIfAny() throws -> TUGameInput? {
+    /// What GAME holds.
+    enum EitherGame {
+        case coalitional(TUGameInput)
+        case strategic(NormalFormGame)
+    }
+
+    /// Reads GAME once: a TU game for `--tu`, a `.tu` file, or JSON whose object has `"values"`
+    /// or a rule `"type"`; a strategic game otherwise. (Standard input can be read only once, so
+    /// JSON text is sniffed and then parsed from the same bytes.)
+    func loadEitherGame() throws -> EitherGame {
         let path = input.game
         let ext = path.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last : nil }?.lowercased()
-        if tu || ext == "tu" { return try loadTUGame(path: path, order: order) }
-        guard (input.inputFormat ?? GameFormat(fileName: path)) == .json else { return nil }
+        if tu || ext == "tu" { return .coalitional(try loadTUGame(path: path, order: order)) }
+        guard (input.inputFormat ?? GameFormat(fileName: path)) == .json, input.columnPayoffs == nil else {
+            return .strategic(try input.load())
+        }
         let text = try readText(path)
-        guard TUGameReader.looksLikeTUGameJSON(text) else { return nil }
-        return try loadTUGame(path: path, order: order, text: text)
+        if TUGameReader.looksLikeTUGameJSON(text) {
+            return .coalitional(try loadTUGame(path: path, order: order, text: text))
+        }
+        return .strategic(try GameFile.parse(Array(text.utf8), format: .json, fileName: path == "-" ? "<stdin>" : path))
     }
 
     func tuInfo(_ loaded: TUGameInput) throws -> String {

@@ -37,11 +37,14 @@ struct InfoCommand: ParsableCommand {
     var order: CoalitionOrder = .bitmask
 
     func run() throws {
-        if let tuGame = try loadTUGameIfAny() {
+        let game: NormalFormGame
+        switch try loadEitherGame() {
+        case .coalitional(let tuGame):
             print(try tuInfo(tuGame), terminator: "")
             return
+        case .strategic(let g):
+            game = g
         }
-        let game = try input.load()
         let dominance = StrictDominance().eliminate(game)
         let constant = game.constantSum
         let mixed: MixedStrategyDominance.Result
