@@ -19,6 +19,18 @@ public enum CoalitionRule: Sendable, Equatable {
     /// Majority game: v(S) = 1 when |S| ≥ quota (default ⌊n/2⌋ + 1).
     case majority(players: Int, quota: Int)
 
+    /// The rule's JSON `"type"` (as read by ``TUGameReader``).
+    public var typeName: String {
+        switch self {
+        case .weightedVoting: return "weighted-voting"
+        case .bankruptcy: return "bankruptcy"
+        case .airport: return "airport"
+        case .glove: return "glove"
+        case .unanimity: return "unanimity"
+        case .majority: return "majority"
+        }
+    }
+
     /// Number of players.
     public var playerCount: Int {
         switch self {

@@ -120,19 +120,22 @@ public enum SequentialNucleolus {
         } else {
             for i in 0..<n { addToPool(1 << i); addToPool(full ^ (1 << i)) }
             let x0 = [Double](repeating: vN.doubleValue / Double(n), count: n)
+            // The excess at x0 above which about `size` coalitions lie: exact over all coalitions
+            // when there are at most 4096 of them, else estimated from 4096 seeded samples.
             var rng = SplitMix64(seed: 0x6E75_636C_656F_6C75)
-            var sample: [Double] = []
-            for _ in 0..<4096 {
-                let s = rng.uniform(1...(full - 1))
+            let samples = min(4096, full - 1)
+            var sample = [Double](repeating: 0, count: samples)
+            for k in 0..<samples {
+                let s = samples == full - 1 ? k + 1 : rng.uniform(1...(full - 1))
                 var xs = 0.0
                 for i in 0..<n where s >> i & 1 == 1 { xs += x0[i] }
-                sample.append(game.doubleValue(s) - xs)
+                sample[k] = game.doubleValue(s) - xs
             }
-            sample.sort(by: >)
             let size = min(initialPoolSize, max(32, full / 8))
-            let rank = min(sample.count - 1, max(0, Int(Double(4096 * size) / Double(full)) - 1))
+            let rank = min(samples - 1, max(0, Int(Double(samples * size) / Double(full - 1)) - 1))
+            let threshold = largest(rank, in: &sample)
             counters["scans"]! += 1
-            for c in scanner.violations(x0, above: sample[rank] - 1e-9, limit: size, excluded: isMarked) { addToPool(c.mask) }
+            for c in scanner.violations(x0, above: threshold - 1e-9, limit: size, excluded: isMarked) { addToPool(c.mask) }
         }
 
         var levels: [Rational] = [], settledLevels: [[Int]] = []
@@ -222,4 +225,23 @@ public enum SequentialNucleolus {
         counters["linearPrograms"]! += cert.linearPrograms
         return NucleolusResult(allocation: allocation, levels: levels, settled: settledLevels, certificate: cert, counters: counters)
     }
+}
+
+/// The (rank + 1)-th largest element (rank 0 is the maximum), by quickselect (Hoare 1961,
+/// "Algorithm 65: FIND"); reorders `values`.
+/// - Complexity: O(m) expected for m values (median-of-three pivots, deterministic).
+private func largest(_ rank: Int, in values: inout [Double]) -> Double {
+    var lo = 0, hi = values.count - 1
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2
+        let pivot = max(min(values[lo], values[mid]), min(max(values[lo], values[mid]), values[hi]))
+        var i = lo, j = hi
+        while i <= j {
+            while values[i] > pivot { i += 1 }
+            while values[j] < pivot { j -= 1 }
+            if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+        }
+        if rank <= j { hi = j } else if rank >= i { lo = i } else { return values[rank] }
+    }
+    return values[rank]
 }

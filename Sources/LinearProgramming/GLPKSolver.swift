@@ -230,6 +230,14 @@ public struct GLPKSolver: Sendable {
     }
 
     private func runSimplex(_ lp: OpaquePointer) -> Int32 {
+        // Equilibrate rows and columns (GLPK keeps the scale factors internal: every value it
+        // reports is unscaled). Without it the primal simplex drifts on dense game matrices.
+        // glp_scale_prob prints its report whatever msg_lev says, so terminal output is switched
+        // off around it; glp_term_out acts on the calling thread only (GLPK keeps it
+        // thread-local), and the previous setting is restored.
+        let previous = glp_term_out(GLP_OFF)
+        glp_scale_prob(lp, GLP_SF_AUTO)
+        glp_term_out(previous)
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF

@@ -23,14 +23,7 @@ struct TUGameOptions: ParsableArguments {
     @Option(help: "Output format: table (default), json or csv.")
     var format: AllocationFormat = .table
 
-    func load() throws -> TUGameInput {
-        let text = try readText(game)
-        do {
-            return try TUGameReader.read(text, order: order)
-        } catch let e as TUGameFormatError {
-            throw GameFormatError(file: game == "-" ? "<stdin>" : game, line: e.position.line, column: e.position.column, message: e.message)
-        }
-    }
+    func load() throws -> TUGameInput { try loadTUGame(path: game, order: order) }
 
     func loadTable() throws -> TUGame {
         do { return try load().table() } catch let e as TUGameError { throw CommandFailure(e.description) }
@@ -39,7 +32,18 @@ struct TUGameOptions: ParsableArguments {
 
 extension CoalitionOrder: ExpressibleByArgument {}
 
-private func readText(_ path: String) throws -> String {
+/// Reads a TU game file (JSON table or rule, or a plain value vector): the one loader of the
+/// coalition commands and `info`. Malformed input throws ``GameFormatError`` (exit 65).
+func loadTUGame(path: String, order: CoalitionOrder, text: String? = nil) throws -> TUGameInput {
+    let text = try text ?? readText(path)
+    do {
+        return try TUGameReader.read(text, order: order)
+    } catch let e as TUGameFormatError {
+        throw GameFormatError(file: path == "-" ? "<stdin>" : path, line: e.position.line, column: e.position.column, message: e.message)
+    }
+}
+
+func readText(_ path: String) throws -> String {
     let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
     guard fd >= 0 else { throw GameInputError("cannot open '\(path)': \(String(cString: strerror(errno)))", reason: .io) }
     defer { if fd != 0 { close(fd) } }
@@ -79,7 +83,10 @@ struct AllocationRenderer {
             var rows = [header]
             for (i, p) in players.enumerated() { rows.append([p] + columns.map { $0.values[i] }) }
             let widths = header.indices.map { j in rows.map { $0[j].count }.max() ?? 0 }
-            for r in rows { out += r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "\n" }
+            for r in rows {
+                let line = r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                out += line.trimmingCharacters(in: " ") + "\n"
+            }
             for (k, v) in extras { out += "\(k): \(v.plain)\n" }
             return out
         }

@@ -23,6 +23,8 @@ struct GameSolveCommand: ParsableCommand {
             InfoCommand.self,
             ConvertCommand.self,
             NashCommand.self,
+            MinimaxCommand.self,
+            CorrelatedCommand.self,
             GenerateCommand.self,
             BenchCommand.self,
             ShapleyCommand.self,

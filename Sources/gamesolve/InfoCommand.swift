@@ -5,13 +5,19 @@ import GameSolve
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
-        abstract: "Describe a game: players, strategies, zero-sum or not, dominated strategies.",
+        abstract: "Describe a game: players, strategies, zero-sum or not, dominated strategies; or a TU game's properties.",
         discussion: """
         Strictly dominated strategies are found by iterated elimination of strategies strictly \
         dominated by another pure strategy (the order of elimination does not change the result).
 
-        Example:
+        TU (coalitional) games are recognised by a JSON object with "values" or a rule "type", by \
+        the .tu extension, or by --tu (needed for a plain vector of 2^n − 1 values in another file); \
+        info then shows the players and whether the game is superadditive, convex, monotone, \
+        essential and zero-normalised, and whether its core is non-empty.
+
+        Examples:
           gamesolve info Examples/battle-of-the-sexes.nfg
+          gamesolve info --tu --order lex values.txt
         """
     )
 
@@ -24,19 +30,60 @@ struct InfoCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .table
 
+    @Flag(help: "Read GAME as a TU game (JSON or a plain vector of 2^n − 1 coalition values).")
+    var tu = false
+
+    @Option(help: "Coalition order of a plain TU value vector: bitmask (default) or lex.")
+    var order: CoalitionOrder = .bitmask
+
     func run() throws {
-        let game = try input.load()
+        let game: NormalFormGame
+        switch try loadEitherGame() {
+        case .coalitional(let tuGame):
+            print(try tuInfo(tuGame), terminator: "")
+            return
+        case .strategic(let g):
+            game = g
+        }
         let dominance = StrictDominance().eliminate(game)
         let constant = game.constantSum
+        let mixed: MixedStrategyDominance.Result
+        do { mixed = try MixedStrategyDominance().eliminate(game) } catch let e as LPError { throw CommandFailure(e.description) }
         switch format {
         case .table:
-            print(table(game, constant: constant, dominance: dominance), terminator: "")
+            print(table(game, constant: constant, dominance: dominance) + mixedTable(game, mixed), terminator: "")
         case .json:
-            print(json(game, constant: constant, dominance: dominance).rendered(), terminator: "")
+            guard case .object(var fields) = json(game, constant: constant, dominance: dominance) else { return }
+            fields.append(("dominatedByMixed", .array(mixed.eliminated.map { e in
+                .object([
+                    ("player", .string(game.players[e.player].name)),
+                    ("strategy", .string(game.players[e.player].strategies[e.strategy])),
+                    ("dominatedBy", .array(e.dominatedBy.probabilities.map { .string($0.description) })),
+                ])
+            })))
+            fields.append(("survivingMixed", .array(zip(game.players, mixed.surviving).map { p, kept in
+                .array(kept.map { .string(p.strategies[$0]) })
+            })))
+            print(JSONValue.object(fields).rendered(), terminator: "")
         }
     }
 
-    private func names(_ list: [String], limit: Int = 12) -> String {
+    /// Iterated elimination by mixed strategies (exact LPs), listed after the pure one.
+    func mixedTable(_ game: NormalFormGame, _ mixed: MixedStrategyDominance.Result) -> String {
+        guard !mixed.eliminated.isEmpty else { return "Strategies strictly dominated by mixed strategies: none\n" }
+        var out = "Strictly dominated by mixed strategies (iterated elimination, in order):\n"
+        for e in mixed.eliminated {
+            let p = game.players[e.player]
+            let mix = zip(p.strategies, e.dominatedBy.probabilities).filter { !$0.1.isZero }.map { "\($0.0)=\($0.1)" }
+            out += "  \(p.name): \(p.strategies[e.strategy]) (dominated by \(mix.joined(separator: ", ")))\n"
+        }
+        out += "Surviving strategies: " + zip(game.players, mixed.surviving).map { p, kept in
+            "\(p.name) {\(names(kept.map { p.strategies[$0] }))}"
+        }.joined(separator: ", ") + "\n"
+        return out
+    }
+
+    func names(_ list: [String], limit: Int = 12) -> String {
         list.count <= limit ? list.joined(separator: ", ")
             : list.prefix(limit).joined(separator: ", ") + ", ... (\(list.count - limit) more)"
     }

@@ -11,13 +11,15 @@ struct NashCommand: ParsableCommand {
         \(NashMethod.allCases.map { "  " + $0.help }.joined(separator: "\n"))
 
         Every equilibrium printed has been checked exactly (in rational arithmetic) to be one. \
-        With --eliminate-dominated, strategies strictly dominated by another pure strategy are \
-        removed first (iteratively); this never removes an equilibrium, and the equilibria are \
+        With --eliminate-dominated, strategies strictly dominated by a pure or mixed strategy \
+        are removed first (iteratively, one exact LP per test); this never removes an equilibrium, and the equilibria are \
         reported for the original game.
 
         Examples:
           gamesolve nash Examples/battle-of-the-sexes.nfg
           gamesolve nash game.nfg --method enumerate --jobs 2 --format lrs
+          gamesolve nash game.nfg --method lemke-howson --all-labels --format json
+          gamesolve nash game.nfg --method support-enumeration --equal-size-supports --jobs 2
           gamesolve nash Examples/prisoners-dilemma.nfg --eliminate-dominated --format json
         """
     )
@@ -28,26 +30,31 @@ struct NashCommand: ParsableCommand {
     var method: NashMethod?
 
     @Flag(name: .customLong("eliminate-dominated"),
-          help: "First remove strategies strictly dominated by pure strategies, iteratively.")
+          help: "First remove strategies strictly dominated by pure or mixed strategies, iteratively.")
     var eliminateDominated = false
 
+    @OptionGroup(title: "Method options") var methodOptions: NashMethodOptions
     @OptionGroup var limits: LimitOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let game = try input.load()
         var solved = game
-        var elimination: StrictDominance.Result?
+        var elimination: MixedStrategyDominance.Result?
         if eliminateDominated {
-            let r = StrictDominance().eliminate(game)
+            let r = try MixedStrategyDominance().eliminate(game)
             elimination = r
             solved = r.reducedGame
         }
         let method = self.method ?? NashMethod.defaultMethod(for: solved)
-        var result = try method.solve(solved, limits: limits.limits)
+        var result = try method.solve(solved, limits: limits.limits, options: methodOptions)
         if limits.progress { Diagnostics.write("\n") }
         if let r = elimination {
-            result = try lift(result, from: r, to: game)
+            guard let lifted = result.lifted(from: r.surviving, to: game) else {
+                throw CommandFailure("internal error: an equilibrium of the reduced game is not one of the original game")
+            }
+            result = lifted
+            result.notes.insert(Self.describe(r, in: game), at: 0)
         }
         let renderer = NashResultRenderer(game: game, method: method.rawValue, result: result)
         if output.format == .csv || output.format == .gambit || output.format == .lrs {
@@ -56,27 +63,18 @@ struct NashCommand: ParsableCommand {
         print(renderer.render(output.format), terminator: "")
     }
 
-    /// Maps equilibria of the reduced game back to the original game (eliminated strategies get
-    /// probability 0) and re-checks each one exactly there.
-    private func lift(_ result: NashResult, from r: StrictDominance.Result, to game: NormalFormGame) throws -> NashResult {
-        var lifted = result
-        lifted.equilibria = try result.equilibria.map { eq in
-            let profile: MixedProfile = eq.strategies.enumerated().map { player, s in
-                var p = [Rational](repeating: .zero, count: game.strategyCounts[player])
-                for (k, original) in r.surviving[player].enumerated() { p[original] = s.probabilities[k] }
-                return MixedStrategy(unchecked: p)
-            }
-            guard let verified = game.verifiedEquilibrium(profile) else {
-                throw CommandFailure("internal error: an equilibrium of the reduced game is not one of the original game")
-            }
-            return verified
+    /// The note that lists what was eliminated ("Row's Cooperate (by Defect)", or by a mix
+    /// "(by 1/2 T + 1/2 B)").
+    static func describe(_ r: MixedStrategyDominance.Result, in game: NormalFormGame) -> String {
+        let removed = r.eliminated.map { e -> String in
+            let p = game.players[e.player]
+            let mix = e.dominatedBy.probabilities.enumerated().filter { !$0.element.isZero }
+            let by = mix.count == 1 ? p.strategies[mix[0].offset]
+                : mix.map { "\($0.element) \(p.strategies[$0.offset])" }.joined(separator: " + ")
+            return "\(p.name)'s \(p.strategies[e.strategy]) (by \(by))"
         }
-        let removed = r.eliminated.map { e in
-            "\(game.players[e.player].name)'s \(game.players[e.player].strategies[e.strategy]) (by \(game.players[e.player].strategies[e.dominatedBy]))"
-        }
-        lifted.notes.insert(removed.isEmpty
+        return removed.isEmpty
             ? "no strictly dominated strategies to eliminate"
-            : "eliminated \(removed.count) strictly dominated \(removed.count == 1 ? "strategy" : "strategies"): " + removed.joined(separator: ", "), at: 0)
-        return lifted
+            : "eliminated \(removed.count) strictly dominated \(removed.count == 1 ? "strategy" : "strategies"): " + removed.joined(separator: ", ")
     }
 }

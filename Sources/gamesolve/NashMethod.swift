@@ -11,19 +11,26 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
     /// Every extreme equilibrium of a two-player game, degenerate included, with its Nash
     /// subsets and components (``ExtremeEquilibria``).
     case enumerate
+    /// One equilibrium per dropped label by complementary pivoting (``LemkeHowson``).
+    case lemkeHowson = "lemke-howson"
+    /// All equilibria of nondegenerate games from the indifference systems of support pairs
+    /// (``SupportEnumeration``).
+    case supportEnumeration = "support-enumeration"
 
     /// One line per method for `--help`.
     var help: String {
         switch self {
         case .pure: return "pure: all pure-strategy equilibria, any number of players"
         case .enumerate: return "enumerate: every extreme equilibrium of a two-player game, degenerate games included, with components (the default for two players)"
+        case .lemkeHowson: return "lemke-howson: one equilibrium per dropped label (--label, --all-labels), exact integer pivoting"
+        case .supportEnumeration: return "support-enumeration: equilibria from the indifference systems of support pairs (--equal-size-supports), in parallel"
         }
     }
 
     /// Runs the method on `game`.
     /// - Throws: ``CommandFailure`` when the method cannot handle the game (e.g. a two-player
     ///   method on three players).
-    func solve(_ game: NormalFormGame, limits: SolverLimits) throws -> NashResult {
+    func solve(_ game: NormalFormGame, limits: SolverLimits, options: NashMethodOptions = NashMethodOptions()) throws -> NashResult {
         switch self {
         case .pure:
             var result = NashResult(equilibria: PureStrategyEquilibria().equilibria(of: game),
@@ -39,6 +46,22 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
             } catch let e as ExtremeEquilibriaError {
                 throw CommandFailure(e.description)
             }
+        case .lemkeHowson:
+            let bimatrix = try requireBimatrix(game)
+            var label: LemkeHowson.Label? = .row(0)
+            if options.allLabels {
+                label = nil
+            } else if let text = options.label {
+                label = NashMethodOptions.parseLabel(text, rowCount: bimatrix.rowCount)
+            }
+            do {
+                return try LemkeHowson(label: label, arithmetic: options.arithmetic).solve(bimatrix, limits: limits)
+            } catch let e as LemkeHowson.SolverError {
+                throw CommandFailure(e.description)
+            }
+        case .supportEnumeration:
+            let bimatrix = try requireBimatrix(game)
+            return SupportEnumeration(equalSizeOnly: options.equalSizeSupports).solveSynchronously(bimatrix, limits: limits)
         }
     }
 

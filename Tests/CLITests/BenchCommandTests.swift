@@ -4,21 +4,8 @@ import Testing
 /// Runs the built `gamesolve` binary (next to the test bundle) and returns its stdout, stderr
 /// and exit status.
 func runGameSolve(_ arguments: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
-    var dir = Bundle.main.bundleURL
-    // On Linux the test runner sits in .build/<config>/; on macOS inside the .xctest bundle.
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("gamesolve").path), dir.pathComponents.count > 1 {
-        dir.deleteLastPathComponent()
-    }
-    let p = Process()
-    p.executableURL = dir.appendingPathComponent("gamesolve")
-    p.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+    let r = try CLI.run(arguments)
+    return (r.stdout, r.stderr, r.status)
 }
 
 @Suite struct BenchCommandTests {

@@ -8,6 +8,8 @@ struct CLIRun {
 }
 
 enum CLI {
+    static let spawnLock = NSLock()
+
     /// The package root (two levels above this file).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -28,6 +30,10 @@ enum CLI {
     /// Runs `gamesolve arguments...` in the package root, feeding `input` on standard input.
     static func run(_ arguments: [String], input: String? = nil) throws -> CLIRun {
         guard let binary else { throw CLIError.notBuilt }
+        // One child process at a time: spawning and reaping from many test threads at once
+        // hung the whole test run with swift-corelibs-foundation's Process on Linux.
+        spawnLock.lock()
+        defer { spawnLock.unlock() }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

@@ -18,6 +18,7 @@ import GameSolve
             Zero-sum: no
             Constant-sum: no
             Strictly dominated strategies: none
+            Strategies strictly dominated by mixed strategies: none
 
             """)
     }
@@ -40,14 +41,19 @@ import GameSolve
                 {"player": "Row", "strategy": "Cooperate", "dominatedBy": "Defect"},
                 {"player": "Column", "strategy": "Cooperate", "dominatedBy": "Defect"}
               ],
-              "surviving": [["Defect"], ["Defect"]]
+              "surviving": [["Defect"], ["Defect"]],
+              "dominatedByMixed": [
+                {"player": "Row", "strategy": "Cooperate", "dominatedBy": ["0", "1"]},
+                {"player": "Column", "strategy": "Cooperate", "dominatedBy": ["0", "1"]}
+              ],
+              "survivingMixed": [["Defect"], ["Defect"]]
             }
 
             """)
     }
 
     @Test func nashTable() throws {
-        let r = try CLI.run(["nash", "Examples/battle-of-the-sexes.nfg"])
+        let r = try CLI.run(["nash", "Examples/battle-of-the-sexes.nfg", "--method", "pure"])
         #expect(r.status == 0)
         #expect(r.stdout == """
             Nash equilibria of "Battle of the sexes" (method: pure): 2 equilibria found, completed
@@ -94,7 +100,7 @@ import GameSolve
     }
 
     @Test func nashCSVAndGambit() throws {
-        let csv = try CLI.run(["nash", "Examples/battle-of-the-sexes.csv", "--format", "csv"])
+        let csv = try CLI.run(["nash", "Examples/battle-of-the-sexes.csv", "--method", "pure", "--format", "csv"])
         #expect(csv.status == 0)
         #expect(csv.stdout == """
             equilibrium,Alice:Opera,Alice:Football,Bob:Opera,Bob:Football,payoff:Alice,payoff:Bob
@@ -102,13 +108,13 @@ import GameSolve
             2,0,1,0,1,1,2
 
             """)
-        let gambit = try CLI.run(["nash", "Examples/battle-of-the-sexes.nfg", "--format", "gambit"])
+        let gambit = try CLI.run(["nash", "Examples/battle-of-the-sexes.nfg", "--method", "pure", "--format", "gambit"])
         #expect(gambit.stdout == "NE,1,0,1,0\nNE,0,1,0,1\n")
         #expect(gambit.stderr == "")
     }
 
     @Test func nashEliminateDominated() throws {
-        let r = try CLI.run(["nash", "Examples/prisoners-dilemma.nfg", "--eliminate-dominated"])
+        let r = try CLI.run(["nash", "Examples/prisoners-dilemma.nfg", "--method", "pure", "--eliminate-dominated"])
         #expect(r.status == 0)
         #expect(r.stdout == """
             Nash equilibria of "Prisoner's dilemma" (method: pure): 1 equilibrium found, completed
@@ -121,13 +127,13 @@ import GameSolve
 
             """)
         // In gambit format the note goes to standard error and stdout stays machine-readable.
-        let g = try CLI.run(["nash", "Examples/prisoners-dilemma.nfg", "--eliminate-dominated", "--format", "gambit"])
+        let g = try CLI.run(["nash", "Examples/prisoners-dilemma.nfg", "--method", "pure", "--eliminate-dominated", "--format", "gambit"])
         #expect(g.stdout == "NE,0,1,0,1\n")
         #expect(g.stderr.hasPrefix("gamesolve: note: eliminated 2 strictly dominated strategies"))
     }
 
     @Test func noPureEquilibrium() throws {
-        let r = try CLI.run(["nash", "Examples/matching-pennies-zero-sum.csv"])
+        let r = try CLI.run(["nash", "Examples/matching-pennies-zero-sum.csv", "--method", "pure"])
         #expect(r.status == 0)
         #expect(r.stdout == """
             Nash equilibria (method: pure): 0 equilibria found, completed
@@ -139,7 +145,7 @@ import GameSolve
 
     @Test func readsStandardInput() throws {
         let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Examples/battle-of-the-sexes.nfg"), encoding: .utf8)
-        let r = try CLI.run(["nash", "-", "--input-format", "nfg", "--format", "gambit"], input: text)
+        let r = try CLI.run(["nash", "-", "--method", "pure", "--input-format", "nfg", "--format", "gambit"], input: text)
         #expect(r.status == 0)
         #expect(r.stdout == "NE,1,0,1,0\nNE,0,1,0,1\n")
         let bad = try CLI.run(["info", "-", "--input-format", "json"], input: "{\"players\": 3}")
@@ -154,7 +160,7 @@ import GameSolve
         let a = dir.appendingPathComponent("A.csv"), b = dir.appendingPathComponent("B.csv")
         try ",Opera,Football\nOpera,2,0\nFootball,0,1\n".write(to: a, atomically: true, encoding: .utf8)
         try "1,0\n0,2\n".write(to: b, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["nash", a.path, "--column-payoffs", b.path, "--format", "gambit"])
+        let r = try CLI.run(["nash", a.path, "--method", "pure", "--column-payoffs", b.path, "--format", "gambit"])
         #expect(r.status == 0)
         #expect(r.stdout == "NE,1,0,1,0\nNE,0,1,0,1\n")
     }

@@ -107,6 +107,24 @@ struct PropertyTests {
         #expect(t.halfWidth.allSatisfy { $0 <= 0.01 })
     }
 
+    /// The voting-power DP (one table, players removed by deconvolution, grouped by weight)
+    /// agrees with the table algorithms on random weighted voting games, including weight-0
+    /// players, players who win alone, repeated weights and fractional weights.
+    @Test(arguments: [UInt64(21), 22, 23, 24, 25, 26, 27, 28])
+    func votingPowerMatchesTable(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let n = rng.uniform(1...9)
+        let weights = (0..<n).map { _ in Rational(rng.uniform(0...12), seed % 3 == 0 ? 2 : 1) }
+        let total = weights.reduce(.zero, +)
+        let quota = max(Rational(1, 2), total * Rational(rng.uniform(1...9), 10))
+        let rule = CoalitionRule.weightedVoting(quota: quota, weights: weights)
+        let p = try rule.votingPower()
+        let table = try rule.table()
+        #expect(p.shapleyShubik == table.shapleyValue(), "seed \(seed)")
+        #expect(p.banzhafAbsolute == table.banzhafValue(), "seed \(seed)")
+        for (i, x) in weights.enumerated() where x == .zero { #expect(p.swings[i] == 0, "seed \(seed)") }
+    }
+
     @Test func voting200() throws {
         let rule = TUGenerators.weightedVoting(players: 200, weights: 1...20, seed: 9)
         let p = try rule.votingPower()

@@ -68,6 +68,14 @@ public enum TUGameReader {
         return .table(try readVector(text, order: order))
     }
 
+    /// Whether `text` is a JSON object with a `"values"` or `"type"` member, i.e. a TU game
+    /// rather than a strategic game (whose JSON has `"payoffs"`). Malformed JSON gives false.
+    /// - Complexity: O(length of text) (one parse).
+    public static func looksLikeTUGameJSON(_ text: String) -> Bool {
+        guard let root = try? JSONParser.parse(text), case .object = root else { return false }
+        return root["values"] != nil || root["type"] != nil
+    }
+
     /// A plain vector: numbers separated by whitespace or commas, 2^n − 1 of them.
     public static func readVector(_ text: String, order: CoalitionOrder, playerNames: [String]? = nil) throws -> TUGame {
         var values: [(Rational, SourcePosition)] = []

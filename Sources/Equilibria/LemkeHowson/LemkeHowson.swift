@@ -104,8 +104,9 @@ public struct LemkeHowson: Sendable {
     /// The path dropping `label`.
     public func path(_ game: BimatrixGame, label: Label, limits: SolverLimits = .none) throws -> Path {
         let setup = IntegerPayoffs(game)
+        var cache = [[Int]: Equilibrium]()
         return try runPath(game, setup: setup, label: label, deadline: limits.deadline(), progress: limits.progress,
-                           start: .now)
+                           start: .now, cache: &cache)
     }
 
     /// Equilibria of `game`: for one label, the end of its path; for all labels, every distinct
@@ -124,8 +125,10 @@ public struct LemkeHowson: Sendable {
         var counters = ["pivots": 0, "paths": 0, "bigIntegerPaths": 0, "doubleRecomputed": 0]
         var stop = StopReason.completed
         var notes: [String] = []
+        var cache = [[Int]: Equilibrium]()
         for l in labels {
-            let p = try runPath(game, setup: setup, label: l, deadline: deadline, progress: limits.progress, start: start)
+            let p = try runPath(game, setup: setup, label: l, deadline: deadline, progress: limits.progress, start: start,
+                                cache: &cache)
             counters["pivots", default: 0] += p.pivots
             counters["paths", default: 0] += 1
             if p.arithmeticUsed == "bigint" { counters["bigIntegerPaths", default: 0] += 1 }
@@ -170,6 +173,18 @@ public struct LemkeHowson: Sendable {
         let big = tab.m + tab.n
         var entering = start
         var lastReport = clockStart
+        // Floating-point pivoting can make wrong decisions and revisit a basis (an exact path never
+        // does): hash each basis (Zobrist: XOR of per-variable keys) and stop on a repeat.
+        let detectCycles = T.self == Double.self
+        var keys = [UInt64]()
+        var hash: UInt64 = 0
+        var visited = Set<UInt64>()
+        if detectCycles {
+            var rng = SplitMix64(seed: 0x5eed)
+            keys = (0..<(2 * big)).map { _ in rng.next() }
+            for v in tab.basic[0] + tab.basic[1] { hash ^= keys[v] }
+            visited.insert(hash)
+        }
         while true {
             if pivots & 4095 == 4095 {
                 let now = ContinuousClock.now
@@ -189,25 +204,33 @@ public struct LemkeHowson: Sendable {
             pivots += 1
             let leavingLabel = leaving < big ? leaving : leaving - big
             if leavingLabel == label { return .finished }
+            if detectCycles {
+                hash ^= keys[entering] ^ keys[leaving]
+                if !visited.insert(hash).inserted { return .unbounded }
+            }
             entering = tab.complement(of: leaving)
         }
     }
 
     func runPath(_ game: BimatrixGame, setup: IntegerPayoffs, label l: Label, deadline: ContinuousClock.Instant?,
-                 progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant) throws -> Path {
+                 progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant,
+                 cache: inout [[Int]: Equilibrium]) throws -> Path {
         let m = game.rowCount, n = game.columnCount
         let k = l.index(rowCount: m)
         if case .row(let i) = l, i >= m || i < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
         if case .column(let j) = l, j >= n || j < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
         if arithmetic == .double {
-            var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: setup.doubleA, b: setup.doubleB, zero: 0)
+            var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: setup.unitA, b: setup.unitB, zero: 0)
             var pivots = 0
             switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
             case .finished:
                 let (x, y) = tab.basicValues(zero: 0)
                 let rows = x.indices.filter { x[$0] > Tolerance.zero }
                 let columns = y.indices.filter { y[$0] > Tolerance.zero }
-                if let eq = ExactIndifference.equilibrium(game, rows: rows, columns: columns) {
+                // Endpoints of different labels often share supports: solve each support pair once.
+                let key = rows + [-1] + columns
+                if let eq = cache[key] ?? ExactIndifference.equilibrium(game, rows: rows, columns: columns) {
+                    cache[key] = eq
                     return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "double", stopReason: .completed)
                 }
             case .timedOut:
@@ -216,7 +239,7 @@ public struct LemkeHowson: Sendable {
                 break
             }
             let exact = try LemkeHowson(label: l, arithmetic: .exact).runPath(game, setup: setup, label: l, deadline: deadline,
-                                                                             progress: progress, start: start)
+                                                                             progress: progress, start: start, cache: &cache)
             return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium, arithmeticUsed: "double→exact",
                         stopReason: exact.stopReason)
         }
@@ -290,7 +313,7 @@ extension BigInt: ExactPivotScalar {
 }
 
 /// The game's payoffs shifted to be ≥ 1 and scaled to integers (each matrix by the lcm of its
-/// denominators), as Int when every entry fits, always as BigInt, and as Double scaled to [1, 2].
+/// denominators), as Int when every entry fits, always as BigInt, as Double (shifted, not scaled) and as Double scaled to [1, 2].
 struct IntegerPayoffs: Sendable {
     let intA: [Int]?
     let intB: [Int]?
@@ -298,9 +321,11 @@ struct IntegerPayoffs: Sendable {
     let bigB: [BigInt]
     let doubleA: [Double]
     let doubleB: [Double]
+    let unitA: [Double]
+    let unitB: [Double]
 
     init(_ game: BimatrixGame) {
-        func integral(_ m: Matrix<Rational>) -> ([BigInt], [Double]) {
+        func integral(_ m: Matrix<Rational>) -> ([BigInt], [Double], [Double]) {
             let low = m.storage.min()!, high = m.storage.max()!
             let shifted = m.storage.map { $0 - low + .one }
             var lcm = BigInt(1)
@@ -309,13 +334,16 @@ struct IntegerPayoffs: Sendable {
                 if d != 1 { lcm = lcm / lcm.greatestCommonDivisor(with: d) * d }
             }
             let ints = shifted.map { $0.numerator * (lcm / $0.denominator) }
-            // Doubles: (v − low) / (high − low) + 1 ∈ [1, 2] (a positive affine change of A).
+            // Doubles: v − low + 1 ≥ 1, unscaled, so the smallest entries keep their relative precision.
+            let doubles = shifted.map(\.doubleValue)
+            // Support enumeration's filters use (v − low) / (high − low) + 1 ∈ [1, 2] so that its
+            // absolute tolerances mean the same on every game.
             let range = high - low
-            let doubles = m.storage.map { range.isZero ? 1 : ((($0 - low) / range).doubleValue + 1) }
-            return (ints, doubles)
+            let unit = m.storage.map { range.isZero ? 1 : ((($0 - low) / range).doubleValue + 1) }
+            return (ints, doubles, unit)
         }
-        (bigA, doubleA) = integral(game.rowPayoffs)
-        (bigB, doubleB) = integral(game.columnPayoffs)
+        (bigA, doubleA, unitA) = integral(game.rowPayoffs)
+        (bigB, doubleB, unitB) = integral(game.columnPayoffs)
         func small(_ v: [BigInt]) -> [Int]? {
             var out = [Int]()
             out.reserveCapacity(v.count)

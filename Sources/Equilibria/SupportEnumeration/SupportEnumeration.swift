@@ -195,10 +195,10 @@ extension SupportEnumeration {
             }
             let payoffs = IntegerPayoffs(reduced)
             let m = reduced.rowCount, n = reduced.columnCount
-            a = payoffs.doubleA
-            b = payoffs.doubleB
+            a = payoffs.unitA
+            b = payoffs.unitB
             var t = [Double](repeating: 0, count: m * n)
-            for i in 0..<m { for j in 0..<n { t[j * m + i] = payoffs.doubleB[i * n + j] } }
+            for i in 0..<m { for j in 0..<n { t[j * m + i] = payoffs.unitB[i * n + j] } }
             bt = t
             var supports = [[[Int]]](repeating: [], count: m + 1)
             for k in 1...m { supports[k] = Self.combinations(Array(0..<m), k) }

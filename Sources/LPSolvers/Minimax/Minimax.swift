@@ -46,34 +46,43 @@ public enum MinimaxError: Error, Equatable, CustomStringConvertible {
 
 extension BimatrixGame {
     /// The value of the game and an optimal strategy for each player, exactly (von Neumann's
-    /// minimax theorem, 1928; the LP formulation of Dantzig, 1951).
+    /// minimax theorem, 1928; the LP formulation of Dantzig, 1951, in the form of e.g. Luce &
+    /// Raiffa, *Games and Decisions*, 1957, App. 5).
     ///
-    /// Steps: (1) check the game is constant-sum, A + B = c; (2) solve the row player's LP
-    /// `max v s.t. Σᵢ xᵢ·A[i][j] ≥ v for every column j, Σ xᵢ = 1, x ≥ 0` exactly (GLPK proposes a
-    /// basis, which is recomputed and certified in rationals); (3) the column player's optimal
-    /// strategy is the vector of duals of the column constraints (LP duality); (4) verify both
-    /// against the definition, exactly: x guarantees at least v against every column and y
-    /// concedes at most v against every row.
+    /// Steps: (1) check the game is constant-sum, A + B = c; (2) shift A by s so every entry is at
+    /// least 1 (A′ = A + s, so the shifted value is positive); (3) solve the column player's LP
+    /// `max Σⱼ wⱼ s.t. Σⱼ A′[i][j]·wⱼ ≤ 1 for every row i, w ≥ 0` exactly (GLPK proposes a basis,
+    /// which is recomputed and certified in rationals; the right-hand side is scaled by R = max A′ for
+    /// floating accuracy). Its optimum W = Σⱼ wⱼ gives the value R/W − s and
+    /// the column strategy y = w/W; the row duals u (≥ 0, with R·Σu = W by strong duality) give
+    /// the row strategy x = u/Σu. The LP is feasible at w = 0 and bounded, and far less degenerate than
+    /// `max v s.t. Aᵀx ≥ v`, on which GLPK's primal simplex stalls for minutes at 200 x 200;
+    /// (4) verify both strategies against the definition, exactly: x guarantees at least v against
+    /// every column and y concedes at most v against every row.
     ///
-    /// - Parameter start: how the exact LP starts (floating basis then certify, or `glp_exact`).
+    /// - Parameters:
+    ///   - start: how the exact LP starts (floating basis then certify, or `glp_exact`).
+    ///   - simplex: the floating simplex variant GLPK runs.
     /// - Returns: the value for the row player and both strategies; for a constant-sum game with
     ///   constant c the column player's value is c − v.
     /// - Throws: ``MinimaxError/notConstantSum`` when A + B is not constant (pointing to
     ///   `gamesolve nash`); ``LPError`` when the LP layer fails or cannot certify.
-    /// - Complexity: one LP with m + 1 variables and n + 1 rows (simplex; polynomial on average),
-    ///   plus O(k³) exact operations for the k x k basis core and O(m·n) for the checks.
-    ///   Degenerate games (several optimal strategies) return one of them, the one at the basis found.
+    /// - Complexity: one LP with n variables and m rows (simplex; polynomial on average), plus
+    ///   O(k³) exact operations for the k x k basis core (k = size of the column strategy's
+    ///   support) and O(m·n) for the checks. Degenerate games (several optimal strategies)
+    ///   return one of them, the one at the basis found.
     public func minimax(start: GLPKSolver.ExactStart = .floatingBasis, simplex: GLPKSolver.Simplex = .primal) throws -> MinimaxSolution {
         guard let c = constantSum else { throw MinimaxError.notConstantSum }
-        let m = rowCount, n = columnCount
-        let solution = try GLPKSolver(simplex: simplex).solveExactly(minimaxProgram(), start: start)
-        guard solution.status == .optimal, let exact = solution.exact else {
+        let (program, shift, scale) = minimaxProgram()
+        let solution = try GLPKSolver(simplex: simplex).solveExactly(program, start: start)
+        guard solution.status == .optimal, let exact = solution.exact, exact.objectiveValue > .zero else {
             throw MinimaxError.verificationFailed("the minimax LP was reported \(solution.status)")
         }
-        let x = Array(exact.values[0..<m])
-        let v = exact.values[m]
-        // Row j's dual is ≤ 0 in a maximisation with a ≥ row; the column strategy is its magnitude.
-        let y = (0..<n).map { -exact.duals[$0] }
+        let total = exact.objectiveValue
+        // Strong duality: Σz = R·Σu, so the row strategy u/Σu is u·R/Σz.
+        let x = exact.duals.map { $0 * scale / total }
+        let y = exact.values.map { $0 / total }
+        let v = scale / total - shift
         try verifyMinimax(x: x, y: y, value: v)
         return MinimaxSolution(value: v, strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
                                constantSum: c, status: .optimal, iterations: solution.iterations)
@@ -82,9 +91,11 @@ extension BimatrixGame {
     /// The same LP in floating point only, unverified: for timing against other floating solvers.
     public func floatingMinimax(simplex: GLPKSolver.Simplex = .primal) throws -> FloatingMinimaxSolution {
         guard constantSum != nil else { throw MinimaxError.notConstantSum }
-        let s = try GLPKSolver(simplex: simplex).solve(minimaxProgram())
-        return FloatingMinimaxSolution(value: s.values.last ?? .nan,
-                                       strategies: [Array(s.values.dropLast()), s.duals.prefix(columnCount).map { -$0 }],
+        let (program, shift, scale) = minimaxProgram()
+        let s = try GLPKSolver(simplex: simplex).solve(program)
+        let total = s.objectiveValue
+        return FloatingMinimaxSolution(value: scale.doubleValue / total - shift.doubleValue,
+                                       strategies: [s.duals.map { $0 * scale.doubleValue / total }, s.values.map { $0 / total }],
                                        status: s.status, iterations: s.iterations)
     }
 
@@ -112,22 +123,26 @@ extension BimatrixGame {
         }
     }
 
-    /// max v s.t. Σᵢ xᵢ·A[i][j] − v ≥ 0 (j = 0..<n), Σ xᵢ = 1; variables x₀…x_{m−1} ≥ 0, v free.
-    func minimaxProgram() -> LinearProgram {
+    /// The column player's LP on A′ = A + shift (every entry ≥ 1): max Σⱼ wⱼ s.t. A′·w ≤ R, w ≥ 0,
+    /// with R = the largest entry of A′ so that w, the duals and the optimum are of order 1
+    /// (with R = 1 they are of order 1/R and GLPK's absolute tolerances blur the value).
+    func minimaxProgram() -> (LinearProgram, shift: Rational, scale: Rational) {
         let m = rowCount, n = columnCount
-        var lp = LinearProgram(direction: .maximize,
-                               objective: Array(repeating: .zero, count: m) + [.one],
-                               variableBounds: Array(repeating: .atLeast(.zero), count: m) + [.free])
-        lp.constraints.reserveCapacity(n + 1)
-        for j in 0..<n {
+        let smallest = rowPayoffs.storage.min() ?? .zero
+        let shift = Rational.one - smallest
+        let scale = (rowPayoffs.storage.max() ?? .zero) + shift
+        var lp = LinearProgram(direction: .maximize, objective: Array(repeating: .one, count: n))
+        lp.constraints.reserveCapacity(m)
+        for i in 0..<m {
             var terms: [(index: Int, coefficient: Rational)] = []
-            terms.reserveCapacity(m + 1)
-            for i in 0..<m where !rowPayoffs[i, j].isZero { terms.append((i, rowPayoffs[i, j])) }
-            terms.append((m, -1))
-            lp.add(terms, .atLeast(.zero))
+            terms.reserveCapacity(n)
+            for j in 0..<n {
+                let a = rowPayoffs[i, j] + shift
+                if !a.isZero { terms.append((j, a)) }
+            }
+            lp.add(terms, .atMost(scale))
         }
-        lp.add((0..<m).map { ($0, Rational.one) }, .equal(.one))
-        return lp
+        return (lp, shift, scale)
     }
 }
 

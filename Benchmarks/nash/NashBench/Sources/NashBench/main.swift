@@ -1,0 +1,81 @@
+// NashBench: times GameSolve's Lemke–Howson and support enumeration on generated games, and
+// writes the same games as JSON for the Python harness (nashpy, QuantEcon).
+//
+//   NashBench gen-random M N SEED OUT.json     random integer payoffs 0...999 (SplitMix64)
+//   NashBench gen-svs D OUT.json               Savani–von Stengel hard game
+//   NashBench lh FILE.json exact|double [LABEL] [REPEATS]
+//   NashBench svs D exact|double [LABEL]       generate and time in one go
+//   NashBench se FILE.json JOBS [all-pairs] [REPEATS]
+import Foundation
+import GameSolve
+
+func fail(_ s: String) -> Never { FileHandle.standardError.write((s + "\n").data(using: .utf8)!); exit(2) }
+
+func write(_ game: BimatrixGame, to path: String) throws {
+    func ints(_ m: Matrix<Rational>) -> [[String]] { m.rowArrays.map { $0.map(\.description) } }
+    let json = try JSONSerialization.data(withJSONObject: ["A": ints(game.rowPayoffs), "B": ints(game.columnPayoffs)])
+    try json.write(to: URL(fileURLWithPath: path))
+}
+
+func read(_ path: String) throws -> BimatrixGame {
+    let obj = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: [[String]]]
+    func m(_ k: String) -> [[Rational]] { obj[k]!.map { $0.map { Rational($0)! } } }
+    return try BimatrixGame(rowPayoffs: m("A"), columnPayoffs: m("B"))
+}
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+
+func timeLH(_ game: BimatrixGame, arithmetic: LemkeHowson.Arithmetic, label: Int, repeats: Int) throws {
+    let l = LemkeHowson.Label(index: label, rowCount: game.rowCount)
+    var best = Double.infinity
+    var path: LemkeHowson.Path?
+    for _ in 0..<repeats {
+        let t0 = ContinuousClock.now
+        path = try LemkeHowson(label: l, arithmetic: arithmetic).path(game, label: l)
+        best = min(best, seconds(ContinuousClock.now - t0))
+    }
+    let p = path!
+    print(String(format: "lh %@ label=%d pivots=%d time=%.6fs pivots/s=%.0f used=%@ verified=%@",
+                 arithmetic.rawValue, label, p.pivots, best, Double(p.pivots) / best, p.arithmeticUsed,
+                 p.equilibrium != nil ? "yes" : "no"))
+}
+
+let args = CommandLine.arguments
+guard args.count >= 2 else { fail("usage: see the header of main.swift") }
+switch args[1] {
+case "gen-random":
+    let m = Int(args[2])!, n = Int(args[3])!, seed = UInt64(args[4])!
+    var rng = SplitMix64(seed: seed)
+    let a = (0..<m).map { _ in (0..<n).map { _ in Rational(rng.uniform(0...999)) } }
+    let b = (0..<m).map { _ in (0..<n).map { _ in Rational(rng.uniform(0...999)) } }
+    try write(BimatrixGame(rowPayoffs: a, columnPayoffs: b), to: args[5])
+case "gen-svs":
+    try write(SavaniVonStengel(d: Int(args[2])!).game(), to: args[3])
+case "lh":
+    let game = try read(args[2])
+    try timeLH(game, arithmetic: LemkeHowson.Arithmetic(rawValue: args[3])!, label: args.count > 4 ? Int(args[4])! : 0,
+               repeats: args.count > 5 ? Int(args[5])! : 3)
+case "svs":
+    let game = try SavaniVonStengel(d: Int(args[2])!).game()
+    try timeLH(game, arithmetic: LemkeHowson.Arithmetic(rawValue: args[3])!, label: args.count > 4 ? Int(args[4])! : 0,
+               repeats: 1)
+case "se":
+    let game = try read(args[2])
+    let jobs = Int(args[3])!
+    let allPairs = args.count > 4 && args[4] == "all-pairs"
+    let repeats = args.count > 5 ? Int(args[5])! : 3
+    var best = Double.infinity
+    var result: NashResult?
+    for _ in 0..<repeats {
+        let t0 = ContinuousClock.now
+        result = SupportEnumeration(equalSizeOnly: !allPairs).solveSynchronously(game, limits: SolverLimits(jobs: jobs))
+        best = min(best, seconds(ContinuousClock.now - t0))
+    }
+    let r = result!
+    let examined = r.counters["supportsExamined"]!
+    print(String(format: "se jobs=%d equilibria=%d examined=%d pruned=%d candidates=%d time=%.4fs supports/s=%.0f",
+                 jobs, r.equilibria.count, examined, r.counters["pairsPrunedByConditionalDominance"]!,
+                 r.counters["candidates"]!, best, Double(examined) / best))
+default:
+    fail("unknown command \(args[1])")
+}

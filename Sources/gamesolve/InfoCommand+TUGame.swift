@@ -1,0 +1,84 @@
+import ArgumentParser
+import GameSolve
+
+// `gamesolve info` for TU games: the game's players and structural properties. The game is read
+// by the coalition commands' loader (`loadTUGame`); the properties are the library's.
+
+extension InfoCommand {
+    /// Largest n for the O(3^n) superadditivity check.
+    static let superadditivityPlayers = 16
+    /// Largest n for the core check (a least-core LP over all 2^n − 2 coalitions, then the
+    /// verified prenucleolus).
+    static let coreCheckPlayers = 12
+
+    /// What GAME holds.
+    enum EitherGame {
+        case coalitional(TUGameInput)
+        case strategic(NormalFormGame)
+    }
+
+    /// Reads GAME once: a TU game for `--tu`, a `.tu` file, or JSON whose object has `"values"`
+    /// or a rule `"type"`; a strategic game otherwise. (Standard input can be read only once, so
+    /// JSON text is sniffed and then parsed from the same bytes.)
+    func loadEitherGame() throws -> EitherGame {
+        let path = input.game
+        let ext = path.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last : nil }?.lowercased()
+        if tu || ext == "tu" { return .coalitional(try loadTUGame(path: path, order: order)) }
+        guard (input.inputFormat ?? GameFormat(fileName: path)) == .json, input.columnPayoffs == nil else {
+            return .strategic(try input.load())
+        }
+        let text = try readText(path)
+        if TUGameReader.looksLikeTUGameJSON(text) {
+            return .coalitional(try loadTUGame(path: path, order: order, text: text))
+        }
+        return .strategic(try GameFile.parse(Array(text.utf8), format: .json, fileName: path == "-" ? "<stdin>" : path))
+    }
+
+    func tuInfo(_ loaded: TUGameInput) throws -> String {
+        let names = loaded.playerNames, n = names.count
+        var representation = "table"
+        if case .rule(let rule, _) = loaded { representation = rule.typeName }
+        // Rules above the table limit have no table: properties unknown.
+        let game: TUGame?
+        do { game = try loaded.table() } catch is TUGameError { game = nil }
+        func property(_ limit: Int = .max, _ p: (TUGame) -> Bool) -> Bool? {
+            guard let game, n <= limit else { return nil }
+            return p(game)
+        }
+        let properties: [(key: String, label: String, value: Bool?)] = [
+            ("superadditive", "Superadditive", property(Self.superadditivityPlayers) { $0.isSuperadditive }),
+            ("convex", "Convex", property { $0.isConvex }),
+            ("monotone", "Monotone", property { $0.isMonotone }),
+            ("essential", "Essential", property { $0.isEssential }),
+            ("zeroNormalized", "Zero-normalised", property { $0.isZeroNormalized }),
+            ("imputationsExist", "Imputation set non-empty", property { $0.hasImputations }),
+        ]
+        var leastCore: LeastCore?
+        if let game, n <= Self.coreCheckPlayers {
+            do { leastCore = try game.leastCore() } catch let e as CoreSolutionError { throw CommandFailure(e.description) }
+        }
+        switch format {
+        case .json:
+            var members: [(String, JSONValue)] = [
+                ("kind", .string("tu")), ("representation", .string(representation)),
+                ("players", .array(names.map { .string($0) })), ("n", .number("\(n)")),
+            ]
+            for p in properties { members.append((p.key, p.value.map { .bool($0) } ?? .null)) }
+            members.append(("coreNonEmpty", leastCore.map { .bool($0.coreNonEmpty) } ?? .null))
+            members.append(("leastCoreValue", leastCore.map { .string($0.value.description) } ?? .null))
+            return JSONValue.object(members).rendered()
+        case .table:
+            var out = "TU game (\(representation)): \(n) players\n"
+            out += "Players: \(self.names(names))\n"
+            func yesNo(_ b: Bool?, _ why: String) -> String { b.map { $0 ? "yes" : "no" } ?? "not checked (\(why))" }
+            let noTable = game == nil ? "no table above \(TUGame.maximumTablePlayers) players" : nil
+            for p in properties {
+                let why = noTable ?? "O(3^n) check skipped above \(Self.superadditivityPlayers) players"
+                out += "\(p.label): \(yesNo(p.value, why))\n"
+            }
+            let coreWhy = noTable ?? "least-core LP skipped above \(Self.coreCheckPlayers) players"
+            out += "Core non-empty: \(leastCore.map { "\($0.coreNonEmpty ? "yes" : "no") (least-core value \($0.value))" } ?? "not checked (\(coreWhy))")\n"
+            return out
+        }
+    }
+}

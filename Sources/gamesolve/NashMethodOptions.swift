@@ -1,0 +1,42 @@
+import ArgumentParser
+import GameSolve
+
+/// Options of the two-player pivoting and enumeration methods (`lemke-howson`,
+/// `support-enumeration`) of `gamesolve nash`.
+struct NashMethodOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("lemke-howson: the label to drop, as row:I or column:J (0-based) or a label index 0..m+n-1 (default row:0).", valueName: "label"))
+    var label: String?
+
+    @Flag(name: .customLong("all-labels"), help: "lemke-howson: run every label and report which labels reached which equilibrium.")
+    var allLabels = false
+
+    @Option(help: ArgumentHelp("lemke-howson: exact (fraction-free integers) or double (floating point, endpoints re-solved exactly).", valueName: "arithmetic"))
+    var arithmetic: LemkeHowson.Arithmetic = .exact
+
+    @Flag(name: .customLong("equal-size-supports"),
+          help: "support-enumeration: only supports of equal size (all equilibria of nondegenerate games; faster).")
+    var equalSizeSupports = false
+
+    func validate() throws {
+        if label != nil && allLabels { throw ValidationError("--label and --all-labels exclude each other") }
+        if let l = label, Self.parseLabel(l, rowCount: Int.max) == nil {
+            throw ValidationError("--label must be row:I, column:J or a label index, got '\(l)'")
+        }
+    }
+
+    /// Parses `row:I`, `column:J` (also `r:I`, `c:J`) or a label index.
+    static func parseLabel(_ text: String, rowCount m: Int) -> LemkeHowson.Label? {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        if parts.count == 2, let k = Int(parts[1]), k >= 0 {
+            switch parts[0].lowercased() {
+            case "row", "r": return .row(k)
+            case "column", "col", "c": return .column(k)
+            default: return nil
+            }
+        }
+        if parts.count == 1, let k = Int(parts[0]), k >= 0 { return m == Int.max ? .row(k) : LemkeHowson.Label(index: k, rowCount: m) }
+        return nil
+    }
+}
+
+extension LemkeHowson.Arithmetic: ExpressibleByArgument {}
