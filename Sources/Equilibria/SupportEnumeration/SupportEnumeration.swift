@@ -345,7 +345,7 @@ extension SupportEnumeration {
             case .nonUnique: stats.nonUnique += 1; return nil
             case .unique: break
             }
-            let ky = columns.count, kx = rows.count
+            let ky = columns.count
             for t in 0..<ky where scratch.solver.solution[t] < -Tolerance.feasibility { return nil }
             return afterColumnStrategy(rows: rows, columns: columns, value: scratch.solver.solution[ky], a: a, bt: bt,
                                        m: m, n: n, scratch: &scratch, stats: &stats)
