@@ -24,7 +24,10 @@ import ExactArithmetic
 /// Soundness of the filter (no equilibrium of a nondegenerate game is lost by floating point):
 /// - a pivot with |p| ≤ `Tolerance.zero` marks the prefix (and all its completions) as
 ///   numerically singular: those pairs are handed to the bordered floating solver
-///   (`FloatingIndifference`, the previous behaviour), which also decides non-uniqueness;
+///   (`FloatingIndifference`, the previous behaviour), which also decides non-uniqueness.
+///   (No equilibrium hides there: if A[I,J] is exactly singular and A·z = 1 is solvable, the
+///   bordered system is singular too; if it is not solvable, the bordered solution has v = 0,
+///   impossible with payoffs ≥ 1. The fallback keeps the `nonUniqueSystems` counter exact.)
 /// - when the smallest pivot along the path is below √`Tolerance.zero` the system is
 ///   ill-conditioned and the sign of z is not trusted: the pair goes to the exact rational
 ///   check directly ("borderline");
