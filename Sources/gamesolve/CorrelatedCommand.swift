@@ -12,8 +12,8 @@ struct CorrelatedCommand: ParsableCommand {
         profiles, certified exactly and checked against every incentive constraint.
 
         Examples:
-          gamesolve correlated Examples/chicken.nfg
-          gamesolve correlated Examples/chicken.nfg --objective player 1 --format json
+          gamesolve correlated Examples/chicken.json
+          gamesolve correlated Examples/chicken.json --objective player 1 --format json
         """
     )
 

@@ -25,7 +25,7 @@ struct NashResultRenderer {
     var diagnostics: [String] {
         var lines = result.notes
         if result.stopReason != .completed {
-            lines.append("stopped early (\(stopText)): the list of equilibria may be incomplete")
+            lines.append("stopped early (\(stopText)): the list of equilibria\(result.components == nil ? "" : " and the components") may be incomplete")
         }
         return lines
     }

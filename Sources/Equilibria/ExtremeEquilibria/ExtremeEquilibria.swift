@@ -380,7 +380,6 @@ public enum ExtremeEquilibria {
         var notes: [String] = []
         notes.append("arithmetic: \(arithmetic)")
         if raw.degenerate { notes.append("the game is degenerate: equilibria may form continua (see the Nash subsets)") }
-        if raw.stopReason != .completed { notes.append("stopped early (\(raw.stopReason.rawValue)): the list and the components may be incomplete") }
         if truncated { notes.append("too many maximal Nash subsets: only the first \(subsets.count) are listed") }
         if rejected > 0 { notes.append("internal check: \(rejected) candidate(s) failed exact verification and were dropped") }
         for (s, subset) in subsets.enumerated() where subset.dimension > 0 {

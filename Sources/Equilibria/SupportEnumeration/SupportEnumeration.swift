@@ -498,7 +498,6 @@ extension SupportEnumeration {
                     notes.append("the game is degenerate: equilibria may form continua; reported are the equilibria determined by their support pair")
                 }
             }
-            if stop == .timeout { notes.append("stopped at the timeout; the list is incomplete") }
             return NashResult(equilibria: equilibria, stopReason: stop,
                               counters: ["supportsExamined": stats.examined, "supportPairs": totalPairs,
                                          "pairsPrunedByConditionalDominance": stats.pruned, "candidates": stats.candidates,
