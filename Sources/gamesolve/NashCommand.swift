@@ -48,7 +48,7 @@ struct NashCommand: ParsableCommand {
         }
         let method = self.method ?? NashMethod.defaultMethod(for: solved)
         var result = try method.solve(solved, limits: limits.limits, options: methodOptions)
-        if limits.progress { Diagnostics.write("\n") }
+        LimitOptions.progressLine.clear()
         if let r = elimination {
             guard let lifted = result.lifted(from: r.surviving, to: game) else {
                 throw CommandFailure("internal error: an equilibrium of the reduced game is not one of the original game")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GameSolve
 
 extension GameFormat: ExpressibleByArgument {}
@@ -63,8 +64,9 @@ struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Worker threads for methods that run in parallel (default: all cores).", valueName: "n"))
     var jobs: Int?
 
-    @Flag(help: "Report progress on standard error while solving.")
-    var progress = false
+    @Flag(inversion: .prefixedNo,
+          help: "Report progress on standard error while solving (default: when standard error is a terminal, for runs over a second).")
+    var progress: Bool?
 
     func validate() throws {
         if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
@@ -72,12 +74,20 @@ struct LimitOptions: ParsableArguments {
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
+    /// The progress display solvers report to (see ``ProgressLine``); cleared when a run ends.
+    static let progressLine = ProgressLine()
+
     var limits: SolverLimits {
         var progressHandler: (@Sendable (ProgressSnapshot) -> Void)?
-        if progress {
+        let always = progress == true
+        if always || (progress == nil && isatty(2) != 0) {
+            let line = LimitOptions.progressLine
             progressHandler = { (snapshot: ProgressSnapshot) in
+                // Quiet runs stay quiet: without --progress, nothing before one second.
+                guard always || snapshot.elapsed >= .seconds(1) else { return }
                 let total = snapshot.total.map { " of \($0)" } ?? ""
-                Diagnostics.write("\rgamesolve: \(snapshot.done)\(total) \(snapshot.unit), \(snapshot.results) found, \(snapshot.elapsed)   ")
+                let seconds = Double(snapshot.elapsed.components.seconds) + Double(snapshot.elapsed.components.attoseconds) * 1e-18
+                line.show("gamesolve: \(snapshot.done)\(total) \(snapshot.unit), \(snapshot.results) found, \(String(format: "%.1f", seconds)) s")
             }
         }
         var timeoutDuration: Duration?
@@ -85,3 +95,4 @@ struct LimitOptions: ParsableArguments {
         return SolverLimits(timeout: timeoutDuration, maxResults: maxEquilibria, jobs: jobs, progress: progressHandler)
     }
 }
+
