@@ -5,7 +5,11 @@ demo:
 test:
 	bash scripts/test.sh
 
-# Executes the notebooks (venv with matplotlib, nbclient, nbformat, ipykernel from PyPI).
-.PHONY: notebooks
+# Executes the notebooks (venv with matplotlib, nbclient, nbformat, ipykernel from PyPI):
+# `notebooks` regenerates their committed outputs (release build, ~12 min); `notebooks-check`
+# is CI's quick run (debug build, smaller sizes, copies, nothing written; part of scripts/test.sh).
+.PHONY: notebooks notebooks-check
 notebooks:
 	bash scripts/notebooks.sh
+notebooks-check:
+	bash scripts/notebooks.sh --check
