@@ -8,6 +8,7 @@ Notebooks/; the exit status is 1 when any cell raises, and that cell's error is 
 Either way one line per notebook gives its time. The notebooks find the binary through
 $GAMESOLVE (scripts/notebooks.sh sets it) and read $GAMESOLVE_NOTEBOOKS_QUICK (smaller runs).
 """
+import os
 import pathlib
 import re
 import shutil
@@ -36,6 +37,9 @@ if check:
             (scratch / entry.name).symlink_to(entry)
     workdir = scratch / "Notebooks"
     workdir.mkdir()
+    # The kernels' temporary files (quick mode's figures, gamesolve's peer files) go in there too.
+    (scratch / "tmp").mkdir()
+    os.environ["TMPDIR"] = str(scratch / "tmp")
 
 failed = []
 for path in paths:

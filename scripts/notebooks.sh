@@ -31,6 +31,12 @@ give_up() {
   exit 1
 }
 last_line() { grep -v '^\s*$' "$log" | tail -n 1; }
+# pip's last line after a network failure ("No matching distribution found") hides the cause.
+pip_reason() {
+  local net
+  net=$(grep -oE "Failed to establish a new connection: [^'\"]*|Temporary failure in name resolution|Name or service not known|Network is unreachable|Read timed out[^'\"]*|SSLError[^'\"]*|ProxyError[^'\"]*" "$log" | tail -n 1 || true)
+  if [ -n "$net" ]; then echo "PyPI unreachable ($net)"; else last_line; fi
+}
 
 if ! "$venv/bin/python" -c "import matplotlib, nbclient, nbformat, ipykernel" 2>/dev/null; then
   if [ ! -x "$venv/bin/python" ]; then
@@ -50,7 +56,7 @@ if ! "$venv/bin/python" -c "import matplotlib, nbclient, nbformat, ipykernel" 2>
     fi
   fi
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --retries 2 --timeout 20 "${packages[@]}" >"$log" 2>&1 \
-    || give_up "pip install failed: $(last_line)"
+    || give_up "pip install failed: $(pip_reason)"
 fi
 
 if [ "$check" = 1 ]; then
