@@ -7,3 +7,5 @@ bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build --parallel 2>&1 | tee .test-output.log | grep -vE '^(◇|↳)' 
 bash scripts/notebooks.sh --check
+# The test runner's own summary line, repeated last so that it closes the output.
+grep -E 'Test run with [0-9]+ tests?' .test-output.log | tail -n 1
