@@ -112,6 +112,27 @@ import GameSolve
         #expect(parallel.equilibria == result.equilibria)
     }
 
+    /// The parallel walk (threads sharing subtrees) finds the same output as the sequential
+    /// one, in the same order, on degenerate games; more threads than cores forces hand-overs.
+    @Test func parallelWalkMatchesSequential() throws {
+        for seed in UInt64(200)...UInt64(211) {
+            var rng = SplitMix64(seed: seed)
+            let m = rng.uniform(4...7), n = rng.uniform(4...7)
+            let range = seed % 2 == 0 ? 0...2 : 0...30
+            let a = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
+            let b = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
+            let g = try Self.game(a, b)
+            let one = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: 1))
+            for jobs in [2, 4] {
+                let many = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs))
+                #expect(many.equilibria == one.equilibria, "seed \(seed), \(jobs) jobs")
+                #expect(many.components == one.components, "seed \(seed), \(jobs) jobs")
+                #expect(many.counters["bases"] == one.counters["bases"], "seed \(seed), \(jobs) jobs")
+                #expect(many.counters["verticesVisited"] == one.counters["verticesVisited"], "seed \(seed), \(jobs) jobs")
+            }
+        }
+    }
+
     static func vonStengel6x6() throws -> BimatrixGame {
         // Payoff pairs per profile, player 1's strategy varying fastest (Gambit .nfg order).
         let text = """

@@ -210,10 +210,11 @@ public enum ExtremeEquilibria {
         let m = engine.m, n = engine.n
         let deadline = limits.deadline(from: start)
         let jobs = max(1, limits.jobs ?? activeProcessorCount())
-        let sequential = jobs == 1 || limits.maxResults != nil
+        if jobs > 1 && limits.maxResults == nil {
+            return try runParallel(engine, jobs: jobs, limits: limits, start: start)
+        }
         var search = engine.rowPolytopeSearch()
         var seen = Set<LabelSet>()
-        var vertices: [PolytopeVertex<Z>] = []
         var pairs: [RawPair] = []
         var stop = StopReason.completed
         var degenerate = false
@@ -243,52 +244,6 @@ public enum ExtremeEquilibria {
             record(x, y.labels, y.numerators.map(\.bigValue), order: order)
         }
 
-        // Parallel matching (jobs > 1): batches of new vertices go to idle workers while the
-        // walk continues; when all workers are busy the walking thread matches the batch itself.
-        let box = ParallelResults<Z>()
-        let workers = DispatchSemaphore(value: jobs - 1)
-        let group = DispatchGroup()
-        var pending: [PolytopeVertex<Z>] = []
-        var batchStart = 0
-        let batchSize = 256
-        let eng = engine
-        @Sendable func matchBatch(_ batch: [PolytopeVertex<Z>], first: Int) -> ChunkResult {
-            var local: [(Int, LabelSet, [BigInt])] = []
-            var fallback: [Int] = []
-            var piv = 0
-            for (offset, x) in batch.enumerated() {
-                if let d = deadline, offset & 63 == 0, ContinuousClock.now >= d {
-                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
-                }
-                do {
-                    switch try eng.matchPoint(x, pivots: &piv) {
-                    case .none: break
-                    case .vertex(let labels, let y): local.append((first + offset, labels, y))
-                    case .needsFullSearch: fallback.append(first + offset)
-                    }
-                } catch {
-                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
-                }
-            }
-            return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: batch.count, incomplete: false)
-        }
-        func submit() {
-            guard !pending.isEmpty else { return }
-            let batch = pending, first = batchStart
-            batchStart += pending.count
-            pending = []
-            if workers.wait(timeout: .now()) == .success {
-                group.enter()
-                DispatchQueue.global().async {
-                    box.store(matchBatch(batch, first: first))
-                    workers.signal()
-                    group.leave()
-                }
-            } else {
-                box.store(matchBatch(batch, first: first))
-            }
-        }
-
         let bases = try search.run { s in
             visits += 1
             if visits & 63 == 0 {
@@ -296,18 +251,12 @@ public enum ExtremeEquilibria {
                 if let d = deadline, now >= d { stop = .timeout; return false }
                 if let p = limits.progress, now - lastProgress >= .milliseconds(250) {
                     lastProgress = now
-                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count + box.matchCount, elapsed: now - start))
+                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count, elapsed: now - start))
                 }
             }
             let x = ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 })
             guard seen.insert(x.labels).inserted else { return true }
             if x.labels.count > m { degenerate = true }
-            guard sequential else {
-                vertices.append(x)
-                pending.append(x)
-                if pending.count == batchSize { submit() }
-                return true
-            }
             let order = seen.count
             faceSolves += 1
             switch try engine.matchPoint(x, pivots: &facePivots) {
@@ -321,23 +270,6 @@ public enum ExtremeEquilibria {
             return true
         }
 
-        if !sequential {
-            if stop == .completed { submit() }
-            group.wait()
-            var fallbackAll: [Int] = []
-            for r in box.results.sorted(by: { $0.first < $1.first }) {
-                if r.incomplete {
-                    if let d = deadline, ContinuousClock.now >= d { stop = .timeout } else { throw PivotOverflow() }
-                }
-                facePivots += r.pivots
-                faceSolves += r.solves
-                for (k, labels, y) in r.matches { record(vertices[k], labels, y, order: k) }
-                fallbackAll += r.fallback
-            }
-            for k in fallbackAll where vertices[k].labels.count < m + n {
-                for y in try full().containing(complement(vertices[k].labels)) { record(vertices[k], y, order: k) }
-            }
-        }
         var counters = ["bases": bases, "verticesVisited": seen.count,
                         "pivots": search.tableau.pivots + facePivots, "faceSolves": faceSolves]
         if otherBases > 0 { counters["otherPolytopeBases"] = otherBases }
@@ -425,7 +357,6 @@ public enum ExtremeEquilibria {
     }
 }
 
-/// What one batch of the parallel matching produced (indices are vertex numbers).
 /// The number of online processors (the default for `jobs`).
 func activeProcessorCount() -> Int {
     #if canImport(Glibc)
@@ -437,26 +368,3 @@ func activeProcessorCount() -> Int {
     #endif
 }
 
-struct ChunkResult: Sendable {
-    var first: Int
-    var matches: [(Int, LabelSet, [BigInt])]
-    var fallback: [Int]
-    var pivots: Int
-    var solves: Int
-    var incomplete: Bool
-}
-
-/// Batch results written by concurrent workers.
-final class ParallelResults<Z: PivotInteger>: @unchecked Sendable {
-    private(set) var results: [ChunkResult] = []
-    private var matches = 0
-    private let lock = DispatchSemaphore(value: 1)
-    func store(_ r: ChunkResult) {
-        lock.wait(); results.append(r); matches += r.matches.count; lock.signal()
-    }
-    /// Equilibria found so far by the workers (for progress reports).
-    var matchCount: Int {
-        lock.wait(); defer { lock.signal() }
-        return matches
-    }
-}
