@@ -64,15 +64,16 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 ///    transpose when the row player has more strategies.
 /// 2. Choose the arithmetic: machine words with 128-bit products when a Hadamard bound on the
 ///    tableau minors allows it, else arbitrary precision; on overflow restart wider.
-/// 3. Walk P's vertices; match each against Q (in parallel with `limits.jobs` > 1).
+/// 3. Walk P's vertices; match each against Q (the walk split over threads with `limits.jobs` > 1).
 /// 4. Normalise, verify every pair exactly with ``BimatrixGame/verifiedEquilibrium(row:column:)``,
 ///    sort, and group into maximal Nash subsets and components (``NashSubsets``).
 ///
 /// - Parameters:
 ///   - game: any bimatrix game (rational payoffs).
 ///   - limits: `timeout` and `maxResults` stop early (stop reason set accordingly); `jobs`
-///     (nil: all cores) overlaps the face matching with the vertex walk on that many threads
-///     (with `maxResults` set the run is sequential so the first results are deterministic);
+///     (nil: all cores) splits the vertex walk and its matching over that many threads, idle
+///     threads receiving subtrees from busy ones (see ``runParallel(_:jobs:limits:start:)``;
+///     with `maxResults` set the run is sequential so the first results are deterministic);
 ///     `progress` receives bases visited. The output order never depends on `jobs`.
 /// - Complexity: O(B·d·(m+n)) exchanges for the B lexicographic bases of the smaller polytope
 ///   (dimension d = min(m, n)), plus O(k³) per vertex for the matching; B is exponential in d in

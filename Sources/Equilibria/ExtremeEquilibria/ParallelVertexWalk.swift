@@ -102,6 +102,7 @@ extension ExtremeEquilibria {
     private struct WalkShare {
         var pairs: [RawPair] = []
         var bases = 0
+        var subtrees = 0
         var vertices = 0
         var walkPivots = 0
         var facePivots = 0
@@ -129,7 +130,7 @@ extension ExtremeEquilibria {
         let visitsSoFar = Atomic<Int>(0), found = Atomic<Int>(0)
         let shares = Mutex<[(WalkShare, [PolytopeVertex<Z>])]>([])
 
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+        runOnThreads(jobs) { worker in
             var share = WalkShare()
             var fallback: [PolytopeVertex<Z>] = []
             var visits = 0
@@ -137,6 +138,7 @@ extension ExtremeEquilibria {
             do {
                 try pool.serve { subtreeRoot in
                     var search = subtreeRoot
+                    share.subtrees += 1
                     share.bases += try search.walk(
                         insert: { basisKeys.insert($0) }, shouldDonate: { pool.hungry },
                         donate: { pool.give($0) }
@@ -194,6 +196,8 @@ extension ExtremeEquilibria {
         var fallback: [PolytopeVertex<Z>] = []
         for (share, f) in parts {
             pairs += share.pairs
+            counters["subtrees", default: 0] += share.subtrees
+            counters["maxThreadBases"] = max(counters["maxThreadBases"] ?? 0, share.bases)
             counters["bases", default: 0] += share.bases
             counters["verticesVisited", default: 0] += share.vertices
             counters["pivots", default: 0] += share.walkPivots + share.facePivots
@@ -219,4 +223,46 @@ extension ExtremeEquilibria {
         }
         return RawOutput(pairs: pairs, stopReason: stop, counters: counters, degenerate: degenerate)
     }
+}
+
+/// Runs `body(0)`, …, `body(count − 1)` at the same time on `count` threads (the caller's and
+/// count − 1 new POSIX threads) and returns when all are done.
+///
+/// Not `DispatchQueue.concurrentPerform`: on Linux, libdispatch adds worker threads only while
+/// it sees idle cores, so on a loaded machine it runs every iteration on the calling thread, one
+/// after the other, and a parallel walk gets no second thread at all.
+func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    final class Start: @unchecked Sendable {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+    #if canImport(Glibc) || canImport(Darwin)
+    var threads: [pthread_t] = []
+    for k in 1..<max(1, count) {
+        let start = Unmanaged.passRetained(Start { body(k) }).toOpaque()
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let rc = pthread_create(&thread, nil, { p in
+            Unmanaged<Start>.fromOpaque(p!).takeRetainedValue().run()
+            return nil
+        }, start)
+        if rc == 0 {
+            #if canImport(Glibc)
+            threads.append(thread)
+            #else
+            threads.append(thread!)
+            #endif
+        } else {
+            // No thread available: run this share on the calling thread afterwards.
+            Unmanaged<Start>.fromOpaque(start).takeRetainedValue().run()
+        }
+    }
+    body(0)
+    for t in threads { pthread_join(t, nil) }
+    #else
+    for k in 0..<count { body(k) }
+    #endif
 }
