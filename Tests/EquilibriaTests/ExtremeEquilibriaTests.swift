@@ -71,7 +71,7 @@ import GameSolve
     func publishedEquilibria(_ k: Known) throws {
         let g = try Self.game(k.a, k.b)
         for jobs in [1, 2] {
-            let report = try ExtremeEquilibria.report(g, limits: SolverLimits(jobs: jobs))
+            let report = try ExtremeEquilibria.report(g, limits: SolverLimits(jobs: jobs), parallelFromDimension: 1)
             #expect(report.result.stopReason == .completed)
             #expect(Self.verifiedPairs(report.result, g) == Set(k.equilibria))
             let sizes = (report.result.components ?? []).map(\.count).sorted(by: >)
@@ -108,7 +108,7 @@ import GameSolve
         let result = try ExtremeEquilibria.solve(g)
         #expect(Self.verifiedPairs(result, g).count == 75)
         #expect(result.components?.count == 75)
-        let parallel = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: 2))
+        let parallel = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: 2), parallelFromDimension: 1)
         #expect(parallel.equilibria == result.equilibria)
     }
 
@@ -124,7 +124,7 @@ import GameSolve
             let g = try Self.game(a, b)
             let one = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: 1))
             for jobs in [2, 4] {
-                let many = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs))
+                let many = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs), parallelFromDimension: 1)
                 #expect(many.equilibria == one.equilibria, "seed \(seed), \(jobs) jobs")
                 #expect(many.components == one.components, "seed \(seed), \(jobs) jobs")
                 #expect(many.counters["bases"] == one.counters["bases"], "seed \(seed), \(jobs) jobs")
@@ -156,7 +156,7 @@ import GameSolve
             let b = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
             let g = try Self.game(a, b)
             let jobs = seed % 2 == 0 ? 1 : 2
-            let result = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs))
+            let result = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs), parallelFromDimension: 1)
             let ours = Self.verifiedPairs(result, g)
             let reference = BruteForceExtremeEquilibria.equilibria(a, b)
             #expect(ours == reference, "seed \(seed): \(m)x\(n) A=\(a) B=\(b)")

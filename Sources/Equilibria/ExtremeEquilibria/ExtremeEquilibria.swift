@@ -83,8 +83,9 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 public enum ExtremeEquilibria {
     /// The extreme equilibria as a ``NashResult`` (components and details filled).
     public static func solve(_ game: BimatrixGame, limits: SolverLimits = .none,
-                             arithmetic: Arithmetic = .automatic) throws -> NashResult {
-        try report(game, limits: limits, arithmetic: arithmetic).result
+                             arithmetic: Arithmetic = .automatic,
+                             parallelFromDimension: Int = defaultParallelDimension) throws -> NashResult {
+        try report(game, limits: limits, arithmetic: arithmetic, parallelFromDimension: parallelFromDimension).result
     }
 
     /// The extreme equilibria with their vertices and maximal Nash subsets.
@@ -104,9 +105,16 @@ public enum ExtremeEquilibria {
         }
     }
 
+    /// Below this many strategies on the smaller side the walk runs on one thread whatever
+    /// `jobs` says: it takes about a millisecond, less than starting and joining threads.
+    public static let defaultParallelDimension = 10
+
     /// The extreme equilibria with their vertices and maximal Nash subsets.
+    /// `parallelFromDimension`: the smallest min(m, n) for which `limits.jobs` > 1 starts
+    /// threads (tests pass 1 to exercise the parallel walk on small games).
     public static func report(_ game: BimatrixGame, limits: SolverLimits = .none,
-                              arithmetic: Arithmetic = .automatic) throws -> ExtremeEquilibriaReport {
+                              arithmetic: Arithmetic = .automatic,
+                              parallelFromDimension: Int = defaultParallelDimension) throws -> ExtremeEquilibriaReport {
         let start = ContinuousClock.now
         let transposed = game.rowCount > game.columnCount
         let m = transposed ? game.columnCount : game.rowCount
@@ -144,10 +152,10 @@ public enum ExtremeEquilibria {
         for tier in tiers where raw == nil {
             do {
                 switch tier {
-                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
-                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
-                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
-                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
                 }
                 used = tier
             } catch is PivotOverflow {
@@ -207,11 +215,11 @@ public enum ExtremeEquilibria {
     }
 
     static func run<Z: PivotInteger>(_ engine: ExtremeEquilibriaEngine<Z>, limits: SolverLimits,
-                                     start: ContinuousClock.Instant) throws -> RawOutput {
+                                     start: ContinuousClock.Instant, parallelFrom: Int) throws -> RawOutput {
         let m = engine.m, n = engine.n
         let deadline = limits.deadline(from: start)
         let jobs = max(1, limits.jobs ?? activeProcessorCount())
-        if jobs > 1 && limits.maxResults == nil {
+        if jobs > 1 && limits.maxResults == nil && m >= parallelFrom {
             return try runParallel(engine, jobs: jobs, limits: limits, start: start)
         }
         var search = engine.rowPolytopeSearch()
