@@ -123,6 +123,11 @@ import GameSolve
             let b = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
             let g = try Self.game(a, b)
             let one = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: 1))
+            // The payoffs (summed in integers) are the game's expected payoffs.
+            for e in one.equilibria {
+                let check = g.verifiedEquilibrium(row: e.strategies[0].probabilities, column: e.strategies[1].probabilities)
+                #expect(check?.payoffs == e.payoffs, "seed \(seed)")
+            }
             for jobs in [2, 4] {
                 let many = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs), parallelFromDimension: 1)
                 #expect(many.equilibria == one.equilibria, "seed \(seed), \(jobs) jobs")

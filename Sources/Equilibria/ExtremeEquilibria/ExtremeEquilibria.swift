@@ -293,12 +293,38 @@ public enum ExtremeEquilibria {
             return v.map { Rational($0, total) }
         }
         struct Candidate { let x: [Rational]; let y: [Rational]; let equilibrium: Equilibrium }
+        // Integer payoffs (the usual case): expected payoffs as one big-integer sum over the
+        // numerators, one fraction at the end, instead of m·n fraction additions.
+        let integral = game.rowPayoffs.storage.allSatisfy { $0.denominator == 1 }
+            && game.columnPayoffs.storage.allSatisfy { $0.denominator == 1 }
+        let aInt = integral ? game.rowPayoffs.storage.map(\.numerator) : []
+        let bInt = integral ? game.columnPayoffs.storage.map(\.numerator) : []
+        let columnCount = game.columnCount
+        func expected(_ m: [BigInt], _ p: [BigInt], _ q: [BigInt]) -> Rational {
+            var total = BigInt(0)
+            for (i, pi) in p.enumerated() where pi != 0 {
+                var row = BigInt(0)
+                for (j, qj) in q.enumerated() where qj != 0 { row += m[i * columnCount + j] * qj }
+                total += pi * row
+            }
+            return Rational(total, p.reduce(BigInt(0), +) * q.reduce(BigInt(0), +))
+        }
         var candidates: [Candidate] = []
         var rejected = 0
         for p in raw.pairs {
             var x = normalised(p.x), y = normalised(p.y)
-            if transposed { swap(&x, &y) }
-            guard let eq = game.verifiedEquilibrium(row: x, column: y) else { rejected += 1; continue }
+            var px = p.x, qy = p.y
+            if transposed { swap(&x, &y); swap(&px, &qy) }
+            // Exact check on the game as given (fractions), independent of the pivoting.
+            guard game.isNashEquilibrium(row: x, column: y) else { rejected += 1; continue }
+            let eq: Equilibrium
+            if integral {
+                eq = Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
+                                 payoffs: [expected(aInt, px, qy), expected(bInt, px, qy)])
+            } else {
+                guard let e = game.verifiedEquilibrium(row: x, column: y) else { rejected += 1; continue }
+                eq = e
+            }
             candidates.append(Candidate(x: x, y: y, equilibrium: eq))
         }
         func descending(_ u: [Rational], _ v: [Rational]) -> Bool? {
