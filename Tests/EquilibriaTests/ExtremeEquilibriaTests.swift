@@ -71,7 +71,7 @@ import GameSolve
     func publishedEquilibria(_ k: Known) throws {
         let g = try Self.game(k.a, k.b)
         for jobs in [1, 2] {
-            let report = try ExtremeEquilibria.report(g, limits: SolverLimits(jobs: jobs))
+            let report = try ExtremeEquilibria.report(g, limits: SolverLimits(jobs: jobs), parallelFromDimension: 1)
             #expect(report.result.stopReason == .completed)
             #expect(Self.verifiedPairs(report.result, g) == Set(k.equilibria))
             let sizes = (report.result.components ?? []).map(\.count).sorted(by: >)
@@ -108,8 +108,34 @@ import GameSolve
         let result = try ExtremeEquilibria.solve(g)
         #expect(Self.verifiedPairs(result, g).count == 75)
         #expect(result.components?.count == 75)
-        let parallel = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: 2))
+        let parallel = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: 2), parallelFromDimension: 1)
         #expect(parallel.equilibria == result.equilibria)
+    }
+
+    /// The parallel walk (threads sharing subtrees) finds the same output as the sequential
+    /// one, in the same order, on degenerate games; more threads than cores forces hand-overs.
+    @Test func parallelWalkMatchesSequential() throws {
+        for seed in UInt64(200)...UInt64(211) {
+            var rng = SplitMix64(seed: seed)
+            let m = rng.uniform(4...7), n = rng.uniform(4...7)
+            let range = seed % 2 == 0 ? 0...2 : 0...30
+            let a = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
+            let b = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
+            let g = try Self.game(a, b)
+            let one = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: 1))
+            // The payoffs (summed in integers) are the game's expected payoffs.
+            for e in one.equilibria {
+                let check = g.verifiedEquilibrium(row: e.strategies[0].probabilities, column: e.strategies[1].probabilities)
+                #expect(check?.payoffs == e.payoffs, "seed \(seed)")
+            }
+            for jobs in [2, 4] {
+                let many = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs), parallelFromDimension: 1)
+                #expect(many.equilibria == one.equilibria, "seed \(seed), \(jobs) jobs")
+                #expect(many.components == one.components, "seed \(seed), \(jobs) jobs")
+                #expect(many.counters["bases"] == one.counters["bases"], "seed \(seed), \(jobs) jobs")
+                #expect(many.counters["verticesVisited"] == one.counters["verticesVisited"], "seed \(seed), \(jobs) jobs")
+            }
+        }
     }
 
     static func vonStengel6x6() throws -> BimatrixGame {
@@ -135,7 +161,7 @@ import GameSolve
             let b = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
             let g = try Self.game(a, b)
             let jobs = seed % 2 == 0 ? 1 : 2
-            let result = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs))
+            let result = try ExtremeEquilibria.solve(g, limits: SolverLimits(jobs: jobs), parallelFromDimension: 1)
             let ours = Self.verifiedPairs(result, g)
             let reference = BruteForceExtremeEquilibria.equilibria(a, b)
             #expect(ours == reference, "seed \(seed): \(m)x\(n) A=\(a) B=\(b)")

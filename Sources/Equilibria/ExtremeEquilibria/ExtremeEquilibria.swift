@@ -64,15 +64,16 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 ///    transpose when the row player has more strategies.
 /// 2. Choose the arithmetic: machine words with 128-bit products when a Hadamard bound on the
 ///    tableau minors allows it, else arbitrary precision; on overflow restart wider.
-/// 3. Walk P's vertices; match each against Q (in parallel with `limits.jobs` > 1).
+/// 3. Walk P's vertices; match each against Q (the walk split over threads with `limits.jobs` > 1).
 /// 4. Normalise, verify every pair exactly with ``BimatrixGame/verifiedEquilibrium(row:column:)``,
 ///    sort, and group into maximal Nash subsets and components (``NashSubsets``).
 ///
 /// - Parameters:
 ///   - game: any bimatrix game (rational payoffs).
 ///   - limits: `timeout` and `maxResults` stop early (stop reason set accordingly); `jobs`
-///     (nil: all cores) overlaps the face matching with the vertex walk on that many threads
-///     (with `maxResults` set the run is sequential so the first results are deterministic);
+///     (nil: all cores) splits the vertex walk and its matching over that many threads, idle
+///     threads receiving subtrees from busy ones (see ``runParallel(_:jobs:limits:start:)``;
+///     with `maxResults` set the run is sequential so the first results are deterministic);
 ///     `progress` receives bases visited. The output order never depends on `jobs`.
 /// - Complexity: O(B·d·(m+n)) exchanges for the B lexicographic bases of the smaller polytope
 ///   (dimension d = min(m, n)), plus O(k³) per vertex for the matching; B is exponential in d in
@@ -82,8 +83,9 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 public enum ExtremeEquilibria {
     /// The extreme equilibria as a ``NashResult`` (components and details filled).
     public static func solve(_ game: BimatrixGame, limits: SolverLimits = .none,
-                             arithmetic: Arithmetic = .automatic) throws -> NashResult {
-        try report(game, limits: limits, arithmetic: arithmetic).result
+                             arithmetic: Arithmetic = .automatic,
+                             parallelFromDimension: Int = defaultParallelDimension) throws -> NashResult {
+        try report(game, limits: limits, arithmetic: arithmetic, parallelFromDimension: parallelFromDimension).result
     }
 
     /// The extreme equilibria with their vertices and maximal Nash subsets.
@@ -103,9 +105,16 @@ public enum ExtremeEquilibria {
         }
     }
 
+    /// Below this many strategies on the smaller side the walk runs on one thread whatever
+    /// `jobs` says: it takes about a millisecond, less than starting and joining threads.
+    public static let defaultParallelDimension = 10
+
     /// The extreme equilibria with their vertices and maximal Nash subsets.
+    /// `parallelFromDimension`: the smallest min(m, n) for which `limits.jobs` > 1 starts
+    /// threads (tests pass 1 to exercise the parallel walk on small games).
     public static func report(_ game: BimatrixGame, limits: SolverLimits = .none,
-                              arithmetic: Arithmetic = .automatic) throws -> ExtremeEquilibriaReport {
+                              arithmetic: Arithmetic = .automatic,
+                              parallelFromDimension: Int = defaultParallelDimension) throws -> ExtremeEquilibriaReport {
         let start = ContinuousClock.now
         let transposed = game.rowCount > game.columnCount
         let m = transposed ? game.columnCount : game.rowCount
@@ -143,10 +152,10 @@ public enum ExtremeEquilibria {
         for tier in tiers where raw == nil {
             do {
                 switch tier {
-                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
-                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
-                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
-                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start)
+                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
                 }
                 used = tier
             } catch is PivotOverflow {
@@ -206,14 +215,15 @@ public enum ExtremeEquilibria {
     }
 
     static func run<Z: PivotInteger>(_ engine: ExtremeEquilibriaEngine<Z>, limits: SolverLimits,
-                                     start: ContinuousClock.Instant) throws -> RawOutput {
+                                     start: ContinuousClock.Instant, parallelFrom: Int) throws -> RawOutput {
         let m = engine.m, n = engine.n
         let deadline = limits.deadline(from: start)
         let jobs = max(1, limits.jobs ?? activeProcessorCount())
-        let sequential = jobs == 1 || limits.maxResults != nil
+        if jobs > 1 && limits.maxResults == nil && m >= parallelFrom {
+            return try runParallel(engine, jobs: jobs, limits: limits, start: start)
+        }
         var search = engine.rowPolytopeSearch()
         var seen = Set<LabelSet>()
-        var vertices: [PolytopeVertex<Z>] = []
         var pairs: [RawPair] = []
         var stop = StopReason.completed
         var degenerate = false
@@ -243,52 +253,6 @@ public enum ExtremeEquilibria {
             record(x, y.labels, y.numerators.map(\.bigValue), order: order)
         }
 
-        // Parallel matching (jobs > 1): batches of new vertices go to idle workers while the
-        // walk continues; when all workers are busy the walking thread matches the batch itself.
-        let box = ParallelResults<Z>()
-        let workers = DispatchSemaphore(value: jobs - 1)
-        let group = DispatchGroup()
-        var pending: [PolytopeVertex<Z>] = []
-        var batchStart = 0
-        let batchSize = 256
-        let eng = engine
-        @Sendable func matchBatch(_ batch: [PolytopeVertex<Z>], first: Int) -> ChunkResult {
-            var local: [(Int, LabelSet, [BigInt])] = []
-            var fallback: [Int] = []
-            var piv = 0
-            for (offset, x) in batch.enumerated() {
-                if let d = deadline, offset & 63 == 0, ContinuousClock.now >= d {
-                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
-                }
-                do {
-                    switch try eng.matchPoint(x, pivots: &piv) {
-                    case .none: break
-                    case .vertex(let labels, let y): local.append((first + offset, labels, y))
-                    case .needsFullSearch: fallback.append(first + offset)
-                    }
-                } catch {
-                    return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: offset, incomplete: true)
-                }
-            }
-            return ChunkResult(first: first, matches: local, fallback: fallback, pivots: piv, solves: batch.count, incomplete: false)
-        }
-        func submit() {
-            guard !pending.isEmpty else { return }
-            let batch = pending, first = batchStart
-            batchStart += pending.count
-            pending = []
-            if workers.wait(timeout: .now()) == .success {
-                group.enter()
-                DispatchQueue.global().async {
-                    box.store(matchBatch(batch, first: first))
-                    workers.signal()
-                    group.leave()
-                }
-            } else {
-                box.store(matchBatch(batch, first: first))
-            }
-        }
-
         let bases = try search.run { s in
             visits += 1
             if visits & 63 == 0 {
@@ -296,18 +260,12 @@ public enum ExtremeEquilibria {
                 if let d = deadline, now >= d { stop = .timeout; return false }
                 if let p = limits.progress, now - lastProgress >= .milliseconds(250) {
                     lastProgress = now
-                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count + box.matchCount, elapsed: now - start))
+                    p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count, elapsed: now - start))
                 }
             }
             let x = ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 })
             guard seen.insert(x.labels).inserted else { return true }
             if x.labels.count > m { degenerate = true }
-            guard sequential else {
-                vertices.append(x)
-                pending.append(x)
-                if pending.count == batchSize { submit() }
-                return true
-            }
             let order = seen.count
             faceSolves += 1
             switch try engine.matchPoint(x, pivots: &facePivots) {
@@ -321,23 +279,6 @@ public enum ExtremeEquilibria {
             return true
         }
 
-        if !sequential {
-            if stop == .completed { submit() }
-            group.wait()
-            var fallbackAll: [Int] = []
-            for r in box.results.sorted(by: { $0.first < $1.first }) {
-                if r.incomplete {
-                    if let d = deadline, ContinuousClock.now >= d { stop = .timeout } else { throw PivotOverflow() }
-                }
-                facePivots += r.pivots
-                faceSolves += r.solves
-                for (k, labels, y) in r.matches { record(vertices[k], labels, y, order: k) }
-                fallbackAll += r.fallback
-            }
-            for k in fallbackAll where vertices[k].labels.count < m + n {
-                for y in try full().containing(complement(vertices[k].labels)) { record(vertices[k], y, order: k) }
-            }
-        }
         var counters = ["bases": bases, "verticesVisited": seen.count,
                         "pivots": search.tableau.pivots + facePivots, "faceSolves": faceSolves]
         if otherBases > 0 { counters["otherPolytopeBases"] = otherBases }
@@ -352,12 +293,38 @@ public enum ExtremeEquilibria {
             return v.map { Rational($0, total) }
         }
         struct Candidate { let x: [Rational]; let y: [Rational]; let equilibrium: Equilibrium }
+        // Integer payoffs (the usual case): expected payoffs as one big-integer sum over the
+        // numerators, one fraction at the end, instead of m·n fraction additions.
+        let integral = game.rowPayoffs.storage.allSatisfy { $0.denominator == 1 }
+            && game.columnPayoffs.storage.allSatisfy { $0.denominator == 1 }
+        let aInt = integral ? game.rowPayoffs.storage.map(\.numerator) : []
+        let bInt = integral ? game.columnPayoffs.storage.map(\.numerator) : []
+        let columnCount = game.columnCount
+        func expected(_ m: [BigInt], _ p: [BigInt], _ q: [BigInt]) -> Rational {
+            var total = BigInt(0)
+            for (i, pi) in p.enumerated() where pi != 0 {
+                var row = BigInt(0)
+                for (j, qj) in q.enumerated() where qj != 0 { row += m[i * columnCount + j] * qj }
+                total += pi * row
+            }
+            return Rational(total, p.reduce(BigInt(0), +) * q.reduce(BigInt(0), +))
+        }
         var candidates: [Candidate] = []
         var rejected = 0
         for p in raw.pairs {
             var x = normalised(p.x), y = normalised(p.y)
-            if transposed { swap(&x, &y) }
-            guard let eq = game.verifiedEquilibrium(row: x, column: y) else { rejected += 1; continue }
+            var px = p.x, qy = p.y
+            if transposed { swap(&x, &y); swap(&px, &qy) }
+            // Exact check on the game as given (fractions), independent of the pivoting.
+            guard game.isNashEquilibrium(row: x, column: y) else { rejected += 1; continue }
+            let eq: Equilibrium
+            if integral {
+                eq = Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
+                                 payoffs: [expected(aInt, px, qy), expected(bInt, px, qy)])
+            } else {
+                guard let e = game.verifiedEquilibrium(row: x, column: y) else { rejected += 1; continue }
+                eq = e
+            }
             candidates.append(Candidate(x: x, y: y, equilibrium: eq))
         }
         func descending(_ u: [Rational], _ v: [Rational]) -> Bool? {
@@ -424,7 +391,6 @@ public enum ExtremeEquilibria {
     }
 }
 
-/// What one batch of the parallel matching produced (indices are vertex numbers).
 /// The number of online processors (the default for `jobs`).
 func activeProcessorCount() -> Int {
     #if canImport(Glibc)
@@ -436,26 +402,3 @@ func activeProcessorCount() -> Int {
     #endif
 }
 
-struct ChunkResult: Sendable {
-    var first: Int
-    var matches: [(Int, LabelSet, [BigInt])]
-    var fallback: [Int]
-    var pivots: Int
-    var solves: Int
-    var incomplete: Bool
-}
-
-/// Batch results written by concurrent workers.
-final class ParallelResults<Z: PivotInteger>: @unchecked Sendable {
-    private(set) var results: [ChunkResult] = []
-    private var matches = 0
-    private let lock = DispatchSemaphore(value: 1)
-    func store(_ r: ChunkResult) {
-        lock.wait(); results.append(r); matches += r.matches.count; lock.signal()
-    }
-    /// Equilibria found so far by the workers (for progress reports).
-    var matchCount: Int {
-        lock.wait(); defer { lock.signal() }
-        return matches
-    }
-}

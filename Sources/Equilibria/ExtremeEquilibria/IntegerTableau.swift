@@ -7,7 +7,7 @@
 /// entry stays a minor of the original constraint matrix, so the numbers never grow beyond the
 /// Hadamard bound of those minors (Avis, "lrs: a revised implementation of the reverse search
 /// vertex enumeration algorithm", 2000, §3).
-struct IntegerTableau<Z: PivotInteger> {
+struct IntegerTableau<Z: PivotInteger>: Sendable {
     let rows: Int
     let columns: Int
     /// `rows × (columns + 1)` entries, row-major; the last column is the right-hand side.

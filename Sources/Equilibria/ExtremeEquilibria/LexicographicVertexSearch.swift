@@ -21,7 +21,7 @@
 ///   tests O(B · d · r); memory O(B) basis keys. B equals the number of vertices when the
 ///   polytope is simple and can exceed it on degenerate input (each degenerate vertex has one
 ///   basis per lexicographically feasible choice of its tight constraints).
-struct LexicographicVertexSearch<Z: PivotInteger> {
+struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
     let dimension: Int
     let constraintCount: Int
     var tableau: IntegerTableau<Z>
@@ -89,6 +89,19 @@ struct LexicographicVertexSearch<Z: PivotInteger> {
     /// - Returns: the number of bases visited.
     mutating func run(_ visit: (LexicographicVertexSearch<Z>) throws -> Bool) throws -> Int {
         var visited: Set<LabelSet> = [basisKey]
+        return try walk(insert: { visited.insert($0).inserted }, shouldDonate: { false },
+                        donate: { _ in }, visit: visit)
+    }
+
+    /// The depth-first walk from the current basis (whose key the caller has already marked),
+    /// with the visited set and work sharing supplied by the caller: `insert` marks a basis key
+    /// and says whether it was new; when `shouldDonate()` holds at a new basis, that basis (as a
+    /// copy of this search pivoted there) is handed to `donate` instead of being walked here, so
+    /// another thread can walk its subtree. Every basis is visited by exactly one walk.
+    /// - Returns: the number of bases visited by this walk.
+    mutating func walk(insert: (LabelSet) -> Bool, shouldDonate: () -> Bool,
+                       donate: (LexicographicVertexSearch<Z>) -> Void,
+                       visit: (LexicographicVertexSearch<Z>) throws -> Bool) throws -> Int {
         var stack = [SearchFrame(next: 0, row: -1, column: -1)]
         var count = 1
         guard try visit(self) else { return count }
@@ -104,7 +117,14 @@ struct LexicographicVertexSearch<Z: PivotInteger> {
             guard let r = leavingRow(column: c) else { continue }
             var key = basisKey
             key.remove(tableau.basic[r]); key.insert(tableau.cobasic[c])
-            guard visited.insert(key).inserted else { continue }
+            guard insert(key) else { continue }
+            if shouldDonate() {
+                var child = self
+                child.tableau.pivots = 0
+                try child.pivot(row: r, column: c)
+                donate(child)
+                continue
+            }
             try pivot(row: r, column: c)
             stack.append(SearchFrame(next: 0, row: r, column: c))
             count += 1
