@@ -238,6 +238,38 @@ private func maskingCounters(_ text: String) -> String {
             """)
     }
 
+    /// The airport game is a cost game: core x(S) ≤ c(S), (pre)nucleolus −(pre)nucleolus(−c).
+    /// Costs 1, 2, 3: nucleolus (1/2, 3/4, 7/4) (derived in CostGameTests), Shapley (1/3, 5/6, 11/6).
+    @Test func airportGameIsSolvedAsACostGame() throws {
+        let game = try fixture("airport.json", #"{"type": "airport", "costs": [1, 2, 3]}"#)
+        for command in ["nucleolus", "prenucleolus"] {
+            let r = try runGameSolve([command, game, "--format", "json"])
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            #expect(json["allocation"] as? [String] == ["1/2", "3/4", "7/4"], "\(command)")
+            #expect(json["verified"] as? Bool == true && json["levels"] as? [String] == ["-1/2", "-3/4"])
+        }
+        let leastCore = try runGameSolve(["least-core", game, "--format", "csv"])
+        #expect(leastCore.stdout == "player,allocation\n1,1/2\n2,3/4\n3,7/4\n", "\(leastCore.stderr)")
+        let shapley = try runGameSolve(["core", game, "--allocation", "1/3,5/6,11/6"])
+        #expect(shapley.status == 0 && shapley.stdout.contains("inCore: yes\n"), "\(shapley.stderr)")
+        let core = try runGameSolve(["core", game])
+        #expect(core.stdout.contains("nonEmpty: yes\n") && core.stdout.contains("leastCoreValue: -1/2\n"))
+        let info = try runGameSolve(["info", game])
+        #expect(info.stdout == """
+            TU cost game (airport): 3 players
+            Players: 1, 2, 3
+            Subadditive: yes
+            Concave: yes
+            Monotone: yes
+            Essential: yes
+            Zero-normalised: no
+            Imputation set non-empty: yes
+            Core non-empty: yes (least-core value -1/2)
+
+            """, "\(info.stderr)")
+    }
+
     @Test func nucleolusNeedsImputations() throws {
         // v({i}) = 1 for all, v(N) = 2: no imputation, but the prenucleolus exists.
         let game = try fixture("no-imputations.txt", "1 1 2 1 2 2 2\n")
@@ -311,6 +343,7 @@ private func maskingCounters(_ text: String) -> String {
             {
               "kind": "tu",
               "representation": "bankruptcy",
+              "costGame": false,
               "players": ["1", "2", "3"],
               "n": 3,
               "superadditive": true,
