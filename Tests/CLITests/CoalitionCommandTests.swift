@@ -290,7 +290,10 @@ private func maskingCounters(_ text: String) -> String {
         ("bad-weight.json", "{\"type\": \"weighted-voting\",\n \"quota\": 5,\n \"weights\": [3, 2, \"two\"]}\n",
          "3:20: expected a number in \"weights\" (a number or a string like \"1/3\"), found \"two\""),
         ("bad-type.json", "{\"type\": \"voting\"}", "1:10: expected a rule type: weighted-voting, bankruptcy, airport, glove, unanimity or majority; found \"voting\""),
-        ("truncated.json", "{\"values\": [1, 2, 3", "1:20: expected ',' or ']', found the end of the file"),
+        ("truncated.json", "{\"values\": [1, 2, 3", "1:12: unterminated array: no closing ']'"),
+        // The JSON parser is the one shared with strategic games (_JSONText): strict, so
+        // duplicate keys are errors here too.
+        ("duplicate.json", "{\"values\": [1], \"values\": [2]}", "1:17: duplicate key \"values\""),
     ])
     func malformedInputExits65(name: String, text: String, message: String) throws {
         let path = try fixture(name, text)
