@@ -36,10 +36,13 @@ let package = Package(
         // MARK: Exact numbers and the game models (no GLPK, no LAPACK)
         .target(name: "ExactArithmetic", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "StrategicGames", dependencies: ["ExactArithmetic"]),
-        .target(name: "CoalitionGames", dependencies: ["ExactArithmetic"]),
+        .target(name: "CoalitionGames", dependencies: ["ExactArithmetic", "_JSONText"]),
 
         // MARK: Readers and writers
-        .target(name: "GameFormats", dependencies: ["ExactArithmetic", "StrategicGames"]),
+        // Internal (leading underscore, no product): the one JSON parser, used by the strategic
+        // reader (GameFormats) and the TU game reader (CoalitionGames).
+        .target(name: "_JSONText"),
+        .target(name: "GameFormats", dependencies: ["ExactArithmetic", "StrategicGames", "_JSONText"]),
 
         // MARK: Solvers
         .target(name: "Equilibria", dependencies: [

@@ -31,6 +31,12 @@ public enum CoalitionRule: Sendable, Equatable {
         }
     }
 
+    /// Whether v(S) is a cost to share (the airport game) rather than a worth to divide.
+    public var isCostGame: Bool {
+        if case .airport = self { return true }
+        return false
+    }
+
     /// Number of players.
     public var playerCount: Int {
         switch self {
@@ -157,7 +163,7 @@ public enum CoalitionRule: Sendable, Equatable {
         case .majority(_, let q):
             for mask in 1..<size { table[mask] = mask.nonzeroBitCount >= q ? 1 : 0 }
         }
-        return try TUGame(playerNames: names, numerators: table, denominator: denominator)
+        return try TUGame(playerNames: names, numerators: table, denominator: denominator, isCostGame: isCostGame)
     }
 
     /// Marginal contributions `v(P ∪ {i}) − v(P)` along `order` (P = predecessors of i), as

@@ -1,6 +1,11 @@
 import ExactArithmetic
 
 /// Structural properties of a TU game, each decided exactly over the table.
+///
+/// Superadditivity, convexity and monotonicity are properties of the table as given; for a cost
+/// game the natural ones are ``isSubadditive`` and ``isConcave`` (c is subadditive/concave iff the
+/// profit game −c is superadditive/convex). ``isEssential`` and ``hasImputations`` follow the
+/// game's kind (``TUGame/isCostGame``).
 extension TUGame {
     /// Superadditive: v(S ∪ T) ≥ v(S) + v(T) for all disjoint S, T.
     /// - Complexity: O(3^n) (every pair of disjoint coalitions); returns false at the first failure.
@@ -48,14 +53,29 @@ extension TUGame {
         return true
     }
 
-    /// Essential: v(N) > Σ v({i}) (the imputation set is more than one point).
-    public var isEssential: Bool { numerators[grandCoalition] > singletonSum }
+    /// Subadditive: v(S ∪ T) ≤ v(S) + v(T) for all disjoint S, T (cooperation saves costs).
+    /// - Complexity: O(3^n), plus an O(2^n) negated copy of the table.
+    public var isSubadditive: Bool { withCostGame(true).profitForm.isSuperadditive }
+
+    /// Concave (submodular): v(S ∪ {i}) − v(S) ≥ v(S ∪ {i, j}) − v(S ∪ {j}) for all S, i, j ∉ S.
+    /// A concave cost game has a non-empty core containing its Shapley value (Shapley 1971).
+    /// - Complexity: O(n²·2^n), plus an O(2^n) negated copy of the table.
+    public var isConcave: Bool { withCostGame(true).profitForm.isConvex }
+
+    /// Essential: the imputation set is more than one point: v(N) > Σ v({i}) for a profit game,
+    /// c(N) < Σ c({i}) for a cost game.
+    public var isEssential: Bool {
+        isCostGame ? numerators[grandCoalition] < singletonSum : numerators[grandCoalition] > singletonSum
+    }
 
     /// Zero-normalised: v({i}) = 0 for every player.
     public var isZeroNormalized: Bool { (0..<playerCount).allSatisfy { numerators[1 << $0] == 0 } }
 
-    /// The imputation set {x : x(N) = v(N), xᵢ ≥ v({i})} is non-empty: v(N) ≥ Σ v({i}).
-    public var hasImputations: Bool { numerators[grandCoalition] >= singletonSum }
+    /// The imputation set {x : x(N) = v(N), xᵢ ≥ v({i})} is non-empty: v(N) ≥ Σ v({i}). For a
+    /// cost game it is {x : x(N) = c(N), xᵢ ≤ c({i})}, non-empty iff c(N) ≤ Σ c({i}).
+    public var hasImputations: Bool {
+        isCostGame ? numerators[grandCoalition] <= singletonSum : numerators[grandCoalition] >= singletonSum
+    }
 
     var singletonSum: Int { (0..<playerCount).reduce(0) { $0 + numerators[1 << $1] } }
 }

@@ -13,6 +13,13 @@ import ExactArithmetic
 /// Tables above ``maximumTablePlayers`` players are refused *before* anything is allocated;
 /// rule-given games (``CoalitionRule``) of any size are handled by sampling and by the
 /// pseudo-polynomial voting-power algorithm instead.
+///
+/// **Cost games.** A game may be a *cost* game c (``isCostGame``; e.g. the airport game), where
+/// c(S) is what coalition S would pay alone. Its solutions are defined with the inequalities
+/// reversed: the core is {x : x(N) = c(N), x(S) ≤ c(S)}, the excess of S at x is x(S) − c(S),
+/// imputations have xᵢ ≤ c({i}). Each equals the negated solution of the profit game −c
+/// (``profitForm``), which is how the solvers compute them. Linear values (Shapley, Banzhaf) need
+/// no change: they are cost shares of c directly.
 public struct TUGame: Sendable, Equatable {
     /// The largest table GameSolve allocates (2^25 entries, 256 MB).
     public static let maximumTablePlayers = 25
@@ -23,6 +30,9 @@ public struct TUGame: Sendable, Equatable {
     public let numerators: [Int]
     /// The common positive denominator of all values.
     public let denominator: Int
+    /// True when v(S) is a cost to be shared (see the type's documentation), false for a profit
+    /// (worth) to be divided.
+    public let isCostGame: Bool
 
     /// Number of players n.
     @inlinable public var playerCount: Int { playerNames.count }
@@ -43,7 +53,7 @@ public struct TUGame: Sendable, Equatable {
     /// A game from exact values of the non-empty coalitions `1 ..< 2^n` in bitmask order.
     /// - Throws: ``TUGameError`` when the count is not `2^n − 1` or the values are too large.
     /// - Complexity: O(2^n) (plus one lcm per distinct denominator).
-    public init(playerNames: [String], values: [Rational]) throws {
+    public init(playerNames: [String], values: [Rational], isCostGame: Bool = false) throws {
         let n = playerNames.count
         try Self.checkTableSize(n)
         let size = 1 << n
@@ -68,17 +78,18 @@ public struct TUGame: Sendable, Equatable {
         self.playerNames = playerNames
         self.numerators = table
         self.denominator = common
+        self.isCostGame = isCostGame
     }
 
     /// A game with default player names from bitmask-ordered values of coalitions `1 ..< 2^n`.
-    public init(playerCount: Int, values: [Rational]) throws {
-        try self.init(playerNames: Self.defaultNames(playerCount), values: values)
+    public init(playerCount: Int, values: [Rational], isCostGame: Bool = false) throws {
+        try self.init(playerNames: Self.defaultNames(playerCount), values: values, isCostGame: isCostGame)
     }
 
     /// A game from a full integer table (index 0 must be 0) over a common denominator.
     /// - Throws: ``TUGameError`` on a wrong size, `v(∅) ≠ 0`, a non-positive denominator or
     ///   entries of 2^62 or more in magnitude.
-    public init(playerNames: [String], numerators: [Int], denominator: Int = 1) throws {
+    public init(playerNames: [String], numerators: [Int], denominator: Int = 1, isCostGame: Bool = false) throws {
         let n = playerNames.count
         try Self.checkTableSize(n)
         guard numerators.count == 1 << n else {
@@ -93,6 +104,29 @@ public struct TUGame: Sendable, Equatable {
         self.playerNames = playerNames
         self.numerators = g == 1 ? numerators : numerators.map { $0 / g }
         self.denominator = denominator / g
+        self.isCostGame = isCostGame
+    }
+
+    /// A table already checked and reduced.
+    private init(unchecked playerNames: [String], numerators: [Int], denominator: Int, isCostGame: Bool) {
+        self.playerNames = playerNames
+        self.numerators = numerators
+        self.denominator = denominator
+        self.isCostGame = isCostGame
+    }
+
+    /// The profit game whose solutions are this game's, negated: −c for a cost game c (its core,
+    /// least core, (pre)nucleolus are the negatives of those of −c, and the excesses
+    /// x(S) − c(S) = (−c)(S) − (−x)(S) coincide); the game itself for a profit game.
+    /// - Complexity: O(2^n) for a cost game, O(1) otherwise.
+    public var profitForm: TUGame {
+        guard isCostGame else { return self }
+        return TUGame(unchecked: playerNames, numerators: numerators.map { -$0 }, denominator: denominator, isCostGame: false)
+    }
+
+    /// The same table read as a cost game (`true`) or a profit game (`false`).
+    public func withCostGame(_ isCost: Bool) -> TUGame {
+        TUGame(unchecked: playerNames, numerators: numerators, denominator: denominator, isCostGame: isCost)
     }
 
     /// v(S), exactly.

@@ -36,7 +36,10 @@ public enum KohlbergCriterion {
     /// Checks whether `x` is the prenucleolus (`nucleolus == false`) or nucleolus of `game`.
     /// - Parameter threshold: a hint: collect coalitions with excess ≥ this first (e.g. the last
     ///   settled level); lower levels are fetched when needed.
+    /// A cost game c is checked as −x in the profit game −c (the criterion's excesses coincide);
+    /// a `threshold` is then an excess level of c, which is the same number.
     public static func verify(_ game: TUGame, _ x: [Rational], nucleolus: Bool, threshold: Rational? = nil) -> KohlbergCertificate {
+        if game.isCostGame { return verify(game.profitForm, x.map { -$0 }, nucleolus: nucleolus, threshold: threshold) }
         func fail(_ why: String, _ levels: Int = 0, _ lps: Int = 0) -> KohlbergCertificate {
             KohlbergCertificate(verified: false, levelsChecked: levels, linearPrograms: lps, failure: why)
         }

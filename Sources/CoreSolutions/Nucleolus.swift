@@ -6,11 +6,17 @@ import LinearProgramming
 public struct NucleolusResult: Sendable {
     /// The allocation, exactly, one entry per player.
     public let allocation: [Rational]
-    /// The exact excess levels ε₁ > ε₂ > ... of the LP sequence (ε₁ is the least-core value).
+    /// The exact excess level ε_t of each LP round t = 1, 2, ... (ε₁ is the least-core value).
+    /// ε₁ ≥ ε₂ ≥ ...: the sequence never increases, but it need not decrease strictly — a round
+    /// settles only the coalitions with a positive dual, so when several independent coalitions
+    /// share the worst excess, later rounds may settle more of them at the same level (e.g. the
+    /// glove game with one left and two right gloves reports 0, 0). Entry t belongs to
+    /// `settled[t]`. For a cost game the excess is x(S) − c(S) (the levels of −c).
     public let levels: [Rational]
     /// The coalitions (bitmasks) settled at each level.
     public let settled: [[Int]]
-    /// Kohlberg's criterion, checked exactly on `allocation`.
+    /// Kohlberg's criterion, checked exactly on `allocation` (for a cost game c: on −allocation
+    /// in the profit game −c, which is the same statement).
     public let certificate: KohlbergCertificate
     /// True when the certificate proved the allocation correct.
     public var verified: Bool { certificate.verified }
@@ -22,6 +28,8 @@ public struct NucleolusResult: Sendable {
 public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
     /// Σ v({i}) > v(N): there is no imputation, so no nucleolus (the prenucleolus still exists).
     case emptyImputationSet(singletonSum: Rational, grandCoalition: Rational)
+    /// A cost game with Σ c({i}) < c(N): no imputation (xᵢ ≤ c({i}), x(N) = c(N)), so no nucleolus.
+    case emptyCostImputationSet(singletonSum: Rational, grandCoalition: Rational)
     /// The LP solver failed or the sequence did not converge.
     case solverFailed(String)
     /// The allocation has the wrong number of entries.
@@ -31,6 +39,8 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .emptyImputationSet(let s, let v):
             return "the imputation set is empty (Σ v({i}) = \(s) > v(N) = \(v)), so the nucleolus is not defined; the prenucleolus is (use `prenucleolus`)"
+        case .emptyCostImputationSet(let s, let c):
+            return "the imputation set of the cost game is empty (Σ c({i}) = \(s) < c(N) = \(c)), so the nucleolus is not defined; the prenucleolus is (use `prenucleolus`)"
         case .solverFailed(let why): return "the nucleolus computation failed: \(why)"
         case .wrongAllocationSize(let e, let f): return "expected an allocation of \(e) numbers, found \(f)"
         }
@@ -67,6 +77,12 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
 /// Degenerate input: games with many equal excesses make the duals degenerate; only positive
 /// duals are used, so progress is at least one rank per level. An empty imputation set throws
 /// ``CoreSolutionError/emptyImputationSet(singletonSum:grandCoalition:)`` for the nucleolus.
+///
+/// Cost games (``TUGame/isCostGame``, e.g. the airport game): the (pre)nucleolus of a cost game
+/// c lexicographically minimises the sorted excesses x(S) − c(S) over (pre)imputations with
+/// xᵢ ≤ c({i}); with y = −x these are the excesses (−c)(S) − y(S) of the profit game −c, so it is
+/// −(pre)nucleolus(−c) (Littlechild & Owen 1973 for airport games; Maschler, Peleg & Shapley 1979).
+/// The levels are the same numbers.
 public enum SequentialNucleolus {
     /// Coalitions in the first pool for large games.
     public static let initialPoolSize = 400
@@ -84,6 +100,15 @@ public enum SequentialNucleolus {
     }
 
     static func solve(_ game: TUGame, imputations: Bool) throws -> NucleolusResult {
+        if game.isCostGame {
+            if imputations && !game.hasImputations {
+                let s = (0..<game.playerCount).reduce(Rational.zero) { $0 + game.value(1 << $1) }
+                throw CoreSolutionError.emptyCostImputationSet(singletonSum: s, grandCoalition: game.value(game.grandCoalition))
+            }
+            let r = try solve(game.profitForm, imputations: imputations)
+            return NucleolusResult(allocation: r.allocation.map { -$0 }, levels: r.levels, settled: r.settled,
+                                   certificate: r.certificate, counters: r.counters)
+        }
         let n = game.playerCount, full = game.grandCoalition
         let vN = game.value(full)
         if imputations && !game.hasImputations {

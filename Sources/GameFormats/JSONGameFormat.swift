@@ -1,5 +1,6 @@
 import ExactArithmetic
 import StrategicGames
+internal import _JSONText
 
 /// GameSolve's own JSON schema for N-player strategic games, read and written.
 ///
@@ -33,8 +34,7 @@ public enum JSONGameFormat {
     /// - Complexity: O(file size).
     public static func read(_ bytes: [UInt8], fileName: String) throws(GameFormatError) -> NormalFormGame {
         let source = SourceText(name: fileName, bytes: bytes)
-        var parser = JSONParser(source)
-        let root = try parser.parseDocument()
+        let root = try JSONParser(source).parseDocument()
         guard case .object = root.kind else {
             throw source.error(at: root.offset, "expected a JSON object with \"players\" and \"payoffs\", found \(root.typeName)")
         }

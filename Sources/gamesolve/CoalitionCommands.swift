@@ -23,10 +23,13 @@ struct TUGameOptions: ParsableArguments {
     @Option(help: "Output format: table (default), json or csv.")
     var format: AllocationFormat = .table
 
+    /// Reads GAME. Standard input can be read only once: call this (or ``loadTable()``) once.
     func load() throws -> TUGameInput { try loadTUGame(path: game, order: order) }
 
+    /// Reads GAME (once) and expands a rule to its table.
     func loadTable() throws -> TUGame {
-        do { return try load().table() } catch let e as TUGameError { throw CommandFailure(e.description) }
+        let loaded = try load()
+        do { return try loaded.table() } catch let e as TUGameError { throw CommandFailure(e.description) }
     }
 }
 
@@ -154,7 +157,9 @@ private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, b
                      ("seed", .number("\(est.seed)"))]).render(input.format))
         return
     }
-    let g = try input.loadTable()
+    // The game was read once above (standard input cannot be read twice): expand that.
+    let g: TUGame
+    do { g = try loaded.table() } catch let e as TUGameError { throw CommandFailure(e.description) }
     let values = g.shapleyAndBanzhaf(jobs: sampling.jobs)
     let x = banzhaf ? values.banzhaf : values.shapley
     emit(AllocationRenderer(concept: name, players: g.playerNames, columns: [("allocation", x.map(\.description))],

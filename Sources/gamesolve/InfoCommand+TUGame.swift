@@ -45,9 +45,18 @@ extension InfoCommand {
             guard let game, n <= limit else { return nil }
             return p(game)
         }
-        let properties: [(key: String, label: String, value: Bool?)] = [
+        // A cost game (airport) is judged by the cost-game properties: subadditive and concave
+        // play the roles of superadditive and convex (the library decides each).
+        let isCost: Bool
+        switch loaded { case .table(let g): isCost = g.isCostGame; case .rule(let r, _): isCost = r.isCostGame }
+        let shape: [(key: String, label: String, value: Bool?)] = isCost ? [
+            ("subadditive", "Subadditive", property(Self.superadditivityPlayers) { $0.isSubadditive }),
+            ("concave", "Concave", property { $0.isConcave }),
+        ] : [
             ("superadditive", "Superadditive", property(Self.superadditivityPlayers) { $0.isSuperadditive }),
             ("convex", "Convex", property { $0.isConvex }),
+        ]
+        let properties: [(key: String, label: String, value: Bool?)] = shape + [
             ("monotone", "Monotone", property { $0.isMonotone }),
             ("essential", "Essential", property { $0.isEssential }),
             ("zeroNormalized", "Zero-normalised", property { $0.isZeroNormalized }),
@@ -60,7 +69,7 @@ extension InfoCommand {
         switch format {
         case .json:
             var members: [(String, JSONValue)] = [
-                ("kind", .string("tu")), ("representation", .string(representation)),
+                ("kind", .string("tu")), ("representation", .string(representation)), ("costGame", .bool(isCost)),
                 ("players", .array(names.map { .string($0) })), ("n", .number("\(n)")),
             ]
             for p in properties { members.append((p.key, p.value.map { .bool($0) } ?? .null)) }
@@ -68,7 +77,7 @@ extension InfoCommand {
             members.append(("leastCoreValue", leastCore.map { .string($0.value.description) } ?? .null))
             return JSONValue.object(members).rendered()
         case .table:
-            var out = "TU game (\(representation)): \(n) players\n"
+            var out = "TU \(isCost ? "cost game" : "game") (\(representation)): \(n) players\n"
             out += "Players: \(self.names(names))\n"
             func yesNo(_ b: Bool?, _ why: String) -> String { b.map { $0 ? "yes" : "no" } ?? "not checked (\(why))" }
             let noTable = game == nil ? "no table above \(TUGame.maximumTablePlayers) players" : nil

@@ -84,6 +84,22 @@ private func maskingCounters(_ text: String) -> String {
         #expect(vector.stdout == "Shapley value\nplayer  allocation\n1       2/3\n2       1/6\n3       1/6\nexact: yes\n")
     }
 
+    /// Standard input can be read only once: the exact values read the game once.
+    @Test func exactValuesReadStandardInput() throws {
+        // Bitmask order: v(1)=0, v(2)=0, v(12)=90, v(3)=0, v(13)=80, v(23)=70, v(123)=120.
+        let vector = "0 0 90 0 80 70 120\n"
+        let shapley = try CLI.run(["shapley", "-", "--format", "csv"], input: vector)
+        #expect(shapley.status == 0, "\(shapley.stderr)")
+        // φ1 = (0 + 90 + 80 + 2·(120 − 70))/6 = 270/6 = 45; φ2 = (90 + 70 + 2·40)/6 = 40; φ3 = 35.
+        #expect(shapley.stdout == "player,allocation\n1,45\n2,40\n3,35\n")
+        let banzhaf = try CLI.run(["banzhaf", "-", "--format", "csv"], input: vector)
+        #expect(banzhaf.status == 0, "\(banzhaf.stderr)")
+        // β1 = (0 + 90 + 80 + 50)/4 = 55; β2 = (90 + 70 + 40)/4 = 50; β3 = (80 + 70 + 30)/4 = 45.
+        #expect(banzhaf.stdout == "player,allocation\n1,55\n2,50\n3,45\n")
+        let json = try CLI.run(["shapley", "-", "--format", "csv"], input: Games.talmud)
+        #expect(json.stdout == "player,allocation\n1,100/3\n2,250/3\n3,250/3\n", "\(json.stderr)")
+    }
+
     @Test func powerIndicesTableJSONAndCSV() throws {
         let game = try fixture("holler-illing.json", Games.hollerIlling)
         let table = try runGameSolve(["power", game])
@@ -222,6 +238,38 @@ private func maskingCounters(_ text: String) -> String {
             """)
     }
 
+    /// The airport game is a cost game: core x(S) ≤ c(S), (pre)nucleolus −(pre)nucleolus(−c).
+    /// Costs 1, 2, 3: nucleolus (1/2, 3/4, 7/4) (derived in CostGameTests), Shapley (1/3, 5/6, 11/6).
+    @Test func airportGameIsSolvedAsACostGame() throws {
+        let game = try fixture("airport.json", #"{"type": "airport", "costs": [1, 2, 3]}"#)
+        for command in ["nucleolus", "prenucleolus"] {
+            let r = try runGameSolve([command, game, "--format", "json"])
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            #expect(json["allocation"] as? [String] == ["1/2", "3/4", "7/4"], "\(command)")
+            #expect(json["verified"] as? Bool == true && json["levels"] as? [String] == ["-1/2", "-3/4"])
+        }
+        let leastCore = try runGameSolve(["least-core", game, "--format", "csv"])
+        #expect(leastCore.stdout == "player,allocation\n1,1/2\n2,3/4\n3,7/4\n", "\(leastCore.stderr)")
+        let shapley = try runGameSolve(["core", game, "--allocation", "1/3,5/6,11/6"])
+        #expect(shapley.status == 0 && shapley.stdout.contains("inCore: yes\n"), "\(shapley.stderr)")
+        let core = try runGameSolve(["core", game])
+        #expect(core.stdout.contains("nonEmpty: yes\n") && core.stdout.contains("leastCoreValue: -1/2\n"))
+        let info = try runGameSolve(["info", game])
+        #expect(info.stdout == """
+            TU cost game (airport): 3 players
+            Players: 1, 2, 3
+            Subadditive: yes
+            Concave: yes
+            Monotone: yes
+            Essential: yes
+            Zero-normalised: no
+            Imputation set non-empty: yes
+            Core non-empty: yes (least-core value -1/2)
+
+            """, "\(info.stderr)")
+    }
+
     @Test func nucleolusNeedsImputations() throws {
         // v({i}) = 1 for all, v(N) = 2: no imputation, but the prenucleolus exists.
         let game = try fixture("no-imputations.txt", "1 1 2 1 2 2 2\n")
@@ -242,7 +290,10 @@ private func maskingCounters(_ text: String) -> String {
         ("bad-weight.json", "{\"type\": \"weighted-voting\",\n \"quota\": 5,\n \"weights\": [3, 2, \"two\"]}\n",
          "3:20: expected a number in \"weights\" (a number or a string like \"1/3\"), found \"two\""),
         ("bad-type.json", "{\"type\": \"voting\"}", "1:10: expected a rule type: weighted-voting, bankruptcy, airport, glove, unanimity or majority; found \"voting\""),
-        ("truncated.json", "{\"values\": [1, 2, 3", "1:20: expected ',' or ']', found the end of the file"),
+        ("truncated.json", "{\"values\": [1, 2, 3", "1:12: unterminated array: no closing ']'"),
+        // The JSON parser is the one shared with strategic games (_JSONText): strict, so
+        // duplicate keys are errors here too.
+        ("duplicate.json", "{\"values\": [1], \"values\": [2]}", "1:17: duplicate key \"values\""),
     ])
     func malformedInputExits65(name: String, text: String, message: String) throws {
         let path = try fixture(name, text)
@@ -254,6 +305,25 @@ private func maskingCounters(_ text: String) -> String {
         }
         let info = try runGameSolve(["info", "--tu", path])
         #expect(info.status == 65 && info.stderr == "gamesolve: error: \(path):\(message)\n")
+    }
+
+    /// `--tu` says what standard input holds; strategic games on standard input still need
+    /// --input-format.
+    @Test func infoReadsATUGameFromStandardInput() throws {
+        // Lex order: {1},{2},{3},{1,2},{1,3},{2,3},N.
+        let r = try CLI.run(["info", "--tu", "-", "--order", "lex", "--format", "json"], input: "0 0 0 90 80 70 120\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["kind"] as? String == "tu")
+        #expect(json["n"] as? Int == 3)
+        // v(12) + v(13) = 170 > v(1) + v(123) = 120: not convex; the core is the one point (50, 40, 30).
+        #expect(json["convex"] as? Bool == false)
+        #expect(json["coreNonEmpty"] as? Bool == true)
+        let strategic = try CLI.run(["info", "-"], input: "0 0 0 90 80 70 120\n")
+        #expect(strategic.status == 64)
+        #expect(strategic.stderr.contains("reading standard input needs --input-format nfg|csv|json|lrs"))
+        let nash = try CLI.run(["nash", "-"], input: "")
+        #expect(nash.status == 64 && nash.stderr.contains("reading standard input needs --input-format"))
     }
 
     @Test func infoDescribesTUGames() throws {
@@ -276,6 +346,7 @@ private func maskingCounters(_ text: String) -> String {
             {
               "kind": "tu",
               "representation": "bankruptcy",
+              "costGame": false,
               "players": ["1", "2", "3"],
               "n": 3,
               "superadditive": true,

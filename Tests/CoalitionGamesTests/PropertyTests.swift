@@ -139,6 +139,19 @@ struct PropertyTests {
 
 @Suite("TU game readers")
 struct ReaderTests {
+    /// Positions from the shared JSON parser count characters, not bytes ("é" is two bytes),
+    /// on every line.
+    @Test func jsonErrorColumnsCountCharacters() {
+        for (text, line) in [("{\"players\": [\"é\"], \"values\": [1, true]}", 1), ("{\n\"players\": [\"é\"], \"values\": [1, true]}", 2)] {
+            do {
+                _ = try TUGameReader.read(text)
+                Issue.record("accepted \(text)")
+            } catch let e as TUGameFormatError {
+                #expect(e.position == SourcePosition(line: line, column: line == 1 ? 34 : 33), "\(e)")
+            } catch { Issue.record("\(error)") }
+        }
+    }
+
     @Test func vectorCountError() {
         let text = (1...14).map(String.init).joined(separator: " ")
         #expect {
