@@ -76,33 +76,95 @@ public enum TUGameReader {
         return root["values"] != nil || root["type"] != nil
     }
 
-    /// A plain vector: numbers separated by whitespace or commas, 2^n − 1 of them.
+    /// A plain vector: numbers separated by whitespace, commas or semicolons (`#` starts a
+    /// comment to the end of the line), 2^n − 1 of them.
+    ///
+    /// Reads bytes, not `Character`s, and parses plain integers straight into `Int`, so a table of
+    /// 2^24 values reads at disk speed; anything else (decimals, fractions, huge integers) goes
+    /// through ``Rational/parse(_:)``.
+    /// - Complexity: O(length of the text).
     public static func readVector(_ text: String, order: CoalitionOrder, playerNames: [String]? = nil) throws -> TUGame {
-        var values: [(Rational, SourcePosition)] = []
-        var line = 1, column = 1
-        var token = "", tokenStart = SourcePosition(line: 1, column: 1)
-        func flush() throws {
-            guard !token.isEmpty else { return }
-            guard let r = Rational(token) else { throw TUGameFormatError(tokenStart, "expected a number, found '\(token)'") }
-            values.append((r, tokenStart)); token = ""
+        var text = text
+        return try text.withUTF8 { try readVector($0, order: order, playerNames: playerNames) }
+    }
+
+    static func readVector<Bytes: RandomAccessCollection>(_ bytes: Bytes, order: CoalitionOrder,
+                                                           playerNames: [String]?) throws -> TUGame
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var values: [Rational] = []
+        // Positions are kept only where an error can point: value k with k + 1 a power of two
+        // (the first value past a complete table of n players).
+        var positions: [Int: SourcePosition] = [:]
+        var line = 1, lineStart = bytes.startIndex
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        func column(_ at: Int) -> Int {
+            // Characters, not bytes: count the bytes that start a UTF-8 scalar.
+            var c = 1
+            var k = lineStart
+            while k < at { if bytes[k] & 0xC0 != 0x80 { c += 1 }; k += 1 }
+            return c
         }
-        var inComment = false
-        for ch in text {
-            if ch == "\n" { try flush(); inComment = false; line += 1; column = 1; continue }
-            defer { column += 1 }
-            if inComment { continue }
-            if ch == "#" { try flush(); inComment = true; continue }
-            if ch == " " || ch == "\t" || ch == "," || ch == "\r" || ch == ";" { try flush(); continue }
-            if token.isEmpty { tokenStart = SourcePosition(line: line, column: column) }
-            token.append(ch)
+        while i < end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") { line += 1; i += 1; lineStart = i; continue }
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: ",") || b == UInt8(ascii: "\r") || b == UInt8(ascii: ";") {
+                i += 1; continue
+            }
+            if b == UInt8(ascii: "#") {
+                while i < end && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                continue
+            }
+            let start = i
+            while i < end {
+                let c = bytes[i]
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: ",") || c == UInt8(ascii: "\r")
+                    || c == UInt8(ascii: ";") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "#") { break }
+                i += 1
+            }
+            let k = values.count
+            if (k + 1) & k == 0 { positions[k] = SourcePosition(line: line, column: column(start)) }
+            if let v = plainInteger(bytes, start, i) {
+                values.append(Rational(v))
+            } else {
+                let token = String(decoding: bytes[start..<i], as: UTF8.self)
+                guard let r = Rational(token) else {
+                    throw TUGameFormatError(SourcePosition(line: line, column: column(start)), "expected a number, found '\(token)'")
+                }
+                values.append(r)
+            }
         }
-        try flush()
-        let end = SourcePosition(line: line, column: column)
-        return try makeTable(values, order: order, names: playerNames, players: nil, at: end)
+        let endPosition = SourcePosition(line: line, column: column(end))
+        return try makeTable(values, positions: { positions[$0] ?? endPosition }, order: order, names: playerNames,
+                             players: nil, at: endPosition)
+    }
+
+    /// An optionally signed run of at most 18 decimal digits, as `Int`; nil for anything else.
+    @inline(__always)
+    static func plainInteger<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ start: Int, _ end: Int) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var k = start
+        var negative = false
+        if k < end && (bytes[k] == UInt8(ascii: "-") || bytes[k] == UInt8(ascii: "+")) { negative = bytes[k] == UInt8(ascii: "-"); k += 1 }
+        guard k < end, end - k <= 18 else { return nil }
+        var v = 0
+        while k < end {
+            let d = bytes[k] &- 48
+            guard d < 10 else { return nil }
+            v = v * 10 + Int(d)
+            k += 1
+        }
+        return negative ? -v : v
     }
 
     static func makeTable(_ values: [(Rational, SourcePosition)], order: CoalitionOrder, names: [String]?, players: Int?,
                           at end: SourcePosition) throws -> TUGame {
+        try makeTable(values.map(\.0), positions: { values[$0].1 }, order: order, names: names, players: players, at: end)
+    }
+
+    /// - Parameter positions: where value k stands in the file (asked only for error messages).
+    static func makeTable(_ values: [Rational], positions: (Int) -> SourcePosition, order: CoalitionOrder, names: [String]?,
+                          players: Int?, at end: SourcePosition) throws -> TUGame {
         var n = players ?? 0
         if players == nil { while (1 << n) - 1 < values.count && n < 62 { n += 1 } }
         guard n >= 1 else { throw TUGameFormatError(end, "expected at least one coalition value, found none") }
@@ -111,15 +173,15 @@ public enum TUGameReader {
         }
         let expected = (1 << n) - 1
         guard values.count == expected else {
-            let pos = values.count > expected ? values[expected].1 : end
+            let pos = values.count > expected ? positions(expected) : end
             throw TUGameFormatError(pos, "expected 2^n − 1 = \(expected) values for n = \(n) players, found \(values.count)")
         }
         var ordered = [Rational](repeating: .zero, count: expected)
-        for (k, mask) in order.masks(players: n).enumerated() { ordered[mask - 1] = values[k].0 }
+        for (k, mask) in order.masks(players: n).enumerated() { ordered[mask - 1] = values[k] }
         do {
             return try TUGame(playerNames: names ?? TUGame.defaultNames(n), values: ordered)
         } catch let e as TUGameError {
-            throw TUGameFormatError(values.first?.1 ?? end, e.description)
+            throw TUGameFormatError(values.isEmpty ? end : positions(0), e.description)
         }
     }
 
