@@ -117,13 +117,22 @@ extension BigInt: PivotScalar {
 
 extension Double: PivotScalar {
     static var one: Double { 1 }
-    @inline(__always) var isPositivePivot: Bool { self > Tolerance.zero }
+    /// Any positive entry is a candidate. An absolute threshold is wrong here: on the
+    /// Savani–von Stengel games legitimate pivot elements are as small as 1e-10 and entries as
+    /// small as 1e-14 next to entries of 1e10 (QuantEcon's absolute 1e-10 stops its d = 14 path
+    /// after a few pivots). A rounding-noise entry gets a huge ratio and so never wins the test;
+    /// a wrong pivot can only make the endpoint fail its exact certificate (then the path is rerun
+    /// exactly).
+    @inline(__always) var isPositivePivot: Bool { self > 0 }
 
+    /// Relative comparison only: an absolute floor (the former `max(|x|, |y|, 1)`) declares every
+    /// pair of small ratios a tie and lets the lexicographic rule choose a wrong row; that, with
+    /// payoffs squeezed into [1, 2], sent the d = 10 path astray.
     @inline(__always)
     static func compareRatios(_ a: Double, _ p: Double, _ b: Double, _ q: Double) -> Int {
         let x = a * q, y = b * p
         let diff = x - y
-        if Swift.abs(diff) <= Tolerance.pivot * Swift.max(Swift.abs(x), Swift.abs(y), 1) { return 0 }
+        if Swift.abs(diff) <= Tolerance.pivot * Swift.max(Swift.abs(x), Swift.abs(y)) { return 0 }
         return diff < 0 ? -1 : 1
     }
 
@@ -146,5 +155,64 @@ extension Double: PivotScalar {
         }
         det = 1
         return nil
+    }
+}
+
+// MARK: - Int128: the fixed-width tier between Int and BigInt
+
+extension Int128: PivotScalar {
+    static var one: Int128 { 1 }
+    @inline(__always) var isPositivePivot: Bool { self > 0 }
+
+    @inline(__always)
+    static func compareRatios(_ a: Int128, _ p: Int128, _ b: Int128, _ q: Int128) -> Int {
+        // a/p − b/q has the sign of a·q − b·p, compared in 256 bits.
+        let x = a.multipliedFullWidth(by: q), y = b.multipliedFullWidth(by: p)
+        if x.high != y.high { return x.high < y.high ? -1 : 1 }
+        if x.low != y.low { return x.low < y.low ? -1 : 1 }
+        return 0
+    }
+
+    /// The same fraction-free update as for `Int`, in 128 bits: the exact division by det is a
+    /// shift and a multiplication by the inverse of det's odd part modulo 2¹²⁸.
+    static func pivot(_ t: inout [Int128], scratch: inout [Int128], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout Int128, from start: Int) -> Int? {
+        let d = det
+        let shift = d.trailingZeroBitCount
+        let odd = UInt128(bitPattern: d >> shift)
+        var inverse = odd                       // correct to 3 bits; each step doubles the bits
+        for _ in 0..<6 { inverse = inverse &* (2 &- odd &* inverse) }
+        let inv = Int128(bitPattern: inverse)
+        let p = t[r * width + c]
+        let failed: Int? = t.withUnsafeMutableBufferPointer { tb in
+            scratch.withUnsafeMutableBufferPointer { sb in
+                let rowR = r * width
+                var i = start
+                while i < rows {
+                    if i == r { i += 1; continue }
+                    let rowI = i * width
+                    let f = tb[rowI + c]
+                    var j = 0
+                    while j < width {
+                        if j != c {
+                            let (x, o1) = tb[rowI + j].multipliedReportingOverflow(by: p)
+                            let (y, o2) = f.multipliedReportingOverflow(by: tb[rowR + j])
+                            let (z, o3) = x.subtractingReportingOverflow(y)
+                            if o1 || o2 || o3 { return i }
+                            sb[j] = (z >> shift) &* inv
+                        }
+                        j += 1
+                    }
+                    if f == .min { return i }
+                    sb[c] = -f
+                    for k in 0..<width { tb[rowI + k] = sb[k] }
+                    i += 1
+                }
+                tb[rowR + c] = d
+                return nil
+            }
+        }
+        if failed == nil { det = p }
+        return failed
     }
 }
