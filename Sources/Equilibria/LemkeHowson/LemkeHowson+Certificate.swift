@@ -1,3 +1,4 @@
+import BigInt
 import ExactArithmetic
 import StrategicGames
 
@@ -66,6 +67,7 @@ enum BasisCertificate {
         guard iQ.count == columnsJ.count, jP.count == rowsI.count, !columnsJ.isEmpty, !rowsI.isEmpty else { return nil }
         columnsJ.sort(); rowsI.sort()
         let a = game.rowPayoffs, b = game.columnPayoffs
+        if let eq = integerCertificate(game, rowsI: rowsI, columnsJ: columnsJ, tightRows: iQ, tightColumns: jP) { return eq }
         // y: A[i, J]·y − u = 0 for i ∈ I_Q, Σ y = 1.
         guard let ySolution = indifference(size: columnsJ.count, entry: { r, c in a[iQ[r], columnsJ[c]] }) else { return nil }
         // x: B[I, j]ᵀ·x − v = 0 for j ∈ J_P, Σ x = 1.
@@ -74,6 +76,95 @@ enum BasisCertificate {
         for (k, i) in rowsI.enumerated() { x[i] = xSolution[k] }
         for (k, j) in columnsJ.enumerated() { y[j] = ySolution[k] }
         return certified(game, x: x, y: y)
+    }
+
+    /// The certificate in integers, when every payoff involved is an integer (the usual case): the
+    /// indifference systems are solved fraction-free (Bareiss elimination and fraction-free back
+    /// substitution: no gcd until the final strategy is written as rationals), and the Nash check
+    /// compares integer payoff sums over the common denominator. Nil when some payoff is not an
+    /// integer (the caller then uses rationals) or when the check fails (the caller's rational
+    /// route then fails too, so this is only a shortcut).
+    /// - Complexity: O(k³) big-integer operations, O((m + n)·k) for the check.
+    static func integerCertificate(_ game: BimatrixGame, rowsI: [Int], columnsJ: [Int], tightRows: [Int], tightColumns: [Int]) -> Equilibrium? {
+        let m = game.rowCount, n = game.columnCount
+        let a = game.rowPayoffs, b = game.columnPayoffs
+        func integer(_ r: Rational) -> BigInt? {
+            if let (p, q) = r.smallParts { return q == 1 ? BigInt(p) : nil }
+            return r.isInteger ? r.numerator : nil
+        }
+        // Payoff columns of A in y's support, for every row; rows of B in x's support, for every column.
+        var aCols = [[BigInt]](), bRows = [[BigInt]]()
+        for j in columnsJ {
+            var col = [BigInt](); col.reserveCapacity(m)
+            for i in 0..<m { guard let v = integer(a[i, j]) else { return nil }; col.append(v) }
+            aCols.append(col)
+        }
+        for i in rowsI {
+            var row = [BigInt](); row.reserveCapacity(n)
+            for j in 0..<n { guard let v = integer(b[i, j]) else { return nil }; row.append(v) }
+            bRows.append(row)
+        }
+        let k = columnsJ.count, l = rowsI.count
+        guard let (ny, dy) = bareissIndifference(size: k, entry: { r, c in aCols[c][tightRows[r]] }),
+              let (nx, dx) = bareissIndifference(size: l, entry: { r, c in bRows[c][tightColumns[r]] }) else { return nil }
+        // Probability vectors: numerators ≥ 0 (denominators made positive), summing to the denominator.
+        guard ny.allSatisfy({ $0.signum() >= 0 }), nx.allSatisfy({ $0.signum() >= 0 }),
+              ny.reduce(BigInt(0), +) == dy, nx.reduce(BigInt(0), +) == dx else { return nil }
+        // dy·(A·y)_i and dx·(xᵀB)_j as integers.
+        var ay = [BigInt](repeating: 0, count: m), bx = [BigInt](repeating: 0, count: n)
+        for (c, col) in aCols.enumerated() where !ny[c].isZero { for i in 0..<m { ay[i] += col[i] * ny[c] } }
+        for (r, row) in bRows.enumerated() where !nx[r].isZero { for j in 0..<n { bx[j] += row[j] * nx[r] } }
+        let u = ay.max()!, v = bx.max()!
+        for (r, i) in rowsI.enumerated() where !nx[r].isZero && ay[i] != u { return nil }
+        for (c, j) in columnsJ.enumerated() where !ny[c].isZero && bx[j] != v { return nil }
+        var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
+        for (r, i) in rowsI.enumerated() where !nx[r].isZero { x[i] = Rational(nx[r], dx) }
+        for (c, j) in columnsJ.enumerated() where !ny[c].isZero { y[j] = Rational(ny[c], dy) }
+        return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
+                           payoffs: [Rational(u, dy), Rational(v, dx)])
+    }
+
+    /// Solves M·p − u·1 = 0, Σ p = 1 (M integer, k x k) fraction-free: Bareiss elimination with row
+    /// exchanges, then back substitution on D·p (D the last pivot, every intermediate an integer).
+    /// Returns (numerators of p, denominator > 0), or nil when singular.
+    /// - Complexity: O(k³) big-integer operations.
+    static func bareissIndifference(size k: Int, entry: (Int, Int) -> BigInt) -> ([BigInt], BigInt)? {
+        let n = k + 1, w = n + 1
+        var t = [BigInt](repeating: 0, count: n * w)
+        for r in 0..<k {
+            for c in 0..<k { t[r * w + c] = entry(r, c) }
+            t[r * w + k] = -1
+        }
+        for c in 0..<k { t[k * w + c] = 1 }
+        t[k * w + n] = 1
+        var previous = BigInt(1)
+        for col in 0..<n {
+            guard let p = (col..<n).first(where: { !t[$0 * w + col].isZero }) else { return nil }
+            if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
+            let pivot = t[col * w + col]
+            for r in (col + 1)..<n {
+                let f = t[r * w + col]
+                for c in (col + 1)..<w {
+                    var z = t[r * w + c] * pivot
+                    if !f.isZero { z -= f * t[col * w + c] }
+                    t[r * w + c] = previous == 1 ? z : z / previous
+                }
+                t[r * w + col] = 0
+            }
+            previous = pivot
+        }
+        // D = last pivot; D·p_i = (D·b_i − Σ_{j>i} a_ij·(D·p_j)) / a_ii, exact.
+        let d = t[(n - 1) * w + (n - 1)]
+        var num = [BigInt](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var s = d * t[i * w + n]
+            for j in (i + 1)..<n where !t[i * w + j].isZero { s -= t[i * w + j] * num[j] }
+            num[i] = s / t[i * w + i]
+        }
+        var out = Array(num[0..<k])
+        var den = d
+        if den.signum() < 0 { den.negate(); for i in out.indices { out[i].negate() } }
+        return (out, den)
     }
 
     /// Solves M·p − u·1 = 0, Σ p = 1 for the k x k matrix M (entry(row, column)); nil when the

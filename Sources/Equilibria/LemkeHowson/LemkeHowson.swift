@@ -70,6 +70,10 @@ public struct LemkeHowson: Sendable {
         /// Pure fraction-free integer pivoting (Int, then Int128, then BigInt on overflow), for studies
         /// of the exact path itself: every decision of the path is exact.
         case fractionFree = "fraction-free"
+        /// The floating path in extended precision only (`Float80`, 64-bit significand; x86 only,
+        /// elsewhere the same as `.double`), endpoint certified the same way. For studies of
+        /// paths too long or too ill-conditioned for `Double` (Savani–von Stengel d ≥ 16).
+        case extended
     }
 
     /// The label to drop; nil runs every label (see ``solve(_:limits:)``).
@@ -141,7 +145,7 @@ public struct LemkeHowson: Sendable {
         var equilibria: [Equilibrium] = []
         var reached: [[Path]] = []
         var index: [Equilibrium: Int] = [:]
-        var counters = ["pivots": 0, "paths": 0, "certifiedFromDoublePath": 0, "fractionFreePaths": 0,
+        var counters = ["pivots": 0, "paths": 0, "certifiedFromDoublePath": 0, "certifiedFromExtendedPath": 0, "fractionFreePaths": 0,
                         "int128Paths": 0, "bigIntegerPaths": 0, "doubleRecomputed": 0]
         var stop = StopReason.completed
         var notes: [String] = []
@@ -150,7 +154,8 @@ public struct LemkeHowson: Sendable {
             counters["pivots", default: 0] += p.pivots
             counters["paths", default: 0] += 1
             if p.arithmeticUsed == "double+certificate" { counters["certifiedFromDoublePath", default: 0] += 1 }
-            if p.arithmeticUsed.hasPrefix("double→") { counters["doubleRecomputed", default: 0] += 1 }
+            if p.arithmeticUsed == "float80+certificate" { counters["certifiedFromExtendedPath", default: 0] += 1 }
+            if p.arithmeticUsed.hasPrefix("double→") || p.arithmeticUsed.hasPrefix("float80") { counters["doubleRecomputed", default: 0] += 1 }
             let tier = p.arithmeticUsed.split(separator: "→").last.map(String.init) ?? ""
             if ["int", "int128", "bigint"].contains(tier) { counters["fractionFreePaths", default: 0] += 1 }
             if tier == "int128" { counters["int128Paths", default: 0] += 1 }
@@ -173,7 +178,7 @@ public struct LemkeHowson: Sendable {
             notes.append("\(counters["doubleRecomputed"]!) double-precision path(s) ended at a non-equilibrium and were recomputed exactly")
         }
         if arithmetic != .fractionFree, counters["paths"]! > 0 {
-            notes.append("certified by: \(counters["certifiedFromDoublePath"]!) floating-point path(s) with the endpoint solved and checked in exact rationals, \(counters["fractionFreePaths"]!) fraction-free path(s)")
+            notes.append("certified by: \(counters["certifiedFromDoublePath"]!) double and \(counters["certifiedFromExtendedPath"]!) extended-precision floating-point path(s) with the endpoint solved and checked in exact rationals, \(counters["fractionFreePaths"]!) fraction-free path(s)")
         }
         let details = reached.map { paths -> [String: String] in
             ["labels": paths.map(\.label.description).joined(separator: " "),
@@ -199,16 +204,18 @@ public struct LemkeHowson: Sendable {
         var entering = start
         var lastReport = clockStart
         // Floating-point pivoting can make wrong decisions and revisit a basis (an exact path never
-        // does): hash each basis (Zobrist: XOR of per-variable keys) and stop on a repeat.
-        let detectCycles = T.self == Double.self
+        // does): hash each basis (Zobrist: XOR of per-variable keys) and detect a repeat with
+        // Brent's cycle finding (O(1) memory, no per-pivot allocation; a cycle is seen within
+        // twice its start plus length). A hash collision would only cost an exact rerun.
+        let detectCycles = T.self is any FloatingPivotScalar.Type
         var keys = [UInt64]()
         var hash: UInt64 = 0
-        var visited = Set<UInt64>()
+        var saved: UInt64 = 0, power = 1, steps = 0
         if detectCycles {
             var rng = SplitMix64(seed: 0x5eed)
             keys = (0..<(2 * big)).map { _ in rng.next() }
             for v in tab.basic[0] + tab.basic[1] { hash ^= keys[v] }
-            visited.insert(hash)
+            saved = hash
         }
         while true {
             if pivots & 4095 == 4095 {
@@ -231,7 +238,9 @@ public struct LemkeHowson: Sendable {
             if leavingLabel == label { return .finished }
             if detectCycles {
                 hash ^= keys[entering] ^ keys[leaving]
-                if !visited.insert(hash).inserted { return .unbounded }
+                if hash == saved { return .unbounded }
+                steps += 1
+                if steps == power { saved = hash; power <<= 1; steps = 0 }
             }
             entering = tab.complement(of: leaving)
         }
@@ -243,10 +252,15 @@ public struct LemkeHowson: Sendable {
         let k = l.index(rowCount: m)
         if case .row(let i) = l, i >= m || i < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
         if case .column(let j) = l, j >= n || j < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
+        var tryDouble = arithmetic != .extended
+        #if !(arch(x86_64) || arch(i386))
+        tryDouble = true
+        #endif
         if arithmetic != .fractionFree {
+            var pivots = 0
+            if tryDouble {
             let payoffs = setup.floating
             var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: payoffs.a, b: payoffs.b, zero: 0)
-            var pivots = 0
             switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
             case .finished:
                 if let eq = BasisCertificate.equilibrium(game, basicQ: tab.basic[0], basicP: tab.basic[1]) {
@@ -257,6 +271,22 @@ public struct LemkeHowson: Sendable {
             case .unbounded, .overflow:
                 break
             }
+            }
+            #if arch(x86_64) || arch(i386)
+            // Second try: the same path with a 64-bit significand (x87 extended precision).
+            var wide = LemkeHowsonTableau<Float80>(m: m, n: n, a: setup.extendedA, b: setup.extendedB, zero: 0)
+            pivots = 0
+            switch Self.walk(&wide, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
+            case .finished:
+                if let eq = BasisCertificate.equilibrium(game, basicQ: wide.basic[0], basicP: wide.basic[1]) {
+                    return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "float80+certificate", stopReason: .completed)
+                }
+            case .timedOut:
+                return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "float80", stopReason: .timeout)
+            case .unbounded, .overflow:
+                break
+            }
+            #endif
             let exact = try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)
             return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium, arithmeticUsed: "double→" + exact.arithmeticUsed,
                         stopReason: exact.stopReason)
@@ -380,6 +410,21 @@ final class Prepared {
     init(_ game: BimatrixGame) { self.game = game }
     lazy var floating = FloatingPayoffs(game)
     lazy var integral = IntegerPayoffs(game)
+    #if arch(x86_64) || arch(i386)
+    lazy var extendedA: [Float80] = Prepared.extended(game.rowPayoffs)
+    lazy var extendedB: [Float80] = Prepared.extended(game.columnPayoffs)
+
+    /// Payoffs as Float80, shifted so the smallest is 1 (Int fractions convert exactly-rounded).
+    static func extended(_ m: Matrix<Rational>) -> [Float80] {
+        var v = m.storage.map { r -> Float80 in
+            if let (p, q) = r.smallParts { return Float80(p) / Float80(q) }
+            return Float80(r.doubleValue)
+        }
+        let low = v.min() ?? 1
+        if low < 1 { let c = 1 - low; for k in v.indices { v[k] += c } }
+        return v
+    }
+    #endif
 }
 
 /// The game's payoffs shifted to be ≥ 1 and scaled to integers (each matrix by the lcm of its

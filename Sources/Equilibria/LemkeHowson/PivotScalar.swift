@@ -113,10 +113,15 @@ extension BigInt: PivotScalar {
     }
 }
 
-// MARK: - Double: Gauss–Jordan for speed studies
+// MARK: - Double and Float80: Gauss–Jordan on the floating path
 
-extension Double: PivotScalar {
-    static var one: Double { 1 }
+/// Floating-point pivoting, shared by `Double` (the fast path) and `Float80` (64-bit significand,
+/// the second try on x86 when a `Double` path's endpoint fails its certificate).
+protocol FloatingPivotScalar: PivotScalar, BinaryFloatingPoint {}
+
+extension FloatingPivotScalar {
+    static var one: Self { 1 }
+
     /// Any positive entry is a candidate. An absolute threshold is wrong here: on the
     /// Savani–von Stengel games legitimate pivot elements are as small as 1e-10 and entries as
     /// small as 1e-14 next to entries of 1e10 (QuantEcon's absolute 1e-10 stops its d = 14 path
@@ -129,16 +134,17 @@ extension Double: PivotScalar {
     /// pair of small ratios a tie and lets the lexicographic rule choose a wrong row; that, with
     /// payoffs squeezed into [1, 2], sent the d = 10 path astray.
     @inline(__always)
-    static func compareRatios(_ a: Double, _ p: Double, _ b: Double, _ q: Double) -> Int {
+    static func compareRatios(_ a: Self, _ p: Self, _ b: Self, _ q: Self) -> Int {
         let x = a * q, y = b * p
         let diff = x - y
-        if Swift.abs(diff) <= Tolerance.pivot * Swift.max(Swift.abs(x), Swift.abs(y)) { return 0 }
+        if Swift.abs(diff) <= Self(Tolerance.pivot) * Swift.max(Swift.abs(x), Swift.abs(y)) { return 0 }
         return diff < 0 ? -1 : 1
     }
 
     /// Normalised pivoting: the basic columns stay unit vectors, so `det` stays 1.
-    static func pivot(_ t: inout [Double], scratch: inout [Double], rows: Int, width: Int, row r: Int, column c: Int,
-                      det: inout Double, from start: Int) -> Int? {
+    @inline(__always)
+    static func pivot(_ t: inout [Self], scratch: inout [Self], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout Self, from start: Int) -> Int? {
         t.withUnsafeMutableBufferPointer { tb in
             let rowR = r * width
             let p = tb[rowR + c]
@@ -157,6 +163,11 @@ extension Double: PivotScalar {
         return nil
     }
 }
+
+extension Double: FloatingPivotScalar {}
+#if arch(x86_64) || arch(i386)
+extension Float80: FloatingPivotScalar {}
+#endif
 
 // MARK: - Int128: the fixed-width tier between Int and BigInt
 
