@@ -24,18 +24,19 @@ import StrategicGames
 /// Precision: the construction runs in `Float80` where the platform has it (x86), `Double`
 /// elsewhere. In `Double`, the change of coordinates loses enough digits that from d = 14 the
 /// rounded payoffs differ from a 60-digit computation, and at d = 16 the game's longest path was
-/// 6,765 pivots instead of 121,392. With the 60-digit construction, rounding at 10^6 is still
-/// too coarse at d = 16 (58,146 pivots); at 10^8 the paths are right (checked by a
-/// floating-point Lemke–Howson run outside this package that follows the exact path). Hence
-/// the default scale: 10^6 up to d = 14 (the games of the published tables, unchanged), 10^8
-/// above (payoffs up to about 5e15 at d = 20, still integers exactly representable as doubles).
-///
+/// 6,765 pivots instead of 121,392. Rounding at 10^6 is too coarse above d = 14 even for a
+/// precise construction (d = 16: 58,146 pivots), and at d = 20 10^8 is too coarse as well
+/// (1,557,129 pivots). Hence the default scale: 10^6 up to d = 14 (the games of the published
+/// tables, unchanged), 10^9 above; with it the longest paths are F(3d/2 + 2) − 1 for d = 16, 18,
+/// 20 (121,392, 514,228, 2,178,308 pivots, measured by the certified floating-point path).
+/// Payoffs reach about 5e16 at d = 20: Int, not exactly representable as Double.
+
 /// The path from the artificial equilibrium dropping label 0 has F(3d/2 + 2) − 1 pivots (F the
 /// Fibonacci numbers); the game has a unique, completely mixed equilibrium.
 ///
 /// - Parameters:
 ///   - d: the number of strategies of each player; even, at least 2.
-///   - scale: the factor applied before rounding; nil picks 10^6 for d ≤ 14 and 10^8 above.
+///   - scale: the factor applied before rounding; nil picks 10^6 for d ≤ 14 and 10^9 above.
 /// - Complexity: O(d³) floating-point work.
 public struct SavaniVonStengel: Sendable {
     public let d: Int
@@ -54,7 +55,7 @@ public struct SavaniVonStengel: Sendable {
 
     public init(d: Int, scale: Double? = nil) {
         self.d = d
-        self.scale = scale ?? (d <= 14 ? 1e6 : 1e8)
+        self.scale = scale ?? (d <= 14 ? 1e6 : 1e9)
     }
 
     /// The label permutation of the column player's polytope (0-based; labels d..2d−1 are the

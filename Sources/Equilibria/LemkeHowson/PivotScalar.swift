@@ -145,18 +145,24 @@ extension FloatingPivotScalar {
     @inline(__always)
     static func pivot(_ t: inout [Self], scratch: inout [Self], rows: Int, width: Int, row r: Int, column c: Int,
                       det: inout Self, from start: Int) -> Int? {
+        // The scaled pivot row is copied to `scratch` so that the row updates read a buffer they do
+        // not write (no aliasing: the inner loop vectorises).
         t.withUnsafeMutableBufferPointer { tb in
-            let rowR = r * width
-            let p = tb[rowR + c]
-            let ip = 1 / p
-            for j in 0..<width { tb[rowR + j] *= ip }
-            tb[rowR + c] = ip
-            for i in start..<rows where i != r {
-                let rowI = i * width
-                let f = tb[rowI + c]
-                if f == 0 { continue }
-                for j in 0..<width { tb[rowI + j] -= f * tb[rowR + j] }
-                tb[rowI + c] = -f * ip
+            scratch.withUnsafeMutableBufferPointer { pr in
+                let base = tb.baseAddress!, row = pr.baseAddress!
+                let rowR = r * width
+                let p = base[rowR + c]
+                let ip = 1 / p
+                for j in 0..<width { let v = base[rowR + j] * ip; base[rowR + j] = v; row[j] = v }
+                base[rowR + c] = ip
+                row[c] = 0
+                for i in start..<rows where i != r {
+                    let dst = base + i * width
+                    let f = dst[c]
+                    if f == 0 { continue }
+                    for j in 0..<width { dst[j] -= f * row[j] }
+                    dst[c] = -f * ip
+                }
             }
         }
         det = 1
