@@ -20,8 +20,19 @@ struct FloatingPayoffs: Sendable {
 
     init(_ game: BimatrixGame) {
         func shifted(_ m: Matrix<Rational>) -> [Double] {
-            var v = m.storage.map(\.doubleValue)
-            let low = v.min() ?? 1
+            // One pass through the inlinable small-fraction view (a call per entry to the
+            // non-inlinable `doubleValue` was half the time of a 4-pivot 100x100 run).
+            var low = Double.infinity
+            let storage = m.storage
+            var v = [Double](unsafeUninitializedCapacity: storage.count) { buffer, count in
+                for (k, r) in storage.enumerated() {
+                    let x: Double
+                    if let (p, q) = r.smallParts { x = q == 1 ? Double(p) : Double(p) / Double(q) } else { x = r.doubleValue }
+                    buffer[k] = x
+                    low = Swift.min(low, x)
+                }
+                count = storage.count
+            }
             if low < 1 {
                 let c = 1 - low
                 for k in v.indices { v[k] += c }

@@ -135,7 +135,8 @@ public struct LemkeHowson: Sendable {
     /// Counters: `pivots` (total), `paths`, `certifiedFromDoublePath` (paths whose floating-point
     /// endpoint was certified exactly), `fractionFreePaths` (of which `int128Paths` and `bigIntegerPaths` left Int after an overflow),
     /// `doubleRecomputed`
-    /// (floating endpoints that failed the check and were rerun fraction-free).
+    /// (floating endpoints that failed the check and were rerun), `degeneratePathsRerun` (floating
+    /// paths that met a degenerate step and were rerun fraction-free).
     public func solve(_ game: BimatrixGame, limits: SolverLimits = .none) throws -> NashResult {
         let m = game.rowCount, n = game.columnCount
         let labels = label.map { [$0] } ?? (0..<(m + n)).map { Label(index: $0, rowCount: m) }
@@ -146,7 +147,7 @@ public struct LemkeHowson: Sendable {
         var reached: [[Path]] = []
         var index: [Equilibrium: Int] = [:]
         var counters = ["pivots": 0, "paths": 0, "certifiedFromDoublePath": 0, "certifiedFromExtendedPath": 0, "fractionFreePaths": 0,
-                        "int128Paths": 0, "bigIntegerPaths": 0, "doubleRecomputed": 0]
+                        "int128Paths": 0, "bigIntegerPaths": 0, "degeneratePathsRerun": 0, "doubleRecomputed": 0]
         var stop = StopReason.completed
         var notes: [String] = []
         for l in labels {
@@ -156,6 +157,7 @@ public struct LemkeHowson: Sendable {
             if p.arithmeticUsed == "double+certificate" { counters["certifiedFromDoublePath", default: 0] += 1 }
             if p.arithmeticUsed == "float80+certificate" { counters["certifiedFromExtendedPath", default: 0] += 1 }
             if p.arithmeticUsed.hasPrefix("double→") || p.arithmeticUsed.hasPrefix("float80") { counters["doubleRecomputed", default: 0] += 1 }
+            if p.arithmeticUsed.hasPrefix("degenerate→") { counters["degeneratePathsRerun", default: 0] += 1 }
             let tier = p.arithmeticUsed.split(separator: "→").last.map(String.init) ?? ""
             if ["int", "int128", "bigint"].contains(tier) { counters["fractionFreePaths", default: 0] += 1 }
             if tier == "int128" { counters["int128Paths", default: 0] += 1 }
@@ -176,6 +178,9 @@ public struct LemkeHowson: Sendable {
         if stop == .timeout { notes.append("stopped at the timeout after \(counters["paths"]! - 1) complete paths") }
         if counters["doubleRecomputed"]! > 0 {
             notes.append("\(counters["doubleRecomputed"]!) double-precision path(s) ended at a non-equilibrium and were recomputed exactly")
+        }
+        if counters["degeneratePathsRerun"]! > 0 {
+            notes.append("\(counters["degeneratePathsRerun"]!) floating-point path(s) met a degenerate step (tie in the ratio test) and were rerun fraction-free, so that every reported path is the exact lexicographic path")
         }
         if arithmetic != .fractionFree, counters["paths"]! > 0 {
             notes.append("certified by: \(counters["certifiedFromDoublePath"]!) double and \(counters["certifiedFromExtendedPath"]!) extended-precision floating-point path(s) with the endpoint solved and checked in exact rationals, \(counters["fractionFreePaths"]!) fraction-free path(s)")
@@ -262,6 +267,12 @@ public struct LemkeHowson: Sendable {
             let payoffs = setup.floating
             var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: payoffs.a, b: payoffs.b, zero: 0)
             switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
+            case .finished where tab.sawDegenerateStep:
+                // A degenerate step: the floating path may have left the exact lexicographic path
+                // (its endpoint could be certified and still not be this label's endpoint).
+                let exact = try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)
+                return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium, arithmeticUsed: "degenerate→" + exact.arithmeticUsed,
+                            stopReason: exact.stopReason)
             case .finished:
                 if let eq = BasisCertificate.equilibrium(game, basicQ: tab.basic[0], basicP: tab.basic[1]) {
                     return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "double+certificate", stopReason: .completed)
@@ -277,6 +288,8 @@ public struct LemkeHowson: Sendable {
             var wide = LemkeHowsonTableau<Float80>(m: m, n: n, a: setup.extendedA, b: setup.extendedB, zero: 0)
             pivots = 0
             switch Self.walk(&wide, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
+            case .finished where wide.sawDegenerateStep:
+                break
             case .finished:
                 if let eq = BasisCertificate.equilibrium(game, basicQ: wide.basic[0], basicP: wide.basic[1]) {
                     return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "float80+certificate", stopReason: .completed)

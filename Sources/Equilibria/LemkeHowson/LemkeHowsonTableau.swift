@@ -27,6 +27,11 @@ struct LemkeHowsonTableau<T: PivotScalar> {
     /// Reusable buffers of the ratio test.
     var candidates: [Int]
     var survivors: [Int]
+    /// Floating point only: set when a ratio test met a tie or a (nearly) zero basic value, i.e.
+    /// a degenerate step, where rounding can make the lexicographic rule choose differently from
+    /// the exact path. The certified route then reruns the path fraction-free, so that the
+    /// reported path is the exact one.
+    var sawDegenerateStep = false
 
     var labelCount: Int { m + n }
 
@@ -99,6 +104,16 @@ struct LemkeHowsonTableau<T: PivotScalar> {
                 } else if cmp == 0 {
                     candidates.append(i)
                 }
+            }
+        }
+        if T.isFloatingPoint, best >= 0 {
+            if candidates.count > 1 {
+                sawDegenerateStep = true
+            } else {
+                let value = entries[s][best * w + rhs]
+                var largest = value
+                for i in 0..<r { largest = T.larger(largest, entries[s][i * w + rhs]) }
+                if value.isNegligible(relativeTo: largest) { sawDegenerateStep = true }
             }
         }
         if candidates.count <= 1 { return candidates.first }

@@ -17,6 +17,18 @@ protocol PivotScalar: Sendable {
     /// new common denominator.
     static func pivot(_ t: inout [Self], scratch: inout [Self], rows: Int, width: Int, row r: Int, column c: Int,
                       det: inout Self, from start: Int) -> Int?
+    /// True for floating-point types (whose ratio tests can misjudge degenerate steps).
+    static var isFloatingPoint: Bool { get }
+    /// Floating point: |self| ≤ 64 ulp · scale (a basic value that is zero up to rounding).
+    func isNegligible(relativeTo scale: Self) -> Bool
+    /// Floating point: the larger of two values (used with `isNegligible`).
+    static func larger(_ a: Self, _ b: Self) -> Self
+}
+
+extension PivotScalar {
+    static var isFloatingPoint: Bool { false }
+    func isNegligible(relativeTo scale: Self) -> Bool { false }
+    static func larger(_ a: Self, _ b: Self) -> Self { a }
 }
 
 // MARK: - Int: fraction-free with overflow detection
@@ -121,6 +133,12 @@ protocol FloatingPivotScalar: PivotScalar, BinaryFloatingPoint {}
 
 extension FloatingPivotScalar {
     static var one: Self { 1 }
+    static var isFloatingPoint: Bool { true }
+    /// Rounding noise: within 64 ulps of the largest basic value (not a tolerance on data: a
+    /// legitimately small basic value on the ill-conditioned Savani–von Stengel paths is far
+    /// above it, while a value that is zero in exact arithmetic comes out at this size).
+    @inline(__always) func isNegligible(relativeTo scale: Self) -> Bool { Swift.abs(self) <= 64 * Self.ulpOfOne * scale }
+    @inline(__always) static func larger(_ a: Self, _ b: Self) -> Self { Swift.max(a, b) }
 
     /// Any positive entry is a candidate. An absolute threshold is wrong here: on the
     /// Savani–von Stengel games legitimate pivot elements are as small as 1e-10 and entries as
