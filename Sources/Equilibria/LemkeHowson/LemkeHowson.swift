@@ -263,16 +263,16 @@ public struct LemkeHowson: Sendable {
         #endif
         if arithmetic != .fractionFree {
             var pivots = 0
+            var degenerate = false
             if tryDouble {
             let payoffs = setup.floating
             var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: payoffs.a, b: payoffs.b, zero: 0)
             switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
             case .finished where tab.sawDegenerateStep:
                 // A degenerate step: the floating path may have left the exact lexicographic path
-                // (its endpoint could be certified and still not be this label's endpoint).
-                let exact = try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)
-                return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium, arithmeticUsed: "degenerate→" + exact.arithmeticUsed,
-                            stopReason: exact.stopReason)
+                // (its endpoint could be certified and still not be this label's endpoint). Try
+                // extended precision, then fraction-free.
+                degenerate = true
             case .finished:
                 if let eq = BasisCertificate.equilibrium(game, basicQ: tab.basic[0], basicP: tab.basic[1]) {
                     return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "double+certificate", stopReason: .completed)
@@ -289,7 +289,7 @@ public struct LemkeHowson: Sendable {
             pivots = 0
             switch Self.walk(&wide, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
             case .finished where wide.sawDegenerateStep:
-                break
+                degenerate = true
             case .finished:
                 if let eq = BasisCertificate.equilibrium(game, basicQ: wide.basic[0], basicP: wide.basic[1]) {
                     return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "float80+certificate", stopReason: .completed)
@@ -301,7 +301,8 @@ public struct LemkeHowson: Sendable {
             }
             #endif
             let exact = try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)
-            return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium, arithmeticUsed: "double→" + exact.arithmeticUsed,
+            return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium,
+                        arithmeticUsed: (degenerate ? "degenerate→" : "double→") + exact.arithmeticUsed,
                         stopReason: exact.stopReason)
         }
         return try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)

@@ -113,7 +113,13 @@ struct LemkeHowsonTableau<T: PivotScalar> {
                 let value = entries[s][best * w + rhs]
                 var largest = value
                 for i in 0..<r { largest = T.larger(largest, entries[s][i * w + rhs]) }
-                if value.isNegligible(relativeTo: largest) { sawDegenerateStep = true }
+                // A zero basic value in the leaving row is degenerate only if another row is zero
+                // too (then the ratio test had a hidden tie); noise alone is not degenerate.
+                if value.isNegligible(relativeTo: largest) {
+                    var zeros = 0
+                    for i in 0..<r where entries[s][i * w + rhs].isNegligible(relativeTo: largest) && entries[s][i * w + c].isPositivePivot { zeros += 1 }
+                    if zeros > 1 { sawDegenerateStep = true }
+                }
             }
         }
         if candidates.count <= 1 { return candidates.first }
