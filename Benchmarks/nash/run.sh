@@ -6,14 +6,14 @@ cd "$(dirname "$0")"
 B=NashBench/.build/release/NashBench
 T=$(mktemp -d)
 echo "== Savani–von Stengel, longest label (0): ours exact / double, QuantEcon"
-for d in 12 14 16; do
+for d in 12 14 16 18 20; do
   $B gen-svs $d $T/svs$d.json
-  echo "d=$d"; timeout 600 $B svs $d exact; timeout 600 $B svs $d double; timeout 120 python3 peers.py lh $T/svs$d.json 0
+  echo "d=$d"; timeout 600 $B svs $d exact; timeout 600 $B svs $d extended; timeout 120 python3 peers.py lh $T/svs$d.json 0
 done
 echo "== random LH, label 0"
 for m in 100 200; do
   $B gen-random $m $m 1 $T/r$m.json
-  echo "${m}x${m}"; $B lh $T/r$m.json exact 0 1; $B lh $T/r$m.json double 0 3; python3 peers.py lh $T/r$m.json 0
+  echo "${m}x${m}"; $B lh $T/r$m.json exact 0 5; python3 peers.py lh $T/r$m.json 0
 done
 echo "== support enumeration (equal sizes)"
 for m in 10 12; do

@@ -63,7 +63,7 @@ import GameSolve
         let a = (0..<4).map { _ in (0..<4).map { _ in Rational(big + rng.uniform(0...big)) } }
         let b = (0..<4).map { _ in (0..<4).map { _ in Rational(big + rng.uniform(0...big)) } }
         let game = try BimatrixGame(rowPayoffs: a, columnPayoffs: b)
-        let result = try LemkeHowson.allLabels().solve(game)
+        let result = try LemkeHowson.allLabels(arithmetic: .fractionFree).solve(game)
         #expect(result.counters["bigIntegerPaths"]! > 0)
         for eq in result.equilibria {
             #expect(game.isNashEquilibrium(row: eq.strategies[0].probabilities, column: eq.strategies[1].probabilities))

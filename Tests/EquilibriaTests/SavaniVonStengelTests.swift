@@ -31,55 +31,77 @@ import GameSolve
     }
 
     @Test(arguments: [2, 4, 6])
-    func exactPathLengthsMatchLabelByLabel(d: Int) throws {
+    func fractionFreePathLengthsMatchLabelByLabel(d: Int) throws {
         let game = try SavaniVonStengel(d: d).game()
-        let solver = LemkeHowson(arithmetic: .exact)
+        let solver = LemkeHowson(arithmetic: .fractionFree)
         var lengths = [Int]()
         var endpoints = Set<Equilibrium>()
         for k in 0..<(2 * d) {
             let path = try solver.path(game, label: LemkeHowson.Label(index: k, rowCount: d))
             lengths.append(path.pivots)
+            #expect(["int", "int128", "bigint"].contains(path.arithmeticUsed))
             if let eq = path.equilibrium { endpoints.insert(eq) }
         }
         #expect(lengths == Self.pathLengths[d]!)
         // The game has a unique, completely mixed equilibrium.
         #expect(endpoints.count == 1)
         #expect(endpoints.first.map { $0.strategies.allSatisfy { $0.support.count == d } } == true)
+        // The certified route (floating path, exact endpoint) reaches the same equilibrium along
+        // paths of the same lengths.
+        let certified = try LemkeHowson.allLabels(arithmetic: .exact).solve(game)
+        #expect(Set(certified.equilibria) == endpoints)
+        #expect(certified.details?.first?["pivots"] == lengths.map(String.init).joined(separator: " "))
     }
 
-    /// d = 8 in double mode (fast in debug builds); the endpoint is still solved and checked
-    /// exactly. From d = 10 on, floating-point pivoting goes wrong on these games (it revisits a
-    /// basis); the solver detects that and recomputes exactly — checked below.
-    @Test func doublePathLengthsMatchLabelByLabelAtEight() throws {
-        let d = 8
+    /// Exact (certified) mode up to d = 12: every label's floating-point path has the exact
+    /// path's length (the table), and its endpoint is certified in rationals without a
+    /// fraction-free rerun. The old double path (payoffs squeezed into [1, 2], absolute floor in
+    /// the ratio tie test) went wrong from d = 10.
+    /// d = 12 runs in release builds only (the debug build's unspecialised pivoting is slow).
+    #if DEBUG
+    static let certifiedSizes = [8, 10]
+    #else
+    static let certifiedSizes = [8, 10, 12]
+    #endif
+
+    @Test(arguments: certifiedSizes)
+    func certifiedPathLengthsMatchLabelByLabel(d: Int) throws {
         let game = try SavaniVonStengel(d: d).game()
-        let result = try LemkeHowson.allLabels(arithmetic: .double).solve(game)
+        let result = try LemkeHowson.allLabels(arithmetic: .exact).solve(game)
         #expect(result.equilibria.count == 1)
+        #expect(result.counters["certifiedFromDoublePath"] == 2 * d)
         #expect(result.counters["doubleRecomputed"] == 0)
+        #expect(result.counters["fractionFreePaths"] == 0)
         let details = try #require(result.details?.first)
         let labels = details["labels"]!.split(separator: " ").map(String.init)
         let pivots = details["pivots"]!.split(separator: " ").map { Int($0)! }
         #expect(labels == (0..<(2 * d)).map { LemkeHowson.Label(index: $0, rowCount: d).description })
         #expect(pivots == Self.pathLengths[d]!)
         #expect(result.counters["pivots"] == Self.pathLengths[d]!.reduce(0, +))
+        let eq = try #require(result.equilibria.first)
+        #expect(game.isNashEquilibrium(row: eq.strategies[0].probabilities, column: eq.strategies[1].probabilities))
     }
 
     #if !DEBUG
-    /// d = 10 and 12 in exact arithmetic (big integers: a few seconds in release builds, too slow
-    /// for debug builds, so these run with `swift test -c release`).
-    @Test(arguments: [10, 12])
-    func exactPathLengthsMatchLabelByLabelLarge(d: Int) throws {
+    /// d = 8 and 10 in pure fraction-free arithmetic (big integers: about a second in release
+    /// builds, too slow for debug builds, so these run with `swift test -c release`): the
+    /// fraction-free path lengths equal the certified route's.
+    @Test(arguments: [8, 10])
+    func fractionFreePathLengthsMatchLabelByLabelLarge(d: Int) throws {
         let game = try SavaniVonStengel(d: d).game()
-        let result = try LemkeHowson.allLabels(arithmetic: .exact).solve(game)
+        let result = try LemkeHowson.allLabels(arithmetic: .fractionFree).solve(game)
         #expect(result.equilibria.count == 1)
         let pivots = try #require(result.details?.first?["pivots"]).split(separator: " ").map { Int($0)! }
         #expect(pivots == Self.pathLengths[d]!)
     }
 
-    @Test func doubleModeRecoversWhenFloatingPointFails() throws {
-        let game = try SavaniVonStengel(d: 10).game()
-        let path = try LemkeHowson(arithmetic: .double).path(game, label: .row(0))
-        #expect(path.pivots == 1596)
+    /// d = 14: the longest path, F(23) − 1 = 28,656 pivots (checked against a rational
+    /// Lemke–Howson run outside this package), certified from the floating-point path.
+    @Test func certifiedLongestPathAtFourteen() throws {
+        let game = try SavaniVonStengel(d: 14).game()
+        let path = try LemkeHowson(arithmetic: .exact).path(game, label: .row(0))
+        #expect(path.pivots == Self.fibonacci(3 * 14 / 2 + 2) - 1)
+        #expect(path.arithmeticUsed == "double+certificate")
         #expect(path.equilibrium != nil)
     }
     #endif

@@ -17,13 +17,20 @@ import StrategicGames
 /// 2. Drop label k: the variable with label k (x_k or y_{k−m}) enters the basis of its system.
 /// 3. The minimum-ratio test (lexicographic, so degenerate games cannot cycle) picks the leaving
 ///    variable; if its label is k the path ends, otherwise its complement enters the other system.
-/// 4. The final basis gives (x, y); normalised, it is a Nash equilibrium, checked exactly.
+/// 4. The final basis gives (x, y), solved and checked exactly.
 ///
-/// Arithmetic: `.exact` pivots fraction-free (Edmonds; every entry an integer, the common
-/// denominator the previous pivot element) in `Int` with overflow detection, and finishes a run in
-/// `BigInt` from the pivot that overflowed. `.double` pivots in floating point with tolerances
-/// from ``Tolerance``; the supports it ends on are then solved exactly and checked, and a run whose
-/// exact check fails is repeated in exact arithmetic (noted in the result).
+/// Arithmetic: `.exact` (and `.double`, the same route) walks the path in floating point on the
+/// shifted, unscaled payoffs (Gauss–Jordan on the compact tableaux, any positive entry a pivot
+/// candidate, relative tie test, lexicographic tie-break on the initial slack columns, as
+/// QuantEcon's `_lemke_howson_tbl` minus its absolute pivot tolerance), then solves the
+/// equilibrium of the final basis exactly — the supports' indifference systems, once, in
+/// rationals — and checks it exactly (``BasisCertificate``). A certified endpoint is an exact
+/// answer whatever rounding happened on the way; the reported pivot count is the floating
+/// path's (tests check it equals the exact path's on the Savani–von Stengel games and random
+/// games). If the certificate fails, the path is rerun fraction-free. `.fractionFree` pivots
+/// fraction-free only (Edmonds; every entry an integer, the common denominator the previous
+/// pivot element) in `Int` with overflow detection, continuing in `Int128` from the pivot that
+/// overflowed and in `BigInt` from the pivot that overflows Int128.
 ///
 /// Degenerate games: the lexicographic rule keeps every path finite and well defined; the path
 /// ends at an equilibrium, but different labels may reach equilibria of the same component.
@@ -50,12 +57,23 @@ public struct LemkeHowson: Sendable {
         }
     }
 
-    /// Number type of the pivoting.
+    /// Number type of the pivoting, and how the answer is certified.
     public enum Arithmetic: String, Sendable, CaseIterable {
-        /// Fraction-free integer pivoting (Int, switching to BigInt on overflow).
+        /// A certified exact answer by the fastest sound route: the path is walked in floating
+        /// point, the equilibrium at its final basis is solved in rationals (the supports'
+        /// indifference system, once) and checked exactly; only when that check fails is the path
+        /// rerun in fraction-free integer arithmetic. The route taken is reported per path.
         case exact
-        /// Floating-point pivoting; endpoints re-solved and verified exactly.
+        /// The floating-point path (the same route as `.exact`, kept as the name for speed studies
+        /// of the floating path; its endpoint is certified the same way).
         case double
+        /// Pure fraction-free integer pivoting (Int, then Int128, then BigInt on overflow), for studies
+        /// of the exact path itself: every decision of the path is exact.
+        case fractionFree = "fraction-free"
+        /// The floating path in extended precision only (`Float80`, 64-bit significand; x86 only,
+        /// elsewhere the same as `.double`), endpoint certified the same way. For studies of
+        /// paths too long or too ill-conditioned for `Double` (Savani–von Stengel d ≥ 16).
+        case extended
     }
 
     /// The label to drop; nil runs every label (see ``solve(_:limits:)``).
@@ -80,8 +98,11 @@ public struct LemkeHowson: Sendable {
         public let pivots: Int
         /// The verified equilibrium at the end (nil only if the run timed out).
         public let equilibrium: Equilibrium?
-        /// How the path was computed: "int", "bigint" (after an Int overflow), "double", or
-        /// "double→exact" (the floating-point endpoint failed its exact check and was recomputed).
+        /// How the path was computed and its endpoint certified: "double+certificate" (floating
+        /// path, equilibrium solved at its final basis in rationals and checked exactly),
+        /// "int", "int128" or "bigint" (fraction-free; Int128 from the first Int overflow,
+        /// BigInt from the first Int128 overflow), or "double→int" etc. (the floating-point endpoint failed its exact check; the path was rerun
+        /// fraction-free).
         public let arithmeticUsed: String
         public let stopReason: StopReason
     }
@@ -103,36 +124,44 @@ public struct LemkeHowson: Sendable {
 
     /// The path dropping `label`.
     public func path(_ game: BimatrixGame, label: Label, limits: SolverLimits = .none) throws -> Path {
-        let setup = IntegerPayoffs(game)
-        var cache = [[Int]: Equilibrium]()
+        let setup = Prepared(game)
         return try runPath(game, setup: setup, label: label, deadline: limits.deadline(), progress: limits.progress,
-                           start: .now, cache: &cache)
+                           start: .now)
     }
 
     /// Equilibria of `game`: for one label, the end of its path; for all labels, every distinct
     /// endpoint in order of first discovery, with `details[k]["labels"]` listing the labels that
     /// reached equilibrium k and `details[k]["pivots"]` their path lengths.
-    /// Counters: `pivots` (total), `paths`, `bigIntegerPaths`, `doubleRecomputed`.
+    /// Counters: `pivots` (total), `paths`, `certifiedFromDoublePath` (paths whose floating-point
+    /// endpoint was certified exactly), `fractionFreePaths` (of which `int128Paths` and `bigIntegerPaths` left Int after an overflow),
+    /// `doubleRecomputed`
+    /// (floating endpoints that failed the check and were rerun), `degeneratePathsRerun` (floating
+    /// paths that met a degenerate step and were rerun fraction-free).
     public func solve(_ game: BimatrixGame, limits: SolverLimits = .none) throws -> NashResult {
         let m = game.rowCount, n = game.columnCount
         let labels = label.map { [$0] } ?? (0..<(m + n)).map { Label(index: $0, rowCount: m) }
-        let setup = IntegerPayoffs(game)
+        let setup = Prepared(game)
         let start = ContinuousClock.now
         let deadline = limits.deadline(from: start)
         var equilibria: [Equilibrium] = []
         var reached: [[Path]] = []
         var index: [Equilibrium: Int] = [:]
-        var counters = ["pivots": 0, "paths": 0, "bigIntegerPaths": 0, "doubleRecomputed": 0]
+        var counters = ["pivots": 0, "paths": 0, "certifiedFromDoublePath": 0, "certifiedFromExtendedPath": 0, "fractionFreePaths": 0,
+                        "int128Paths": 0, "bigIntegerPaths": 0, "degeneratePathsRerun": 0, "doubleRecomputed": 0]
         var stop = StopReason.completed
         var notes: [String] = []
-        var cache = [[Int]: Equilibrium]()
         for l in labels {
-            let p = try runPath(game, setup: setup, label: l, deadline: deadline, progress: limits.progress, start: start,
-                                cache: &cache)
+            let p = try runPath(game, setup: setup, label: l, deadline: deadline, progress: limits.progress, start: start)
             counters["pivots", default: 0] += p.pivots
             counters["paths", default: 0] += 1
-            if p.arithmeticUsed == "bigint" { counters["bigIntegerPaths", default: 0] += 1 }
-            if p.arithmeticUsed == "double→exact" { counters["doubleRecomputed", default: 0] += 1 }
+            if p.arithmeticUsed == "double+certificate" { counters["certifiedFromDoublePath", default: 0] += 1 }
+            if p.arithmeticUsed == "float80+certificate" { counters["certifiedFromExtendedPath", default: 0] += 1 }
+            if p.arithmeticUsed.hasPrefix("double→") || p.arithmeticUsed.hasPrefix("float80") { counters["doubleRecomputed", default: 0] += 1 }
+            if p.arithmeticUsed.hasPrefix("degenerate→") { counters["degeneratePathsRerun", default: 0] += 1 }
+            let tier = p.arithmeticUsed.split(separator: "→").last.map(String.init) ?? ""
+            if ["int", "int128", "bigint"].contains(tier) { counters["fractionFreePaths", default: 0] += 1 }
+            if tier == "int128" { counters["int128Paths", default: 0] += 1 }
+            if tier == "bigint" { counters["bigIntegerPaths", default: 0] += 1 }
             guard let eq = p.equilibrium else { stop = p.stopReason; break }
             if let k = index[eq] {
                 reached[k].append(p)
@@ -149,6 +178,12 @@ public struct LemkeHowson: Sendable {
         if stop == .timeout { notes.append("stopped at the timeout after \(counters["paths"]! - 1) complete paths") }
         if counters["doubleRecomputed"]! > 0 {
             notes.append("\(counters["doubleRecomputed"]!) double-precision path(s) ended at a non-equilibrium and were recomputed exactly")
+        }
+        if counters["degeneratePathsRerun"]! > 0 {
+            notes.append("\(counters["degeneratePathsRerun"]!) floating-point path(s) met a degenerate step (tie in the ratio test) and were rerun fraction-free, so that every reported path is the exact lexicographic path")
+        }
+        if arithmetic != .fractionFree, counters["paths"]! > 0 {
+            notes.append("certified by: \(counters["certifiedFromDoublePath"]!) double and \(counters["certifiedFromExtendedPath"]!) extended-precision floating-point path(s) with the endpoint solved and checked in exact rationals, \(counters["fractionFreePaths"]!) fraction-free path(s)")
         }
         let details = reached.map { paths -> [String: String] in
             ["labels": paths.map(\.label.description).joined(separator: " "),
@@ -174,16 +209,18 @@ public struct LemkeHowson: Sendable {
         var entering = start
         var lastReport = clockStart
         // Floating-point pivoting can make wrong decisions and revisit a basis (an exact path never
-        // does): hash each basis (Zobrist: XOR of per-variable keys) and stop on a repeat.
-        let detectCycles = T.self == Double.self
+        // does): hash each basis (Zobrist: XOR of per-variable keys) and detect a repeat with
+        // Brent's cycle finding (O(1) memory, no per-pivot allocation; a cycle is seen within
+        // twice its start plus length). A hash collision would only cost an exact rerun.
+        let detectCycles = T.self is any FloatingPivotScalar.Type
         var keys = [UInt64]()
         var hash: UInt64 = 0
-        var visited = Set<UInt64>()
+        var saved: UInt64 = 0, power = 1, steps = 0
         if detectCycles {
             var rng = SplitMix64(seed: 0x5eed)
             keys = (0..<(2 * big)).map { _ in rng.next() }
             for v in tab.basic[0] + tab.basic[1] { hash ^= keys[v] }
-            visited.insert(hash)
+            saved = hash
         }
         while true {
             if pivots & 4095 == 4095 {
@@ -206,43 +243,77 @@ public struct LemkeHowson: Sendable {
             if leavingLabel == label { return .finished }
             if detectCycles {
                 hash ^= keys[entering] ^ keys[leaving]
-                if !visited.insert(hash).inserted { return .unbounded }
+                if hash == saved { return .unbounded }
+                steps += 1
+                if steps == power { saved = hash; power <<= 1; steps = 0 }
             }
             entering = tab.complement(of: leaving)
         }
     }
 
-    func runPath(_ game: BimatrixGame, setup: IntegerPayoffs, label l: Label, deadline: ContinuousClock.Instant?,
-                 progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant,
-                 cache: inout [[Int]: Equilibrium]) throws -> Path {
+    func runPath(_ game: BimatrixGame, setup: Prepared, label l: Label, deadline: ContinuousClock.Instant?,
+                 progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant) throws -> Path {
         let m = game.rowCount, n = game.columnCount
         let k = l.index(rowCount: m)
         if case .row(let i) = l, i >= m || i < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
         if case .column(let j) = l, j >= n || j < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
-        if arithmetic == .double {
-            var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: setup.unitA, b: setup.unitB, zero: 0)
+        var tryDouble = arithmetic != .extended
+        #if !(arch(x86_64) || arch(i386))
+        tryDouble = true
+        #endif
+        if arithmetic != .fractionFree {
             var pivots = 0
+            var degenerate = false
+            if tryDouble {
+            let payoffs = setup.floating
+            var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: payoffs.a, b: payoffs.b, zero: 0)
             switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
+            case .finished where tab.sawDegenerateStep:
+                // A degenerate step: the floating path may have left the exact lexicographic path
+                // (its endpoint could be certified and still not be this label's endpoint). Try
+                // extended precision, then fraction-free.
+                degenerate = true
             case .finished:
-                let (x, y) = tab.basicValues(zero: 0)
-                let rows = x.indices.filter { x[$0] > Tolerance.zero }
-                let columns = y.indices.filter { y[$0] > Tolerance.zero }
-                // Endpoints of different labels often share supports: solve each support pair once.
-                let key = rows + [-1] + columns
-                if let eq = cache[key] ?? ExactIndifference.equilibrium(game, rows: rows, columns: columns) {
-                    cache[key] = eq
-                    return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "double", stopReason: .completed)
+                if let eq = BasisCertificate.equilibrium(game, basicQ: tab.basic[0], basicP: tab.basic[1]) {
+                    return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "double+certificate", stopReason: .completed)
                 }
             case .timedOut:
                 return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "double", stopReason: .timeout)
             case .unbounded, .overflow:
                 break
             }
-            let exact = try LemkeHowson(label: l, arithmetic: .exact).runPath(game, setup: setup, label: l, deadline: deadline,
-                                                                             progress: progress, start: start, cache: &cache)
-            return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium, arithmeticUsed: "double→exact",
+            }
+            #if arch(x86_64) || arch(i386)
+            // Second try: the same path with a 64-bit significand (x87 extended precision).
+            var wide = LemkeHowsonTableau<Float80>(m: m, n: n, a: setup.extendedA, b: setup.extendedB, zero: 0)
+            pivots = 0
+            switch Self.walk(&wide, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
+            case .finished where wide.sawDegenerateStep:
+                degenerate = true
+            case .finished:
+                if let eq = BasisCertificate.equilibrium(game, basicQ: wide.basic[0], basicP: wide.basic[1]) {
+                    return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "float80+certificate", stopReason: .completed)
+                }
+            case .timedOut:
+                return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "float80", stopReason: .timeout)
+            case .unbounded, .overflow:
+                break
+            }
+            #endif
+            let exact = try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)
+            return Path(label: l, pivots: exact.pivots, equilibrium: exact.equilibrium,
+                        arithmeticUsed: (degenerate ? "degenerate→" : "double→") + exact.arithmeticUsed,
                         stopReason: exact.stopReason)
         }
+        return try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)
+    }
+
+    /// The path in fraction-free integer arithmetic (Int; Int128 from the first overflowing pivot;
+    /// BigInt from the first pivot that overflows Int128).
+    func fractionFreePath(_ game: BimatrixGame, setup: IntegerPayoffs, label l: Label, deadline: ContinuousClock.Instant?,
+                          progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant) throws -> Path {
+        let m = game.rowCount, n = game.columnCount
+        let k = l.index(rowCount: m)
         var pivots = 0
         if let a = setup.intA, let b = setup.intB {
             var tab = LemkeHowsonTableau<Int>(m: m, n: n, a: a, b: b, zero: 0)
@@ -254,22 +325,56 @@ public struct LemkeHowson: Sendable {
             case .unbounded:
                 throw SolverError.noLeavingVariable(l)
             case .overflow(let row, let failedRow, let entering):
-                // Finish the interrupted pivot in BigInt, then continue the path there.
-                var bigTab = tab.converted({ BigInt($0) }, zero: BigInt(0))
-                let s = bigTab.system(of: entering)
-                let leaving = bigTab.basic[s][row]
-                _ = bigTab.pivot(entering: entering, row: row, from: failedRow)
-                pivots += 1
-                let big = m + n
-                if (leaving < big ? leaving : leaving - big) == k {
-                    return try finish(game, bigTab, label: l, pivots: pivots, used: "bigint")
-                }
-                return try continueBig(game, &bigTab, label: l, entering: bigTab.complement(of: leaving), pivots: pivots,
-                                       deadline: deadline, progress: progress, start: start)
+                // Finish the interrupted pivot in Int128, then continue the path there.
+                var wide = tab.converted({ Int128($0) }, zero: Int128(0))
+                return try resumeWide(game, &wide, label: l, row: row, failedRow: failedRow, entering: entering, pivots: pivots,
+                                      deadline: deadline, progress: progress, start: start)
             }
         }
         var bigTab = LemkeHowsonTableau<BigInt>(m: m, n: n, a: setup.bigA, b: setup.bigB, zero: BigInt(0))
         return try continueBig(game, &bigTab, label: l, entering: k, pivots: 0, deadline: deadline, progress: progress, start: start)
+    }
+
+    /// Finishes a pivot interrupted by an Int overflow in Int128 (from `failedRow`), then walks on in
+    /// Int128; a further overflow moves the run to BigInt the same way.
+    private func resumeWide(_ game: BimatrixGame, _ tab: inout LemkeHowsonTableau<Int128>, label l: Label, row: Int, failedRow: Int,
+                            entering: Int, pivots: Int, deadline: ContinuousClock.Instant?,
+                            progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant) throws -> Path {
+        var pivots = pivots
+        let left = tab.basic[tab.system(of: entering)][row]
+        if let again = tab.pivot(entering: entering, row: row, from: failedRow) {
+            var big = tab.converted({ BigInt($0) }, zero: BigInt(0))
+            return try resumeBig(game, &big, label: l, row: row, failedRow: again, entering: entering, pivots: pivots,
+                                 deadline: deadline, progress: progress, start: start)
+        }
+        pivots += 1
+        let k = l.index(rowCount: game.rowCount), big = tab.m + tab.n
+        if (left < big ? left : left - big) == k { return try finish(game, tab, label: l, pivots: pivots, used: "int128") }
+        switch Self.walk(&tab, label: k, entering: tab.complement(of: left), pivots: &pivots, zero: Int128(0), deadline: deadline,
+                         progress: progress, clockStart: start) {
+        case .finished: return try finish(game, tab, label: l, pivots: pivots, used: "int128")
+        case .timedOut: return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "int128", stopReason: .timeout)
+        case .unbounded: throw SolverError.noLeavingVariable(l)
+        case .overflow(let r, let failed, let e):
+            var bigTab = tab.converted({ BigInt($0) }, zero: BigInt(0))
+            return try resumeBig(game, &bigTab, label: l, row: r, failedRow: failed, entering: e, pivots: pivots,
+                                 deadline: deadline, progress: progress, start: start)
+        }
+    }
+
+    /// Finishes a pivot interrupted by an overflow in BigInt, then walks on in BigInt.
+    private func resumeBig(_ game: BimatrixGame, _ tab: inout LemkeHowsonTableau<BigInt>, label l: Label, row: Int, failedRow: Int,
+                           entering: Int, pivots: Int, deadline: ContinuousClock.Instant?,
+                           progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant) throws -> Path {
+        let s = tab.system(of: entering)
+        let leaving = tab.basic[s][row]
+        _ = tab.pivot(entering: entering, row: row, from: failedRow)
+        let big = tab.m + tab.n
+        if (leaving < big ? leaving : leaving - big) == l.index(rowCount: game.rowCount) {
+            return try finish(game, tab, label: l, pivots: pivots + 1, used: "bigint")
+        }
+        return try continueBig(game, &tab, label: l, entering: tab.complement(of: leaving), pivots: pivots + 1,
+                               deadline: deadline, progress: progress, start: start)
     }
 
     private func continueBig(_ game: BimatrixGame, _ tab: inout LemkeHowsonTableau<BigInt>, label l: Label, entering: Int,
@@ -310,6 +415,30 @@ extension Int: ExactPivotScalar {
 }
 extension BigInt: ExactPivotScalar {
     static var zeroValue: BigInt { BigInt(0) }
+}
+
+/// Per-game setup shared by the paths of one call: floating payoffs, and the integer payoffs of
+/// the fraction-free path built only when a path needs them.
+final class Prepared {
+    let game: BimatrixGame
+    init(_ game: BimatrixGame) { self.game = game }
+    lazy var floating = FloatingPayoffs(game)
+    lazy var integral = IntegerPayoffs(game)
+    #if arch(x86_64) || arch(i386)
+    lazy var extendedA: [Float80] = Prepared.extended(game.rowPayoffs)
+    lazy var extendedB: [Float80] = Prepared.extended(game.columnPayoffs)
+
+    /// Payoffs as Float80, shifted so the smallest is 1 (Int fractions convert exactly-rounded).
+    static func extended(_ m: Matrix<Rational>) -> [Float80] {
+        var v = m.storage.map { r -> Float80 in
+            if let (p, q) = r.smallParts { return Float80(p) / Float80(q) }
+            return Float80(r.doubleValue)
+        }
+        let low = v.min() ?? 1
+        if low < 1 { let c = 1 - low; for k in v.indices { v[k] += c } }
+        return v
+    }
+    #endif
 }
 
 /// The game's payoffs shifted to be ≥ 1 and scaled to integers (each matrix by the lcm of its
@@ -353,4 +482,8 @@ struct IntegerPayoffs: Sendable {
         intA = small(bigA)
         intB = small(bigB)
     }
+}
+// `bigValue` for Int128 is declared with the wide pivot integers (WidePivotIntegers.swift).
+extension Int128: ExactPivotScalar {
+    static var zeroValue: Int128 { 0 }
 }

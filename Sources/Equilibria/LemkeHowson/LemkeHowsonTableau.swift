@@ -27,6 +27,11 @@ struct LemkeHowsonTableau<T: PivotScalar> {
     /// Reusable buffers of the ratio test.
     var candidates: [Int]
     var survivors: [Int]
+    /// Floating point only: set when a ratio test met a tie or a (nearly) zero basic value, i.e.
+    /// a degenerate step, where rounding can make the lexicographic rule choose differently from
+    /// the exact path. The certified route then reruns the path fraction-free, so that the
+    /// reported path is the exact one.
+    var sawDegenerateStep = false
 
     var labelCount: Int { m + n }
 
@@ -98,6 +103,22 @@ struct LemkeHowsonTableau<T: PivotScalar> {
                     candidates.append(i)
                 } else if cmp == 0 {
                     candidates.append(i)
+                }
+            }
+        }
+        if T.isFloatingPoint, best >= 0 {
+            if candidates.count > 1 {
+                sawDegenerateStep = true
+            } else {
+                let value = entries[s][best * w + rhs]
+                var largest = value
+                for i in 0..<r { largest = T.larger(largest, entries[s][i * w + rhs]) }
+                // A zero basic value in the leaving row is degenerate only if another row is zero
+                // too (then the ratio test had a hidden tie); noise alone is not degenerate.
+                if value.isNegligible(relativeTo: largest) {
+                    var zeros = 0
+                    for i in 0..<r where entries[s][i * w + rhs].isNegligible(relativeTo: largest) && entries[s][i * w + c].isPositivePivot { zeros += 1 }
+                    if zeros > 1 { sawDegenerateStep = true }
                 }
             }
         }

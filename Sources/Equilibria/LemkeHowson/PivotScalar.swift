@@ -17,6 +17,18 @@ protocol PivotScalar: Sendable {
     /// new common denominator.
     static func pivot(_ t: inout [Self], scratch: inout [Self], rows: Int, width: Int, row r: Int, column c: Int,
                       det: inout Self, from start: Int) -> Int?
+    /// True for floating-point types (whose ratio tests can misjudge degenerate steps).
+    static var isFloatingPoint: Bool { get }
+    /// Floating point: |self| ≤ 64 ulp · scale (a basic value that is zero up to rounding).
+    func isNegligible(relativeTo scale: Self) -> Bool
+    /// Floating point: the larger of two values (used with `isNegligible`).
+    static func larger(_ a: Self, _ b: Self) -> Self
+}
+
+extension PivotScalar {
+    static var isFloatingPoint: Bool { false }
+    func isNegligible(relativeTo scale: Self) -> Bool { false }
+    static func larger(_ a: Self, _ b: Self) -> Self { a }
 }
 
 // MARK: - Int: fraction-free with overflow detection
@@ -113,38 +125,129 @@ extension BigInt: PivotScalar {
     }
 }
 
-// MARK: - Double: Gauss–Jordan for speed studies
+// MARK: - Double and Float80: Gauss–Jordan on the floating path
 
-extension Double: PivotScalar {
-    static var one: Double { 1 }
-    @inline(__always) var isPositivePivot: Bool { self > Tolerance.zero }
+/// Floating-point pivoting, shared by `Double` (the fast path) and `Float80` (64-bit significand,
+/// the second try on x86 when a `Double` path's endpoint fails its certificate).
+protocol FloatingPivotScalar: PivotScalar, BinaryFloatingPoint {}
 
+extension FloatingPivotScalar {
+    static var one: Self { 1 }
+    static var isFloatingPoint: Bool { true }
+    /// Rounding noise: within 64 ulps of the largest basic value (not a tolerance on data: a
+    /// legitimately small basic value on the ill-conditioned Savani–von Stengel paths is far
+    /// above it, while a value that is zero in exact arithmetic comes out at this size).
+    @inline(__always) func isNegligible(relativeTo scale: Self) -> Bool { Swift.abs(self) <= 64 * Self.ulpOfOne * scale }
+    @inline(__always) static func larger(_ a: Self, _ b: Self) -> Self { Swift.max(a, b) }
+
+    /// Any positive entry is a candidate. An absolute threshold is wrong here: on the
+    /// Savani–von Stengel games legitimate pivot elements are as small as 1e-10 and entries as
+    /// small as 1e-14 next to entries of 1e10 (QuantEcon's absolute 1e-10 stops its d = 14 path
+    /// after a few pivots). A rounding-noise entry gets a huge ratio and so never wins the test;
+    /// a wrong pivot can only make the endpoint fail its exact certificate (then the path is rerun
+    /// exactly).
+    @inline(__always) var isPositivePivot: Bool { self > 0 }
+
+    /// Relative comparison only: an absolute floor (the former `max(|x|, |y|, 1)`) declares every
+    /// pair of small ratios a tie and lets the lexicographic rule choose a wrong row; that, with
+    /// payoffs squeezed into [1, 2], sent the d = 10 path astray.
     @inline(__always)
-    static func compareRatios(_ a: Double, _ p: Double, _ b: Double, _ q: Double) -> Int {
+    static func compareRatios(_ a: Self, _ p: Self, _ b: Self, _ q: Self) -> Int {
         let x = a * q, y = b * p
         let diff = x - y
-        if Swift.abs(diff) <= Tolerance.pivot * Swift.max(Swift.abs(x), Swift.abs(y), 1) { return 0 }
+        if Swift.abs(diff) <= Self(Tolerance.pivot) * Swift.max(Swift.abs(x), Swift.abs(y)) { return 0 }
         return diff < 0 ? -1 : 1
     }
 
     /// Normalised pivoting: the basic columns stay unit vectors, so `det` stays 1.
-    static func pivot(_ t: inout [Double], scratch: inout [Double], rows: Int, width: Int, row r: Int, column c: Int,
-                      det: inout Double, from start: Int) -> Int? {
+    @inline(__always)
+    static func pivot(_ t: inout [Self], scratch: inout [Self], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout Self, from start: Int) -> Int? {
+        // The scaled pivot row is copied to `scratch` so that the row updates read a buffer they do
+        // not write (no aliasing: the inner loop vectorises).
         t.withUnsafeMutableBufferPointer { tb in
-            let rowR = r * width
-            let p = tb[rowR + c]
-            let ip = 1 / p
-            for j in 0..<width { tb[rowR + j] *= ip }
-            tb[rowR + c] = ip
-            for i in start..<rows where i != r {
-                let rowI = i * width
-                let f = tb[rowI + c]
-                if f == 0 { continue }
-                for j in 0..<width { tb[rowI + j] -= f * tb[rowR + j] }
-                tb[rowI + c] = -f * ip
+            scratch.withUnsafeMutableBufferPointer { pr in
+                let base = tb.baseAddress!, row = pr.baseAddress!
+                let rowR = r * width
+                let p = base[rowR + c]
+                let ip = 1 / p
+                for j in 0..<width { let v = base[rowR + j] * ip; base[rowR + j] = v; row[j] = v }
+                base[rowR + c] = ip
+                row[c] = 0
+                for i in start..<rows where i != r {
+                    let dst = base + i * width
+                    let f = dst[c]
+                    if f == 0 { continue }
+                    for j in 0..<width { dst[j] -= f * row[j] }
+                    dst[c] = -f * ip
+                }
             }
         }
         det = 1
         return nil
+    }
+}
+
+extension Double: FloatingPivotScalar {}
+#if arch(x86_64) || arch(i386)
+extension Float80: FloatingPivotScalar {}
+#endif
+
+// MARK: - Int128: the fixed-width tier between Int and BigInt
+
+extension Int128: PivotScalar {
+    static var one: Int128 { 1 }
+    @inline(__always) var isPositivePivot: Bool { self > 0 }
+
+    @inline(__always)
+    static func compareRatios(_ a: Int128, _ p: Int128, _ b: Int128, _ q: Int128) -> Int {
+        // a/p − b/q has the sign of a·q − b·p, compared in 256 bits.
+        let x = a.multipliedFullWidth(by: q), y = b.multipliedFullWidth(by: p)
+        if x.high != y.high { return x.high < y.high ? -1 : 1 }
+        if x.low != y.low { return x.low < y.low ? -1 : 1 }
+        return 0
+    }
+
+    /// The same fraction-free update as for `Int`, in 128 bits: the exact division by det is a
+    /// shift and a multiplication by the inverse of det's odd part modulo 2¹²⁸.
+    static func pivot(_ t: inout [Int128], scratch: inout [Int128], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout Int128, from start: Int) -> Int? {
+        let d = det
+        let shift = d.trailingZeroBitCount
+        let odd = UInt128(bitPattern: d >> shift)
+        var inverse = odd                       // correct to 3 bits; each step doubles the bits
+        for _ in 0..<6 { inverse = inverse &* (2 &- odd &* inverse) }
+        let inv = Int128(bitPattern: inverse)
+        let p = t[r * width + c]
+        let failed: Int? = t.withUnsafeMutableBufferPointer { tb in
+            scratch.withUnsafeMutableBufferPointer { sb in
+                let rowR = r * width
+                var i = start
+                while i < rows {
+                    if i == r { i += 1; continue }
+                    let rowI = i * width
+                    let f = tb[rowI + c]
+                    var j = 0
+                    while j < width {
+                        if j != c {
+                            let (x, o1) = tb[rowI + j].multipliedReportingOverflow(by: p)
+                            let (y, o2) = f.multipliedReportingOverflow(by: tb[rowR + j])
+                            let (z, o3) = x.subtractingReportingOverflow(y)
+                            if o1 || o2 || o3 { return i }
+                            sb[j] = (z >> shift) &* inv
+                        }
+                        j += 1
+                    }
+                    if f == .min { return i }
+                    sb[c] = -f
+                    for k in 0..<width { tb[rowI + k] = sb[k] }
+                    i += 1
+                }
+                tb[rowR + c] = d
+                return nil
+            }
+        }
+        if failed == nil { det = p }
+        return failed
     }
 }

@@ -3,8 +3,8 @@
 //
 //   NashBench gen-random M N SEED OUT.json     random integer payoffs 0...999 (SplitMix64)
 //   NashBench gen-svs D OUT.json               Savani–von Stengel hard game
-//   NashBench lh FILE.json exact|double [LABEL] [REPEATS]
-//   NashBench svs D exact|double [LABEL]       generate and time in one go
+//   NashBench lh FILE.json exact|double|extended|fraction-free [LABEL] [REPEATS]
+//   NashBench svs D exact|double|extended|fraction-free [LABEL] [SCALE]   generate and time in one go
 //   NashBench se FILE.json JOBS [all-pairs] [REPEATS]
 import Foundation
 import GameSolve
@@ -56,7 +56,7 @@ case "lh":
     try timeLH(game, arithmetic: LemkeHowson.Arithmetic(rawValue: args[3])!, label: args.count > 4 ? Int(args[4])! : 0,
                repeats: args.count > 5 ? Int(args[5])! : 3)
 case "svs":
-    let game = try SavaniVonStengel(d: Int(args[2])!).game()
+    let game = try SavaniVonStengel(d: Int(args[2])!, scale: args.count > 5 ? Double(args[5])! : nil).game()
     try timeLH(game, arithmetic: LemkeHowson.Arithmetic(rawValue: args[3])!, label: args.count > 4 ? Int(args[4])! : 0,
                repeats: 1)
 case "se":

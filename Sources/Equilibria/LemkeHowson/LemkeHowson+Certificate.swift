@@ -1,0 +1,230 @@
+import BigInt
+import ExactArithmetic
+import StrategicGames
+
+/// The payoffs as the floating-point Lemke–Howson path uses them: row-major doubles, each matrix
+/// shifted by a constant so that its smallest entry is 1 (only when some entry is below 1).
+///
+/// A constant shift changes no best response, hence no equilibrium and no Lemke–Howson path
+/// (the polytopes {x ≥ 0 : Bᵀx ≤ 1} before and after are projectively equivalent, with the same
+/// labels). The payoffs are *not* rescaled to [1, 2]: on the Savani–von Stengel games
+/// (payoffs 1..~1e10 at d = 12) mapping to [1, 2] adds a constant of the size of the informative
+/// part of every entry, makes the constraints nearly parallel and costs the digits that the
+/// ratio tests need (the old `.double` path went wrong from d = 10 because of it, together with
+/// an absolute term in the ratio tie test).
+///
+/// - Complexity: O(m·n) conversions, no rational arithmetic.
+struct FloatingPayoffs: Sendable {
+    let a: [Double]
+    let b: [Double]
+
+    init(_ game: BimatrixGame) {
+        func shifted(_ m: Matrix<Rational>) -> [Double] {
+            // One pass through the inlinable small-fraction view (a call per entry to the
+            // non-inlinable `doubleValue` was half the time of a 4-pivot 100x100 run).
+            var low = Double.infinity
+            let storage = m.storage
+            var v = [Double](unsafeUninitializedCapacity: storage.count) { buffer, count in
+                for (k, r) in storage.enumerated() {
+                    let x: Double
+                    if let (p, q) = r.smallParts { x = q == 1 ? Double(p) : Double(p) / Double(q) } else { x = r.doubleValue }
+                    buffer[k] = x
+                    low = Swift.min(low, x)
+                }
+                count = storage.count
+            }
+            if low < 1 {
+                let c = 1 - low
+                for k in v.indices { v[k] += c }
+            }
+            return v
+        }
+        a = shifted(game.rowPayoffs)
+        b = shifted(game.columnPayoffs)
+    }
+}
+
+/// Exact reconstruction and certification of the equilibrium at a Lemke–Howson basis.
+///
+/// The basis of a completely labelled vertex pair names, in the Q-system, the basic y_j (the
+/// column player's support J) and the nonbasic slacks r_i (the rows I that are best responses);
+/// |I| = |J| because Q has m basic variables. The same holds in the P-system. The strategy y is
+/// the solution of the indifference system A[I, J]·y_J = u·1, Σ y_J = 1, solved once in exact
+/// rationals with the game's own payoffs (no shift, no scaling), and likewise x from B. The pair
+/// is then checked exactly to be a Nash equilibrium — every row in x's support attains
+/// max_i (A·y)_i and every column in y's support attains max_j (xᵀB)_j — using only the supports:
+/// A·y needs the |J| columns of A in y's support.
+///
+/// A floating-point basis that is wrong (a pivot misjudged) gives a singular or infeasible system,
+/// or a profile that fails the check: nil, never a wrong answer.
+///
+/// - Complexity: O(k³) rational operations for supports of size k, plus O((m + n)·k) for the
+///   exact Nash check; no O(m·n) rational work.
+enum BasisCertificate {
+    /// The certified equilibrium at `tab`'s basis, or nil.
+    static func equilibrium(_ game: BimatrixGame, basicQ: [Int], basicP: [Int]) -> Equilibrium? {
+        let m = game.rowCount, n = game.columnCount, big = m + n
+        // Q: basic y_j (m ≤ v < m+n) form J; rows i whose slack r_i (= big + i) is nonbasic form I.
+        var columnsJ = [Int](), tightRows = [Bool](repeating: true, count: m)
+        for v in basicQ {
+            if v >= m && v < big { columnsJ.append(v - m) } else if v >= big { tightRows[v - big] = false }
+        }
+        var rowsI = [Int](), tightColumns = [Bool](repeating: true, count: n)
+        for v in basicP {
+            if v < m { rowsI.append(v) } else if v >= big + m { tightColumns[v - big - m] = false }
+        }
+        let iQ = (0..<m).filter { tightRows[$0] }
+        let jP = (0..<n).filter { tightColumns[$0] }
+        guard iQ.count == columnsJ.count, jP.count == rowsI.count, !columnsJ.isEmpty, !rowsI.isEmpty else { return nil }
+        columnsJ.sort(); rowsI.sort()
+        let a = game.rowPayoffs, b = game.columnPayoffs
+        if let eq = integerCertificate(game, rowsI: rowsI, columnsJ: columnsJ, tightRows: iQ, tightColumns: jP) { return eq }
+        // y: A[i, J]·y − u = 0 for i ∈ I_Q, Σ y = 1.
+        guard let ySolution = indifference(size: columnsJ.count, entry: { r, c in a[iQ[r], columnsJ[c]] }) else { return nil }
+        // x: B[I, j]ᵀ·x − v = 0 for j ∈ J_P, Σ x = 1.
+        guard let xSolution = indifference(size: rowsI.count, entry: { r, c in b[rowsI[c], jP[r]] }) else { return nil }
+        var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
+        for (k, i) in rowsI.enumerated() { x[i] = xSolution[k] }
+        for (k, j) in columnsJ.enumerated() { y[j] = ySolution[k] }
+        return certified(game, x: x, y: y)
+    }
+
+    /// The certificate in integers, when every payoff involved is an integer (the usual case): the
+    /// indifference systems are solved fraction-free (Bareiss elimination and fraction-free back
+    /// substitution: no gcd until the final strategy is written as rationals), and the Nash check
+    /// compares integer payoff sums over the common denominator. Nil when some payoff is not an
+    /// integer (the caller then uses rationals) or when the check fails (the caller's rational
+    /// route then fails too, so this is only a shortcut).
+    /// - Complexity: O(k³) big-integer operations, O((m + n)·k) for the check.
+    static func integerCertificate(_ game: BimatrixGame, rowsI: [Int], columnsJ: [Int], tightRows: [Int], tightColumns: [Int]) -> Equilibrium? {
+        let m = game.rowCount, n = game.columnCount
+        let a = game.rowPayoffs, b = game.columnPayoffs
+        func integer(_ r: Rational) -> BigInt? {
+            if let (p, q) = r.smallParts { return q == 1 ? BigInt(p) : nil }
+            return r.isInteger ? r.numerator : nil
+        }
+        // Payoff columns of A in y's support, for every row; rows of B in x's support, for every column.
+        var aCols = [[BigInt]](), bRows = [[BigInt]]()
+        for j in columnsJ {
+            var col = [BigInt](); col.reserveCapacity(m)
+            for i in 0..<m { guard let v = integer(a[i, j]) else { return nil }; col.append(v) }
+            aCols.append(col)
+        }
+        for i in rowsI {
+            var row = [BigInt](); row.reserveCapacity(n)
+            for j in 0..<n { guard let v = integer(b[i, j]) else { return nil }; row.append(v) }
+            bRows.append(row)
+        }
+        let k = columnsJ.count, l = rowsI.count
+        guard let (ny, dy) = bareissIndifference(size: k, entry: { r, c in aCols[c][tightRows[r]] }),
+              let (nx, dx) = bareissIndifference(size: l, entry: { r, c in bRows[c][tightColumns[r]] }) else { return nil }
+        // Probability vectors: numerators ≥ 0 (denominators made positive), summing to the denominator.
+        guard ny.allSatisfy({ $0.signum() >= 0 }), nx.allSatisfy({ $0.signum() >= 0 }),
+              ny.reduce(BigInt(0), +) == dy, nx.reduce(BigInt(0), +) == dx else { return nil }
+        // dy·(A·y)_i and dx·(xᵀB)_j as integers.
+        var ay = [BigInt](repeating: 0, count: m), bx = [BigInt](repeating: 0, count: n)
+        for (c, col) in aCols.enumerated() where !ny[c].isZero { for i in 0..<m { ay[i] += col[i] * ny[c] } }
+        for (r, row) in bRows.enumerated() where !nx[r].isZero { for j in 0..<n { bx[j] += row[j] * nx[r] } }
+        let u = ay.max()!, v = bx.max()!
+        for (r, i) in rowsI.enumerated() where !nx[r].isZero && ay[i] != u { return nil }
+        for (c, j) in columnsJ.enumerated() where !ny[c].isZero && bx[j] != v { return nil }
+        var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
+        for (r, i) in rowsI.enumerated() where !nx[r].isZero { x[i] = Rational(nx[r], dx) }
+        for (c, j) in columnsJ.enumerated() where !ny[c].isZero { y[j] = Rational(ny[c], dy) }
+        return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
+                           payoffs: [Rational(u, dy), Rational(v, dx)])
+    }
+
+    /// Solves M·p − u·1 = 0, Σ p = 1 (M integer, k x k) fraction-free: Bareiss elimination with row
+    /// exchanges, then back substitution on D·p (D the last pivot, every intermediate an integer).
+    /// Returns (numerators of p, denominator > 0), or nil when singular.
+    /// - Complexity: O(k³) big-integer operations.
+    static func bareissIndifference(size k: Int, entry: (Int, Int) -> BigInt) -> ([BigInt], BigInt)? {
+        let n = k + 1, w = n + 1
+        var t = [BigInt](repeating: 0, count: n * w)
+        for r in 0..<k {
+            for c in 0..<k { t[r * w + c] = entry(r, c) }
+            t[r * w + k] = -1
+        }
+        for c in 0..<k { t[k * w + c] = 1 }
+        t[k * w + n] = 1
+        var previous = BigInt(1)
+        for col in 0..<n {
+            guard let p = (col..<n).first(where: { !t[$0 * w + col].isZero }) else { return nil }
+            if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
+            let pivot = t[col * w + col]
+            for r in (col + 1)..<n {
+                let f = t[r * w + col]
+                for c in (col + 1)..<w {
+                    var z = t[r * w + c] * pivot
+                    if !f.isZero { z -= f * t[col * w + c] }
+                    t[r * w + c] = previous == 1 ? z : z / previous
+                }
+                t[r * w + col] = 0
+            }
+            previous = pivot
+        }
+        // D = last pivot; D·p_i = (D·b_i − Σ_{j>i} a_ij·(D·p_j)) / a_ii, exact.
+        let d = t[(n - 1) * w + (n - 1)]
+        var num = [BigInt](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var s = d * t[i * w + n]
+            for j in (i + 1)..<n where !t[i * w + j].isZero { s -= t[i * w + j] * num[j] }
+            num[i] = s / t[i * w + i]
+        }
+        var out = Array(num[0..<k])
+        var den = d
+        if den.signum() < 0 { den.negate(); for i in out.indices { out[i].negate() } }
+        return (out, den)
+    }
+
+    /// Solves M·p − u·1 = 0, Σ p = 1 for the k x k matrix M (entry(row, column)); nil when the
+    /// system is singular. Gaussian elimination in rationals on the (k + 1) x (k + 2) system.
+    /// - Complexity: O(k³) rational operations.
+    static func indifference(size k: Int, entry: (Int, Int) -> Rational) -> [Rational]? {
+        let w = k + 2                          // k unknowns p, u, right-hand side
+        var t = [Rational](repeating: .zero, count: (k + 1) * w)
+        for r in 0..<k {
+            for c in 0..<k { t[r * w + c] = entry(r, c) }
+            t[r * w + k] = -.one
+        }
+        for c in 0..<k { t[k * w + c] = .one }
+        t[k * w + k + 1] = .one
+        let rows = k + 1
+        for col in 0...k {
+            guard let p = (col..<rows).first(where: { !t[$0 * w + col].isZero }) else { return nil }
+            if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
+            let inv = t[col * w + col].reciprocal
+            for c in col..<w where !t[col * w + c].isZero { t[col * w + c] *= inv }
+            for r in 0..<rows where r != col {
+                let f = t[r * w + col]
+                if f.isZero { continue }
+                for c in col..<w where !t[col * w + c].isZero { t[r * w + c] -= f * t[col * w + c] }
+            }
+        }
+        return (0..<k).map { t[$0 * w + k + 1] }
+    }
+
+    /// (x, y) as an ``Equilibrium`` when it is one, exactly; the payoff vectors are computed over
+    /// the supports only.
+    /// - Complexity: O((m + n)·k) rational operations for supports of size ≤ k.
+    static func certified(_ game: BimatrixGame, x: [Rational], y: [Rational]) -> Equilibrium? {
+        let m = game.rowCount, n = game.columnCount
+        let sx = (0..<m).filter { !x[$0].isZero }, sy = (0..<n).filter { !y[$0].isZero }
+        var total = Rational.zero
+        for i in sx { guard x[i].signum > 0 else { return nil }; total += x[i] }
+        guard total == .one else { return nil }
+        total = .zero
+        for j in sy { guard y[j].signum > 0 else { return nil }; total += y[j] }
+        guard total == .one else { return nil }
+        let a = game.rowPayoffs, b = game.columnPayoffs
+        var ay = [Rational](repeating: .zero, count: m)
+        for i in 0..<m { var s = Rational.zero; for j in sy { s += a[i, j] * y[j] }; ay[i] = s }
+        var bx = [Rational](repeating: .zero, count: n)
+        for j in 0..<n { var s = Rational.zero; for i in sx { s += b[i, j] * x[i] }; bx[j] = s }
+        let u = ay.max()!, v = bx.max()!
+        for i in sx where ay[i] != u { return nil }
+        for j in sy where bx[j] != v { return nil }
+        return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)], payoffs: [u, v])
+    }
+}
