@@ -1,3 +1,4 @@
+internal import _JSONText
 /// A malformed game file: where (file, line, column, all 1-based) and what was expected.
 ///
 /// Its description has the compiler-like form `file:line:column: what went wrong`, which is what
@@ -61,19 +62,7 @@ struct SourceText {
     /// 1-based line and column (counting UTF-8 scalars, a tab as one) of `offset`.
     /// - Complexity: O(offset).
     func location(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1, column = 1
-        var i = 0
-        let end = min(offset, bytes.count)
-        while i < end {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\n") {
-                line += 1; column = 1
-            } else if b & 0xC0 != 0x80 {   // not a UTF-8 continuation byte
-                column += 1
-            }
-            i += 1
-        }
-        return (line, column)
+        JSONText.location(of: offset, in: bytes)
     }
 
     func error(at offset: Int, _ message: String) -> GameFormatError {
