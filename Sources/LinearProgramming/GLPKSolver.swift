@@ -297,7 +297,10 @@ public struct GLPKSolver: Sendable {
         guard nonzeros <= 500_000_000 else { throw LPError.invalidProgram("too many non-zero coefficients for GLPK") }
         // Every number must have a finite double image (GLPK rejects NaN and infinities by aborting).
         func finite(_ x: Rational, _ what: @autoclosure () -> String) throws {
-            guard x.doubleValue.isFinite, x.doubleValue.magnitude < 1e300 else {
+            // Parts that fit in Int always have a finite double image well below 1e300.
+            if x.smallParts != nil { return }
+            let d = x.doubleValue
+            guard d.isFinite, d.magnitude < 1e300 else {
                 throw LPError.invalidProgram("\(what()) (\(x)) is too large for GLPK")
             }
         }
@@ -313,16 +316,18 @@ public struct GLPKSolver: Sendable {
             if let u = row.bound.upperValue { try finite(u, "upper bound of row \(r)") }
         }
         for (j, b) in program.variableBounds.enumerated() { try Self.check(b, "variable \(j)") }
+        // Duplicate indices within a row: one marker array, stamped with the row number.
+        var lastRow = [Int](repeating: -1, count: n)
         for (r, row) in program.constraints.enumerated() {
             try Self.check(row.bound, "row \(r)")
-            var seen = Set<Int>()
             for term in row.terms {
                 guard term.index >= 0 && term.index < n else {
                     throw LPError.invalidProgram("row \(r) names variable \(term.index) of \(n)")
                 }
-                guard seen.insert(term.index).inserted else {
+                guard lastRow[term.index] != r else {
                     throw LPError.invalidProgram("row \(r) names variable \(term.index) twice")
                 }
+                lastRow[term.index] = r
             }
         }
     }
