@@ -254,7 +254,6 @@ public struct LemkeHowson: Sendable {
     func runPath(_ game: BimatrixGame, setup: Prepared, label l: Label, deadline: ContinuousClock.Instant?,
                  progress: (@Sendable (ProgressSnapshot) -> Void)?, start: ContinuousClock.Instant) throws -> Path {
         let m = game.rowCount, n = game.columnCount
-        let k = l.index(rowCount: m)
         if case .row(let i) = l, i >= m || i < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
         if case .column(let j) = l, j >= n || j < 0 { throw SolverError.labelOutOfRange(l, rows: m, columns: n) }
         var tryDouble = arithmetic != .extended
@@ -262,42 +261,23 @@ public struct LemkeHowson: Sendable {
         tryDouble = true
         #endif
         if arithmetic != .fractionFree {
-            var pivots = 0
             var degenerate = false
             if tryDouble {
-            let payoffs = setup.floating
-            var tab = LemkeHowsonTableau<Double>(m: m, n: n, a: payoffs.a, b: payoffs.b, zero: 0)
-            switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
-            case .finished where tab.sawDegenerateStep:
-                // A degenerate step: the floating path may have left the exact lexicographic path
-                // (its endpoint could be certified and still not be this label's endpoint). Try
-                // extended precision, then fraction-free.
-                degenerate = true
-            case .finished:
-                if let eq = BasisCertificate.equilibrium(game, basicQ: tab.basic[0], basicP: tab.basic[1]) {
-                    return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "double+certificate", stopReason: .completed)
+                let payoffs = setup.floating
+                switch floatingPath(game, a: payoffs.a, b: payoffs.b, label: l, name: "double",
+                                    deadline: deadline, progress: progress, start: start) {
+                case .done(let path): return path
+                case .degenerate: degenerate = true
+                case .inconclusive: break
                 }
-            case .timedOut:
-                return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "double", stopReason: .timeout)
-            case .unbounded, .overflow:
-                break
-            }
             }
             #if arch(x86_64) || arch(i386)
             // Second try: the same path with a 64-bit significand (x87 extended precision).
-            var wide = LemkeHowsonTableau<Float80>(m: m, n: n, a: setup.extendedA, b: setup.extendedB, zero: 0)
-            pivots = 0
-            switch Self.walk(&wide, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
-            case .finished where wide.sawDegenerateStep:
-                degenerate = true
-            case .finished:
-                if let eq = BasisCertificate.equilibrium(game, basicQ: wide.basic[0], basicP: wide.basic[1]) {
-                    return Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: "float80+certificate", stopReason: .completed)
-                }
-            case .timedOut:
-                return Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: "float80", stopReason: .timeout)
-            case .unbounded, .overflow:
-                break
+            switch floatingPath(game, a: setup.extendedA, b: setup.extendedB, label: l, name: "float80",
+                                deadline: deadline, progress: progress, start: start) {
+            case .done(let path): return path
+            case .degenerate: degenerate = true
+            case .inconclusive: break
             }
             #endif
             let exact = try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)
@@ -306,6 +286,39 @@ public struct LemkeHowson: Sendable {
                         stopReason: exact.stopReason)
         }
         return try fractionFreePath(game, setup: setup.integral, label: l, deadline: deadline, progress: progress, start: start)
+    }
+
+    /// What one floating-point walk of a label ended with.
+    enum FloatingPathOutcome {
+        /// A certified path, or one stopped by the deadline.
+        case done(Path)
+        /// The walk took a degenerate step (ratio tie or zero basic value): it may have left the
+        /// exact lexicographic path, so its endpoint is not trusted even if it certifies.
+        case degenerate
+        /// No certified endpoint (unbounded ray, cycle, or the endpoint failed its exact check).
+        case inconclusive
+    }
+
+    /// Walks label `l` in floating point of type `T` and certifies the endpoint exactly: the final
+    /// basis is solved in integers and checked for Nash (``BasisCertificate``).
+    func floatingPath<T: FloatingPivotScalar>(_ game: BimatrixGame, a: [T], b: [T], label l: Label, name: String,
+                                              deadline: ContinuousClock.Instant?,
+                                              progress: (@Sendable (ProgressSnapshot) -> Void)?,
+                                              start: ContinuousClock.Instant) -> FloatingPathOutcome {
+        let k = l.index(rowCount: game.rowCount)
+        var tab = LemkeHowsonTableau<T>(m: game.rowCount, n: game.columnCount, a: a, b: b, zero: 0)
+        var pivots = 0
+        switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start) {
+        case .finished where tab.sawDegenerateStep:
+            return .degenerate
+        case .finished:
+            guard let eq = BasisCertificate.equilibrium(game, basicQ: tab.basic[0], basicP: tab.basic[1]) else { return .inconclusive }
+            return .done(Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: name + "+certificate", stopReason: .completed))
+        case .timedOut:
+            return .done(Path(label: l, pivots: pivots, equilibrium: nil, arithmeticUsed: name, stopReason: .timeout))
+        case .unbounded, .overflow:
+            return .inconclusive
+        }
     }
 
     /// The path in fraction-free integer arithmetic (Int; Int128 from the first overflowing pivot;
