@@ -99,3 +99,23 @@ import Testing
     }
 }
 
+
+/// Sums over a common denominator equal term-by-term fraction sums.
+@Suite struct CommonDenominatorVectorTests {
+    @Test func dotProductsMatchFractionSums() {
+        var rng = SplitMix64(seed: 77)
+        for _ in 0..<20 {
+            let k = Int(rng.next() % 6) + 1
+            let x = (0..<k).map { _ -> Rational in
+                rng.next() % 4 == 0 ? .zero : Rational(BigInt(Int(rng.next() % 2_000_001) - 1_000_000) * BigInt(Int.max),
+                                                      BigInt(Int(rng.next() % 999) + 1) * BigInt(Int.max - 2))
+            }
+            let coefficients = (0..<k).map { _ in Rational(Int(rng.next() % 201) - 100) }
+            let common = CommonDenominatorVector(x)
+            let expected = zip(coefficients, x).reduce(Rational.zero) { $0 + $1.0 * $1.1 }
+            #expect(common.dot(coefficients.enumerated().map { (index: $0.offset, coefficient: $0.element) }) == expected)
+            #expect(common.dot { coefficients[$0] } == expected)
+            #expect(common.dot { _ in Rational(1, 3) } == nil || x.allSatisfy(\.isZero))
+        }
+    }
+}
