@@ -28,8 +28,11 @@ public struct KohlbergCertificate: Sendable {
 ///
 /// Steps: exact excesses in scaled Int128 over the table; levels from the top down; for each,
 /// one LP (GLPK, max t s.t. the balancing equations and λ_S ≥ t) proposes weights, which are then
-/// made exact: a basis of columns is chosen greedily by weight, the other weights are rounded to
-/// dyadic rationals, the basic weights are solved for exactly and checked for positivity.
+/// made exact: a basis of columns is chosen greedily by weight (independence tested in floating
+/// point; if the exact solve refutes that basis, the greedy choice is redone in rationals), the
+/// other weights are rounded to dyadic rationals, the basic weights are solved for exactly and
+/// checked for positivity. Only the exact solve decides: a floating choice can cost a retry, never
+/// a wrong verdict.
 ///
 /// - Complexity: O(2^n) per collection pass plus one LP and an O(n²·|D|) exact solve per level.
 public enum KohlbergCriterion {
@@ -131,36 +134,53 @@ public enum KohlbergCriterion {
         do { solution = try GLPKSolver().solve(lp) } catch { return .failure("the balancedness LP failed: \(error)") }
         guard solution.status == .optimal else { return .failure("not balanced (the balancing equations have no non-negative solution)") }
         guard solution.values[t] > Tolerance.zero else { return .failure("not balanced (max min weight \(solution.values[t]))") }
-        // Exact certificate.
-        let columns = members.map { indicator($0, n) } + b0.map { i in (0..<n).map { $0 == i ? Rational.one : .zero } }
+        // Exact certificate. Column c is the indicator of members[c] (c < m) or of player b0[c − m].
+        let masks = members + b0.map { 1 << $0 }
+        func column(_ c: Int) -> [Rational] { indicator(masks[c], n) }
         let weights = Array(solution.values[0..<(m + k)])
         let order = (0..<(m + k)).sorted { weights[$0] > weights[$1] }
+        // The basis is picked greedily by weight with a floating span test (cheap); the exact
+        // solve below proves or refutes it, and the exact greedy choice runs only if it is refuted.
+        var floatSpan = FloatSpan(dimension: n)
+        var floatBasis: [Int] = []
+        for c in order where floatBasis.count < n && !floatSpan.containsIndicator(masks[c]) {
+            floatSpan.add(FloatSpan.indicator(masks[c], n))
+            floatBasis.append(c)
+        }
+        let first = complete(floatBasis)
+        if case .certified = first { return .certified }
         var basisEchelon = RationalEchelon(columns: n)
         var basis: [Int] = []
-        for c in order where basisEchelon.add(columns[c], .zero) == .independent { basis.append(c) }
-        let basisSet = Set(basis)
-        var lambda = [Rational](repeating: .zero, count: m + k)
-        var rhs = [Rational](repeating: .one, count: n)
-        for c in 0..<(m + k) where !basisSet.contains(c) {
-            var w = Rational(Int((weights[c] * 1_073_741_824).rounded()), 1_073_741_824)
-            if c < m && w.signum <= 0 { w = Rational(exactly: weights[c]) ?? .zero }
-            if c >= m && w.signum < 0 { w = .zero }
-            if c < m && w.signum <= 0 { return .failure("could not certify a positive weight") }
-            lambda[c] = w
-            for j in 0..<n where !columns[c][j].isZero { rhs[j] -= w }
-        }
-        var system = RationalEchelon(columns: basis.count)
-        for j in 0..<n {
-            if system.add(basis.map { columns[$0][j] }, rhs[j]) == .inconsistent {
-                return .failure("the rounded balancing weights admit no exact completion")
+        for c in order where basisEchelon.add(column(c), .zero) == .independent { basis.append(c) }
+        return basis == floatBasis ? first : complete(basis)
+
+        /// Rounds the non-basic weights to dyadic rationals, solves for the basic ones exactly and
+        /// checks their signs.
+        func complete(_ basis: [Int]) -> Balance {
+            let basisSet = Set(basis)
+            var lambda = [Rational](repeating: .zero, count: m + k)
+            var rhs = [Rational](repeating: .one, count: n)
+            for c in 0..<(m + k) where !basisSet.contains(c) {
+                var w = Rational(Int((weights[c] * 1_073_741_824).rounded()), 1_073_741_824)
+                if c < m && w.signum <= 0 { w = Rational(exactly: weights[c]) ?? .zero }
+                if c >= m && w.signum < 0 { w = .zero }
+                if c < m && w.signum <= 0 { return .failure("could not certify a positive weight") }
+                lambda[c] = w
+                for j in 0..<n where masks[c] >> j & 1 == 1 { rhs[j] -= w }
             }
+            var system = RationalEchelon(columns: basis.count)
+            for j in 0..<n {
+                if system.add(basis.map { masks[$0] >> j & 1 == 1 ? Rational.one : .zero }, rhs[j]) == .inconsistent {
+                    return .failure("the rounded balancing weights admit no exact completion")
+                }
+            }
+            guard let solved = system.solution() else { return .failure("the balancing basis is singular") }
+            for (p, c) in basis.enumerated() {
+                lambda[c] = solved[p]
+                if c < m && lambda[c].signum <= 0 { return .failure("an exact balancing weight is not positive") }
+                if c >= m && lambda[c].signum < 0 { return .failure("an exact singleton weight is negative") }
+            }
+            return .certified
         }
-        guard let solved = system.solution() else { return .failure("the balancing basis is singular") }
-        for (p, c) in basis.enumerated() {
-            lambda[c] = solved[p]
-            if c < m && lambda[c].signum <= 0 { return .failure("an exact balancing weight is not positive") }
-            if c >= m && lambda[c].signum < 0 { return .failure("an exact singleton weight is negative") }
-        }
-        return .certified
     }
 }

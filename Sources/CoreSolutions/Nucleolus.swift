@@ -60,8 +60,12 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
 ///    for the nucleolus also xᵢ ≥ v({i}).
 /// 2. Constraint generation: scan all 2^n coalitions at the LP's x (one O(2^n) pass with half
 ///    tables); add the most violated ones to the pool and re-solve until none is violated. The
-///    pool starts with the singletons, their complements and a few hundred coalitions of largest
-///    excess at the equal split (all coalitions when n ≤ 6; at most 2^n/8 for smaller n).
+///    pool starts with the singletons, their complements and the coalitions of largest excess at
+///    the equal split (all coalitions when n ≤ 6; else about 2^n/32 of them, 32 to 150 below
+///    n = 20 and up to 400 from n = 20: ``initialPoolSize(players:)``). Each LP runs GLPK's dual
+///    simplex: the all-slack basis is dual feasible here (x free with cost 0, ε at its lower
+///    bound with cost 1), so there is no phase 1 and the iterations scale with the tight rows
+///    rather than with the pool.
 /// 3. Settle only the coalitions with a positive dual: they are tight in *every* optimum (a
 ///    coalition tight in one optimum only must not be fixed — the classic error). Positive duals of
 ///    xᵢ ≥ v({i}) fix xᵢ = v({i}).
@@ -84,8 +88,20 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
 /// −(pre)nucleolus(−c) (Littlechild & Owen 1973 for airport games; Maschler, Peleg & Shapley 1979).
 /// The levels are the same numbers.
 public enum SequentialNucleolus {
-    /// Coalitions in the first pool for large games.
+    /// Coalitions in the first pool for large games (n ≥ 20).
     public static let initialPoolSize = 400
+    /// Coalitions in the first pool for smaller games (7 ≤ n < 20).
+    public static let smallGamePoolSize = 150
+
+    /// The first pool's size besides singletons and their complements: about 2^n/32 coalitions,
+    /// at least 32 and at most ``smallGamePoolSize`` (n < 20) or ``initialPoolSize``. With the dual
+    /// simplex every LP costs about its row count times its iterations, and small games settle
+    /// from few coalitions, so a small first pool plus a constraint-generation round is cheaper
+    /// than a large first LP; from n = 20 on each extra round costs a 2^n scan and the larger
+    /// pool pays.
+    public static func initialPoolSize(players n: Int) -> Int {
+        min(n >= 20 ? initialPoolSize : smallGamePoolSize, max(32, ((1 << n) - 1) / 32))
+    }
     /// Coalitions added per constraint-generation round.
     public static let additionsPerRound = 200
 
@@ -144,19 +160,19 @@ public enum SequentialNucleolus {
             for s in 1..<full { addToPool(s) }
         } else {
             for i in 0..<n { addToPool(1 << i); addToPool(full ^ (1 << i)) }
-            let x0 = [Double](repeating: vN.doubleValue / Double(n), count: n)
-            // The excess at x0 above which about `size` coalitions lie: exact over all coalitions
-            // when there are at most 4096 of them, else estimated from 4096 seeded samples.
+            let share = vN.doubleValue / Double(n)
+            let x0 = [Double](repeating: share, count: n)
+            // The excess at x0 (the equal split: x0(S) = |S|·v(N)/n) above which about `size`
+            // coalitions lie: exact over all coalitions when there are at most 4096 of them, else
+            // estimated from 4096 seeded samples.
             var rng = SplitMix64(seed: 0x6E75_636C_656F_6C75)
             let samples = min(4096, full - 1)
             var sample = [Double](repeating: 0, count: samples)
             for k in 0..<samples {
                 let s = samples == full - 1 ? k + 1 : rng.uniform(1...(full - 1))
-                var xs = 0.0
-                for i in 0..<n where s >> i & 1 == 1 { xs += x0[i] }
-                sample[k] = game.doubleValue(s) - xs
+                sample[k] = game.doubleValue(s) - Double(s.nonzeroBitCount) * share
             }
-            let size = min(initialPoolSize, max(32, full / 8))
+            let size = initialPoolSize(players: n)
             let rank = min(samples - 1, max(0, Int(Double(samples * size) / Double(full - 1)) - 1))
             let threshold = largest(rank, in: &sample)
             counters["scans"]! += 1
@@ -180,7 +196,7 @@ public enum SequentialNucleolus {
                 }
                 for s in pool { lp.add(TUGame.members(s).map { ($0, Rational.one) } + [(n, .one)], .atLeast(game.value(s))) }
                 for i in freeImputation { lp.add([(i, .one)], .atLeast(game.value(1 << i))) }
-                do { solution = try GLPKSolver().solve(lp) } catch { throw CoreSolutionError.solverFailed("\(error)") }
+                do { solution = try GLPKSolver(simplex: .dual).solve(lp) } catch { throw CoreSolutionError.solverFailed("\(error)") }
                 counters["linearPrograms"]! += 1
                 counters["simplexIterations"]! += solution.iterations
                 guard solution.status == .optimal else {
@@ -191,7 +207,7 @@ public enum SequentialNucleolus {
                 counters["scans"]! += 1
                 var added = 0
                 for c in scanner.violations(x, above: eps + tol, limit: 4 * additionsPerRound, excluded: { isMarked($0) || inPool.contains($0) }) {
-                    if span.contains(FloatSpan.indicator(c.mask, n)) { mark(c.mask); continue }
+                    if span.containsIndicator(c.mask) { mark(c.mask); continue }
                     addToPool(c.mask); added += 1
                     if added >= additionsPerRound { break }
                 }
@@ -239,7 +255,7 @@ public enum SequentialNucleolus {
             // Drop settled and spanned coalitions from the pool.
             pool = pool.filter { s in
                 if isMarked(s) { inPool.remove(s); return false }
-                if span.contains(FloatSpan.indicator(s, n)) { mark(s); inPool.remove(s); return false }
+                if span.containsIndicator(s) { mark(s); inPool.remove(s); return false }
                 return true
             }
         }
