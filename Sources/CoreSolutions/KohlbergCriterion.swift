@@ -117,27 +117,32 @@ public enum KohlbergCriterion {
     enum Balance { case certified, failure(String) }
 
     /// Is `members` (with weak singletons `b0`) balanced? Proved exactly, or a reason why not.
+    ///
+    /// The LP proposing the weights: maximise t s.t. Σ_c (t + s_c)·1_{S_c} + Σ_p μ_p·e_{b0[p]} = 1_N,
+    /// s, μ ≥ 0, −1 ≤ t ≤ 1, i.e. λ_c = t + s_c ≥ t (λ_c ≥ t written as a substitution rather
+    /// than m extra rows, so the LP has only n rows). The collection is balanced iff t* > 0.
     static func balanced(_ members: [Int], b0: [Int], n: Int) -> Balance {
         let m = members.count, k = b0.count
-        // Variables: λ (m), μ (k), t.
+        // Variables: s (m), μ (k), t.
         let t = m + k
         var lp = LinearProgram(direction: .maximize, objective: Array(repeating: .zero, count: t) + [.one])
         lp.variableBounds[t] = .between(-1, 1)
         for j in 0..<n {
             var terms: [(index: Int, coefficient: Rational)] = []
             for (c, s) in members.enumerated() where s >> j & 1 == 1 { terms.append((c, .one)) }
+            let containing = terms.count                  // members containing player j
+            if containing > 0 { terms.append((t, Rational(containing))) }
             if let p = b0.firstIndex(of: j) { terms.append((m + p, .one)) }
             lp.add(terms, .equal(.one))
         }
-        for c in 0..<m { lp.add([(c, .one), (t, -1)], .atLeast(.zero)) }
         let solution: LPSolution
-        do { solution = try GLPKSolver().solve(lp) } catch { return .failure("the balancedness LP failed: \(error)") }
+        do { solution = try GLPKSolver(simplex: .primal, pricing: .standard).solve(lp) } catch { return .failure("the balancedness LP failed: \(error)") }
         guard solution.status == .optimal else { return .failure("not balanced (the balancing equations have no non-negative solution)") }
         guard solution.values[t] > Tolerance.zero else { return .failure("not balanced (max min weight \(solution.values[t]))") }
         // Exact certificate. Column c is the indicator of members[c] (c < m) or of player b0[c − m].
         let masks = members + b0.map { 1 << $0 }
         func column(_ c: Int) -> [Rational] { indicator(masks[c], n) }
-        let weights = Array(solution.values[0..<(m + k)])
+        let weights = (0..<(m + k)).map { $0 < m ? solution.values[$0] + solution.values[t] : solution.values[$0] }
         let order = (0..<(m + k)).sorted { weights[$0] > weights[$1] }
         // The basis is picked greedily by weight with a floating span test (cheap); the exact
         // solve below proves or refutes it, and the exact greedy choice runs only if it is refuted.

@@ -62,10 +62,10 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
 ///    tables); add the most violated ones to the pool and re-solve until none is violated. The
 ///    pool starts with the singletons, their complements and the coalitions of largest excess at
 ///    the equal split (all coalitions when n ≤ 6; else about 2^n/32 of them, 32 to 150 below
-///    n = 20 and up to 400 from n = 20: ``initialPoolSize(players:)``). Each LP runs GLPK's dual
-///    simplex: the all-slack basis is dual feasible here (x free with cost 0, ε at its lower
-///    bound with cost 1), so there is no phase 1 and the iterations scale with the tight rows
-///    rather than with the pool.
+///    n = 20 and up to 400 from n = 20: ``initialPoolSize(players:)``). Each LP_t is solved
+///    through its dual (``solveLevel(_:equalities:pool:freeImputation:epsBound:)``): n + 1 rows
+///    and one column per row of LP_t, so the simplex works on an (n + 1) × (n + 1) basis
+///    whatever the pool size; x and ε are read off as the dual's row duals.
 /// 3. Settle only the coalitions with a positive dual: they are tight in *every* optimum (a
 ///    coalition tight in one optimum only must not be fixed — the classic error). Positive duals of
 ///    xᵢ ≥ v({i}) fix xᵢ = v({i}).
@@ -94,11 +94,10 @@ public enum SequentialNucleolus {
     public static let smallGamePoolSize = 150
 
     /// The first pool's size besides singletons and their complements: about 2^n/32 coalitions,
-    /// at least 32 and at most ``smallGamePoolSize`` (n < 20) or ``initialPoolSize``. With the dual
-    /// simplex every LP costs about its row count times its iterations, and small games settle
-    /// from few coalitions, so a small first pool plus a constraint-generation round is cheaper
-    /// than a large first LP; from n = 20 on each extra round costs a 2^n scan and the larger
-    /// pool pays.
+    /// at least 32 and at most ``smallGamePoolSize`` (n < 20) or ``initialPoolSize``. Every pool
+    /// coalition is a simplex column priced in every iteration, and small games settle from few
+    /// coalitions, so a small first pool plus a constraint-generation round is cheaper than a
+    /// large first LP; from n = 20 on each extra round costs a 2^n scan and the larger pool pays.
     public static func initialPoolSize(players n: Int) -> Int {
         min(n >= 20 ? initialPoolSize : smallGamePoolSize, max(32, ((1 << n) - 1) / 32))
     }
@@ -184,26 +183,15 @@ public enum SequentialNucleolus {
         while exact.rank < n {
             guard levels.count <= 2 * n else { throw CoreSolutionError.solverFailed("the LP sequence did not converge in \(2 * n) levels") }
             // Constraint generation until the pool's optimum is feasible for all coalitions.
-            var solution: LPSolution
+            var solution: LevelSolution
             var freeImputation: [Int] = []
             while true {
                 freeImputation = imputations ? (0..<n).filter { !fixedPlayers.contains($0) } : []
-                var lp = LinearProgram(direction: .minimize, objective: Array(repeating: .zero, count: n) + [.one],
-                                       variableBounds: Array(repeating: .free, count: n) + [.atLeast(-epsBound)])
-                for e in equalities {
-                    if e.mask < 0 { lp.add([(~e.mask, .one)], .equal(e.rhs)) }
-                    else { lp.add(TUGame.members(e.mask).map { ($0, Rational.one) }, .equal(e.rhs)) }
-                }
-                for s in pool { lp.add(TUGame.members(s).map { ($0, Rational.one) } + [(n, .one)], .atLeast(game.value(s))) }
-                for i in freeImputation { lp.add([(i, .one)], .atLeast(game.value(1 << i))) }
-                do { solution = try GLPKSolver(simplex: .dual).solve(lp) } catch { throw CoreSolutionError.solverFailed("\(error)") }
+                solution = try solveLevel(game, equalities: equalities, pool: pool, freeImputation: freeImputation, epsBound: epsBound)
                 counters["linearPrograms"]! += 1
                 counters["simplexIterations"]! += solution.iterations
-                guard solution.status == .optimal else {
-                    throw CoreSolutionError.solverFailed("level \(levels.count + 1) LP is \(solution.status.rawValue)")
-                }
                 if n <= 6 { break }
-                let x = Array(solution.values[0..<n]), eps = solution.values[n]
+                let x = solution.x, eps = solution.eps
                 counters["scans"]! += 1
                 var added = 0
                 for c in scanner.violations(x, above: eps + tol, limit: 4 * additionsPerRound, excluded: { isMarked($0) || inPool.contains($0) }) {
@@ -214,10 +202,10 @@ public enum SequentialNucleolus {
                 counters["coalitionsGenerated"]! += added
                 if added == 0 { break }
             }
-            let x = Array(solution.values[0..<n]), eps = solution.values[n]
+            let x = solution.x, eps = solution.eps
             lastX = x
-            let poolDuals = Array(solution.duals[equalities.count..<(equalities.count + pool.count)])
-            let impDuals = Array(solution.duals[(equalities.count + pool.count)...])
+            let poolDuals = solution.poolWeights
+            let impDuals = solution.imputationWeights
             var settleNow = pool.indices.filter { poolDuals[$0] > Tolerance.zero }.map { pool[$0] }
             let fixNow = freeImputation.indices.filter { impDuals[$0] > Tolerance.zero }.map { freeImputation[$0] }
             if settleNow.isEmpty {
@@ -265,6 +253,70 @@ public enum SequentialNucleolus {
         let cert = KohlbergCriterion.verify(game, allocation, nucleolus: imputations, threshold: hint)
         counters["linearPrograms"]! += cert.linearPrograms
         return NucleolusResult(allocation: allocation, levels: levels, settled: settledLevels, certificate: cert, counters: counters)
+    }
+}
+
+extension SequentialNucleolus {
+    /// The optimum of one level's LP: x, ε, and the LP's dual weights of the pool rows and of the
+    /// rows xᵢ ≥ v({i}).
+    struct LevelSolution {
+        var x: [Double], eps: Double, poolWeights: [Double], imputationWeights: [Double], iterations: Int
+    }
+
+    /// Solves LP_t  (min ε s.t. a_r·x = b_r for the equalities, x(S) + ε ≥ v(S) for the pool,
+    /// xᵢ ≥ v({i}) for `freeImputation`, ε ≥ −B)  through its dual, which has only n + 1 rows:
+    ///
+    ///     max Σ b_r y_r + Σ v(S) λ_S + Σ v({i}) μᵢ − B ρ
+    ///     s.t. Σ_r a_rj y_r + Σ_{S∋j} λ_S + μ_j = 0   (each player j)
+    ///          Σ_S λ_S + ρ = 1                        (the column of ε)
+    ///          y free, λ, μ, ρ ≥ 0,
+    ///
+    /// solved by GLPK's primal simplex (one column per row of LP_t, so each iteration works on an
+    /// (n + 1) × (n + 1) basis instead of one of the size of the pool). By LP duality, x and ε are
+    /// the row duals of the n + 1 rows (reduced cost v(S) − x(S) − ε ≤ 0 is exactly
+    /// x(S) + ε ≥ v(S)), and the weights λ, μ are LP_t's dual values: positive weights mark the
+    /// coalitions tight in every optimum of LP_t.
+    /// - Complexity: one simplex run on n + 1 rows and |equalities| + |pool| + n + 1 columns.
+    static func solveLevel(_ game: TUGame, equalities: [(mask: Int, rhs: Rational)], pool: [Int],
+                           freeImputation: [Int], epsBound: Rational) throws -> LevelSolution {
+        let n = game.playerCount
+        let e = equalities.count, p = pool.count, f = freeImputation.count
+        let columns = e + p + f + 1
+        var objective = [Rational](repeating: .zero, count: columns)
+        var bounds = [LinearProgram.Bound](repeating: .atLeast(.zero), count: columns)
+        var rows = [[(index: Int, coefficient: Rational)]](repeating: [], count: n + 1)
+        for (c, eq) in equalities.enumerated() {
+            objective[c] = eq.rhs
+            bounds[c] = .free
+            if eq.mask < 0 { rows[~eq.mask].append((c, .one)) }
+            else { for j in TUGame.members(eq.mask) { rows[j].append((c, .one)) } }
+        }
+        for (k, s) in pool.enumerated() {
+            let c = e + k
+            objective[c] = game.value(s)
+            for j in TUGame.members(s) { rows[j].append((c, .one)) }
+            rows[n].append((c, .one))
+        }
+        for (k, i) in freeImputation.enumerated() {
+            let c = e + p + k
+            objective[c] = game.value(1 << i)
+            rows[i].append((c, .one))
+        }
+        objective[columns - 1] = -epsBound
+        rows[n].append((columns - 1, .one))
+        var lp = LinearProgram(direction: .maximize, objective: objective, variableBounds: bounds)
+        for j in 0..<n { lp.add(rows[j], .equal(.zero)) }
+        lp.add(rows[n], .equal(.one))
+        let solution: LPSolution
+        do { solution = try GLPKSolver(simplex: .primal, pricing: .standard).solve(lp) } catch { throw CoreSolutionError.solverFailed("\(error)") }
+        guard solution.status == .optimal else {
+            // The dual is infeasible exactly when LP_t is infeasible (ε ≥ −B keeps LP_t bounded).
+            throw CoreSolutionError.solverFailed("a level LP is \(solution.status == .unbounded ? "infeasible" : "unbounded")")
+        }
+        return LevelSolution(x: Array(solution.duals[0..<n]), eps: solution.duals[n],
+                             poolWeights: Array(solution.values[e..<(e + p)]),
+                             imputationWeights: Array(solution.values[(e + p)..<(e + p + f)]),
+                             iterations: solution.iterations)
     }
 }
 
