@@ -310,8 +310,9 @@ extension SequentialNucleolus {
         let solution: LPSolution
         do { solution = try GLPKSolver(simplex: .primal, pricing: .standard).solve(lp) } catch { throw CoreSolutionError.solverFailed("\(error)") }
         guard solution.status == .optimal else {
-            // The dual is infeasible exactly when LP_t is infeasible (ε ≥ −B keeps LP_t bounded).
-            throw CoreSolutionError.solverFailed("a level LP is \(solution.status == .unbounded ? "infeasible" : "unbounded")")
+            // ε ≥ −B keeps LP_t bounded, so a non-optimal dual (unbounded, or infeasible too)
+            // means LP_t itself is infeasible.
+            throw CoreSolutionError.solverFailed("a level LP is infeasible (its dual is \(solution.status.rawValue))")
         }
         return LevelSolution(x: Array(solution.duals[0..<n]), eps: solution.duals[n],
                              poolWeights: Array(solution.values[e..<(e + p)]),
