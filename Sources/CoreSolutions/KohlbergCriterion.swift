@@ -26,10 +26,18 @@ public struct KohlbergCertificate: Sendable {
 /// Σ λ_S 1_S + Σ μᵢ e_i = 1_N). Once D(α) ∪ {N} has rank n, every lower level is balanced too
 /// (a direction y with y(N) = 0 and y(S) ≥ 0 on D(α) must vanish on D(α), hence be 0).
 ///
-/// Steps: exact excesses in scaled Int128 over the table; levels from the top down; for each,
-/// one LP (GLPK, max t s.t. the balancing equations and λ_S ≥ t) proposes weights, which are then
-/// made exact: a basis of columns is chosen greedily by weight, the other weights are rounded to
-/// dyadic rationals, the basic weights are solved for exactly and checked for positivity.
+/// A level whose new members lie in the (exact) linear span of the collection above it and 1_N
+/// needs no LP: if Σ w_S 1_S + μ = 1_N with w > 0 and each new 1_T = Σ c_S 1_S + c_N 1_N, then
+/// w + δ·Σ_T (e_T − c^T), rescaled by 1/(1 + δ·Σ_T c_N^T), is a positive balancing of the larger
+/// collection for every small enough δ > 0 (μ unchanged).
+///
+/// Steps: exact excesses in scaled Int128 over the table; levels from the top down; for each
+/// (other than the spanned ones above), one LP (GLPK, max t s.t. the balancing equations and λ_S ≥ t) proposes weights, which are then
+/// made exact: a basis of columns is chosen greedily by weight (independence tested in floating
+/// point; if the exact solve refutes that basis, the greedy choice is redone in rationals), the
+/// other weights are rounded to dyadic rationals, the basic weights are solved for exactly and
+/// checked for positivity. Only the exact solve decides: a floating choice can cost a retry, never
+/// a wrong verdict.
 ///
 /// - Complexity: O(2^n) per collection pass plus one LP and an O(n²·|D|) exact solve per level.
 public enum KohlbergCriterion {
@@ -78,16 +86,23 @@ public enum KohlbergCriterion {
             collected.sort { $0.1 > $1.1 }
             while consumed < collected.count {
                 let level = collected[consumed].1
+                let rankBefore = rankEchelon.rank
                 while consumed < collected.count && collected[consumed].1 == level {
                     let s = collected[consumed].0
                     union.append(s)
                     rankEchelon.add(indicator(s, n), .zero)
                     consumed += 1
                 }
-                lps += 1
-                switch balanced(union, b0: b0, n: n) {
-                case .failure(let why): return fail("excess level \(checked + 1) (excess \(ex.excess(union.last!))): \(why)", checked, lps)
-                case .certified: checked += 1
+                if checked > 0 && rankEchelon.rank == rankBefore {
+                    // The new members lie in the span of the certified collection and 1_N: it
+                    // stays balanced (see the doc comment), no LP needed.
+                    checked += 1
+                } else {
+                    lps += 1
+                    switch balanced(union, b0: b0, n: n) {
+                    case .failure(let why): return fail("excess level \(checked + 1) (excess \(ex.excess(union.last!))): \(why)", checked, lps)
+                    case .certified: checked += 1
+                    }
                 }
                 if rankEchelon.rank == n {
                     return KohlbergCertificate(verified: true, levelsChecked: checked, linearPrograms: lps, failure: nil)
@@ -114,53 +129,75 @@ public enum KohlbergCriterion {
     enum Balance { case certified, failure(String) }
 
     /// Is `members` (with weak singletons `b0`) balanced? Proved exactly, or a reason why not.
+    ///
+    /// The LP proposing the weights: maximise t s.t. Σ_c (t + s_c)·1_{S_c} + Σ_p μ_p·e_{b0[p]} = 1_N,
+    /// s, μ ≥ 0, −1 ≤ t ≤ 1, i.e. λ_c = t + s_c ≥ t (λ_c ≥ t written as a substitution rather
+    /// than m extra rows, so the LP has only n rows). The collection is balanced iff t* > 0.
     static func balanced(_ members: [Int], b0: [Int], n: Int) -> Balance {
         let m = members.count, k = b0.count
-        // Variables: λ (m), μ (k), t.
+        // Variables: s (m), μ (k), t.
         let t = m + k
         var lp = LinearProgram(direction: .maximize, objective: Array(repeating: .zero, count: t) + [.one])
         lp.variableBounds[t] = .between(-1, 1)
         for j in 0..<n {
             var terms: [(index: Int, coefficient: Rational)] = []
             for (c, s) in members.enumerated() where s >> j & 1 == 1 { terms.append((c, .one)) }
+            let containing = terms.count                  // members containing player j
+            if containing > 0 { terms.append((t, Rational(containing))) }
             if let p = b0.firstIndex(of: j) { terms.append((m + p, .one)) }
             lp.add(terms, .equal(.one))
         }
-        for c in 0..<m { lp.add([(c, .one), (t, -1)], .atLeast(.zero)) }
         let solution: LPSolution
-        do { solution = try GLPKSolver().solve(lp) } catch { return .failure("the balancedness LP failed: \(error)") }
+        do { solution = try GLPKSolver(simplex: .primal, pricing: .standard).solve(lp) } catch { return .failure("the balancedness LP failed: \(error)") }
         guard solution.status == .optimal else { return .failure("not balanced (the balancing equations have no non-negative solution)") }
         guard solution.values[t] > Tolerance.zero else { return .failure("not balanced (max min weight \(solution.values[t]))") }
-        // Exact certificate.
-        let columns = members.map { indicator($0, n) } + b0.map { i in (0..<n).map { $0 == i ? Rational.one : .zero } }
-        let weights = Array(solution.values[0..<(m + k)])
+        // Exact certificate. Column c is the indicator of members[c] (c < m) or of player b0[c − m].
+        let masks = members + b0.map { 1 << $0 }
+        func column(_ c: Int) -> [Rational] { indicator(masks[c], n) }
+        let weights = (0..<(m + k)).map { $0 < m ? solution.values[$0] + solution.values[t] : solution.values[$0] }
         let order = (0..<(m + k)).sorted { weights[$0] > weights[$1] }
+        // The basis is picked greedily by weight with a floating span test (cheap); the exact
+        // solve below proves or refutes it, and the exact greedy choice runs only if it is refuted.
+        var floatSpan = FloatSpan(dimension: n)
+        var floatBasis: [Int] = []
+        for c in order where floatBasis.count < n && !floatSpan.containsIndicator(masks[c]) {
+            floatSpan.add(FloatSpan.indicator(masks[c], n))
+            floatBasis.append(c)
+        }
+        let first = complete(floatBasis)
+        if case .certified = first { return .certified }
         var basisEchelon = RationalEchelon(columns: n)
         var basis: [Int] = []
-        for c in order where basisEchelon.add(columns[c], .zero) == .independent { basis.append(c) }
-        let basisSet = Set(basis)
-        var lambda = [Rational](repeating: .zero, count: m + k)
-        var rhs = [Rational](repeating: .one, count: n)
-        for c in 0..<(m + k) where !basisSet.contains(c) {
-            var w = Rational(Int((weights[c] * 1_073_741_824).rounded()), 1_073_741_824)
-            if c < m && w.signum <= 0 { w = Rational(exactly: weights[c]) ?? .zero }
-            if c >= m && w.signum < 0 { w = .zero }
-            if c < m && w.signum <= 0 { return .failure("could not certify a positive weight") }
-            lambda[c] = w
-            for j in 0..<n where !columns[c][j].isZero { rhs[j] -= w }
-        }
-        var system = RationalEchelon(columns: basis.count)
-        for j in 0..<n {
-            if system.add(basis.map { columns[$0][j] }, rhs[j]) == .inconsistent {
-                return .failure("the rounded balancing weights admit no exact completion")
+        for c in order where basisEchelon.add(column(c), .zero) == .independent { basis.append(c) }
+        return basis == floatBasis ? first : complete(basis)
+
+        /// Rounds the non-basic weights to dyadic rationals, solves for the basic ones exactly and
+        /// checks their signs.
+        func complete(_ basis: [Int]) -> Balance {
+            let basisSet = Set(basis)
+            var lambda = [Rational](repeating: .zero, count: m + k)
+            var rhs = [Rational](repeating: .one, count: n)
+            for c in 0..<(m + k) where !basisSet.contains(c) {
+                var w = Rational(Int((weights[c] * 1_073_741_824).rounded()), 1_073_741_824)
+                if c < m && w.signum <= 0 { w = Rational(exactly: weights[c]) ?? .zero }
+                if c >= m && w.signum < 0 { w = .zero }
+                if c < m && w.signum <= 0 { return .failure("could not certify a positive weight") }
+                lambda[c] = w
+                for j in 0..<n where masks[c] >> j & 1 == 1 { rhs[j] -= w }
             }
+            var system = RationalEchelon(columns: basis.count)
+            for j in 0..<n {
+                if system.add(basis.map { masks[$0] >> j & 1 == 1 ? Rational.one : .zero }, rhs[j]) == .inconsistent {
+                    return .failure("the rounded balancing weights admit no exact completion")
+                }
+            }
+            guard let solved = system.solution() else { return .failure("the balancing basis is singular") }
+            for (p, c) in basis.enumerated() {
+                lambda[c] = solved[p]
+                if c < m && lambda[c].signum <= 0 { return .failure("an exact balancing weight is not positive") }
+                if c >= m && lambda[c].signum < 0 { return .failure("an exact singleton weight is negative") }
+            }
+            return .certified
         }
-        guard let solved = system.solution() else { return .failure("the balancing basis is singular") }
-        for (p, c) in basis.enumerated() {
-            lambda[c] = solved[p]
-            if c < m && lambda[c].signum <= 0 { return .failure("an exact balancing weight is not positive") }
-            if c >= m && lambda[c].signum < 0 { return .failure("an exact singleton weight is negative") }
-        }
-        return .certified
     }
 }

@@ -60,8 +60,12 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
 ///    for the nucleolus also xᵢ ≥ v({i}).
 /// 2. Constraint generation: scan all 2^n coalitions at the LP's x (one O(2^n) pass with half
 ///    tables); add the most violated ones to the pool and re-solve until none is violated. The
-///    pool starts with the singletons, their complements and a few hundred coalitions of largest
-///    excess at the equal split (all coalitions when n ≤ 6; at most 2^n/8 for smaller n).
+///    pool starts with the singletons, their complements and the coalitions of largest excess at
+///    the equal split (all coalitions when n ≤ 6; else about 2^n/32 of them, 32 to 150 below
+///    n = 20 and up to 400 from n = 20: ``initialPoolSize(players:)``). Each LP_t is solved
+///    through its dual (``solveLevel(_:equalities:pool:freeImputation:epsBound:)``): n + 1 rows
+///    and one column per row of LP_t, so the simplex works on an (n + 1) × (n + 1) basis
+///    whatever the pool size; x and ε are read off as the dual's row duals.
 /// 3. Settle only the coalitions with a positive dual: they are tight in *every* optimum (a
 ///    coalition tight in one optimum only must not be fixed — the classic error). Positive duals of
 ///    xᵢ ≥ v({i}) fix xᵢ = v({i}).
@@ -84,8 +88,19 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
 /// −(pre)nucleolus(−c) (Littlechild & Owen 1973 for airport games; Maschler, Peleg & Shapley 1979).
 /// The levels are the same numbers.
 public enum SequentialNucleolus {
-    /// Coalitions in the first pool for large games.
+    /// Coalitions in the first pool for large games (n ≥ 20).
     public static let initialPoolSize = 400
+    /// Coalitions in the first pool for smaller games (7 ≤ n < 20).
+    public static let smallGamePoolSize = 150
+
+    /// The first pool's size besides singletons and their complements: about 2^n/32 coalitions,
+    /// at least 32 and at most ``smallGamePoolSize`` (n < 20) or ``initialPoolSize``. Every pool
+    /// coalition is a simplex column priced in every iteration, and small games settle from few
+    /// coalitions, so a small first pool plus a constraint-generation round is cheaper than a
+    /// large first LP; from n = 20 on each extra round costs a 2^n scan and the larger pool pays.
+    public static func initialPoolSize(players n: Int) -> Int {
+        min(n >= 20 ? initialPoolSize : smallGamePoolSize, max(32, ((1 << n) - 1) / 32))
+    }
     /// Coalitions added per constraint-generation round.
     public static let additionsPerRound = 200
 
@@ -144,19 +159,19 @@ public enum SequentialNucleolus {
             for s in 1..<full { addToPool(s) }
         } else {
             for i in 0..<n { addToPool(1 << i); addToPool(full ^ (1 << i)) }
-            let x0 = [Double](repeating: vN.doubleValue / Double(n), count: n)
-            // The excess at x0 above which about `size` coalitions lie: exact over all coalitions
-            // when there are at most 4096 of them, else estimated from 4096 seeded samples.
+            let share = vN.doubleValue / Double(n)
+            let x0 = [Double](repeating: share, count: n)
+            // The excess at x0 (the equal split: x0(S) = |S|·v(N)/n) above which about `size`
+            // coalitions lie: exact over all coalitions when there are at most 4096 of them, else
+            // estimated from 4096 seeded samples.
             var rng = SplitMix64(seed: 0x6E75_636C_656F_6C75)
             let samples = min(4096, full - 1)
             var sample = [Double](repeating: 0, count: samples)
             for k in 0..<samples {
                 let s = samples == full - 1 ? k + 1 : rng.uniform(1...(full - 1))
-                var xs = 0.0
-                for i in 0..<n where s >> i & 1 == 1 { xs += x0[i] }
-                sample[k] = game.doubleValue(s) - xs
+                sample[k] = game.doubleValue(s) - Double(s.nonzeroBitCount) * share
             }
-            let size = min(initialPoolSize, max(32, full / 8))
+            let size = initialPoolSize(players: n)
             let rank = min(samples - 1, max(0, Int(Double(samples * size) / Double(full - 1)) - 1))
             let threshold = largest(rank, in: &sample)
             counters["scans"]! += 1
@@ -168,40 +183,29 @@ public enum SequentialNucleolus {
         while exact.rank < n {
             guard levels.count <= 2 * n else { throw CoreSolutionError.solverFailed("the LP sequence did not converge in \(2 * n) levels") }
             // Constraint generation until the pool's optimum is feasible for all coalitions.
-            var solution: LPSolution
+            var solution: LevelSolution
             var freeImputation: [Int] = []
             while true {
                 freeImputation = imputations ? (0..<n).filter { !fixedPlayers.contains($0) } : []
-                var lp = LinearProgram(direction: .minimize, objective: Array(repeating: .zero, count: n) + [.one],
-                                       variableBounds: Array(repeating: .free, count: n) + [.atLeast(-epsBound)])
-                for e in equalities {
-                    if e.mask < 0 { lp.add([(~e.mask, .one)], .equal(e.rhs)) }
-                    else { lp.add(TUGame.members(e.mask).map { ($0, Rational.one) }, .equal(e.rhs)) }
-                }
-                for s in pool { lp.add(TUGame.members(s).map { ($0, Rational.one) } + [(n, .one)], .atLeast(game.value(s))) }
-                for i in freeImputation { lp.add([(i, .one)], .atLeast(game.value(1 << i))) }
-                do { solution = try GLPKSolver().solve(lp) } catch { throw CoreSolutionError.solverFailed("\(error)") }
+                solution = try solveLevel(game, equalities: equalities, pool: pool, freeImputation: freeImputation, epsBound: epsBound)
                 counters["linearPrograms"]! += 1
                 counters["simplexIterations"]! += solution.iterations
-                guard solution.status == .optimal else {
-                    throw CoreSolutionError.solverFailed("level \(levels.count + 1) LP is \(solution.status.rawValue)")
-                }
                 if n <= 6 { break }
-                let x = Array(solution.values[0..<n]), eps = solution.values[n]
+                let x = solution.x, eps = solution.eps
                 counters["scans"]! += 1
                 var added = 0
                 for c in scanner.violations(x, above: eps + tol, limit: 4 * additionsPerRound, excluded: { isMarked($0) || inPool.contains($0) }) {
-                    if span.contains(FloatSpan.indicator(c.mask, n)) { mark(c.mask); continue }
+                    if span.containsIndicator(c.mask) { mark(c.mask); continue }
                     addToPool(c.mask); added += 1
                     if added >= additionsPerRound { break }
                 }
                 counters["coalitionsGenerated"]! += added
                 if added == 0 { break }
             }
-            let x = Array(solution.values[0..<n]), eps = solution.values[n]
+            let x = solution.x, eps = solution.eps
             lastX = x
-            let poolDuals = Array(solution.duals[equalities.count..<(equalities.count + pool.count)])
-            let impDuals = Array(solution.duals[(equalities.count + pool.count)...])
+            let poolDuals = solution.poolWeights
+            let impDuals = solution.imputationWeights
             var settleNow = pool.indices.filter { poolDuals[$0] > Tolerance.zero }.map { pool[$0] }
             let fixNow = freeImputation.indices.filter { impDuals[$0] > Tolerance.zero }.map { freeImputation[$0] }
             if settleNow.isEmpty {
@@ -239,7 +243,7 @@ public enum SequentialNucleolus {
             // Drop settled and spanned coalitions from the pool.
             pool = pool.filter { s in
                 if isMarked(s) { inPool.remove(s); return false }
-                if span.contains(FloatSpan.indicator(s, n)) { mark(s); inPool.remove(s); return false }
+                if span.containsIndicator(s) { mark(s); inPool.remove(s); return false }
                 return true
             }
         }
@@ -249,6 +253,71 @@ public enum SequentialNucleolus {
         let cert = KohlbergCriterion.verify(game, allocation, nucleolus: imputations, threshold: hint)
         counters["linearPrograms"]! += cert.linearPrograms
         return NucleolusResult(allocation: allocation, levels: levels, settled: settledLevels, certificate: cert, counters: counters)
+    }
+}
+
+extension SequentialNucleolus {
+    /// The optimum of one level's LP: x, ε, and the LP's dual weights of the pool rows and of the
+    /// rows xᵢ ≥ v({i}).
+    struct LevelSolution {
+        var x: [Double], eps: Double, poolWeights: [Double], imputationWeights: [Double], iterations: Int
+    }
+
+    /// Solves LP_t  (min ε s.t. a_r·x = b_r for the equalities, x(S) + ε ≥ v(S) for the pool,
+    /// xᵢ ≥ v({i}) for `freeImputation`, ε ≥ −B)  through its dual, which has only n + 1 rows:
+    ///
+    ///     max Σ b_r y_r + Σ v(S) λ_S + Σ v({i}) μᵢ − B ρ
+    ///     s.t. Σ_r a_rj y_r + Σ_{S∋j} λ_S + μ_j = 0   (each player j)
+    ///          Σ_S λ_S + ρ = 1                        (the column of ε)
+    ///          y free, λ, μ, ρ ≥ 0,
+    ///
+    /// solved by GLPK's primal simplex (one column per row of LP_t, so each iteration works on an
+    /// (n + 1) × (n + 1) basis instead of one of the size of the pool). By LP duality, x and ε are
+    /// the row duals of the n + 1 rows (reduced cost v(S) − x(S) − ε ≤ 0 is exactly
+    /// x(S) + ε ≥ v(S)), and the weights λ, μ are LP_t's dual values: positive weights mark the
+    /// coalitions tight in every optimum of LP_t.
+    /// - Complexity: one simplex run on n + 1 rows and |equalities| + |pool| + n + 1 columns.
+    static func solveLevel(_ game: TUGame, equalities: [(mask: Int, rhs: Rational)], pool: [Int],
+                           freeImputation: [Int], epsBound: Rational) throws -> LevelSolution {
+        let n = game.playerCount
+        let e = equalities.count, p = pool.count, f = freeImputation.count
+        let columns = e + p + f + 1
+        var objective = [Rational](repeating: .zero, count: columns)
+        var bounds = [LinearProgram.Bound](repeating: .atLeast(.zero), count: columns)
+        var rows = [[(index: Int, coefficient: Rational)]](repeating: [], count: n + 1)
+        for (c, eq) in equalities.enumerated() {
+            objective[c] = eq.rhs
+            bounds[c] = .free
+            if eq.mask < 0 { rows[~eq.mask].append((c, .one)) }
+            else { for j in TUGame.members(eq.mask) { rows[j].append((c, .one)) } }
+        }
+        for (k, s) in pool.enumerated() {
+            let c = e + k
+            objective[c] = game.value(s)
+            for j in TUGame.members(s) { rows[j].append((c, .one)) }
+            rows[n].append((c, .one))
+        }
+        for (k, i) in freeImputation.enumerated() {
+            let c = e + p + k
+            objective[c] = game.value(1 << i)
+            rows[i].append((c, .one))
+        }
+        objective[columns - 1] = -epsBound
+        rows[n].append((columns - 1, .one))
+        var lp = LinearProgram(direction: .maximize, objective: objective, variableBounds: bounds)
+        for j in 0..<n { lp.add(rows[j], .equal(.zero)) }
+        lp.add(rows[n], .equal(.one))
+        let solution: LPSolution
+        do { solution = try GLPKSolver(simplex: .primal, pricing: .standard).solve(lp) } catch { throw CoreSolutionError.solverFailed("\(error)") }
+        guard solution.status == .optimal else {
+            // ε ≥ −B keeps LP_t bounded, so a non-optimal dual (unbounded, or infeasible too)
+            // means LP_t itself is infeasible.
+            throw CoreSolutionError.solverFailed("a level LP is infeasible (its dual is \(solution.status.rawValue))")
+        }
+        return LevelSolution(x: Array(solution.duals[0..<n]), eps: solution.duals[n],
+                             poolWeights: Array(solution.values[e..<(e + p)]),
+                             imputationWeights: Array(solution.values[(e + p)..<(e + p + f)]),
+                             iterations: solution.iterations)
     }
 }
 

@@ -29,18 +29,31 @@ public struct GLPKSolver: Sendable {
         case exactSimplex
     }
 
+    /// How the floating simplex picks the entering (primal) or leaving (dual) variable.
+    public enum Pricing: String, Sendable, CaseIterable {
+        /// Projected steepest edge (GLPK's default, `GLP_PT_PSE`): fewer iterations, each dearer.
+        case steepestEdge
+        /// Textbook Dantzig pricing (`GLP_PT_STD`): cheaper iterations; pays on small, wide LPs
+        /// solved many times (the nucleolus's level LPs and Kohlberg's balancedness LPs).
+        case standard
+    }
+
     /// The floating simplex variant.
     public var simplex: Simplex
+    /// The pricing rule of the floating simplex.
+    public var pricing: Pricing
     /// GLPK's iteration limit per call (nil: none). Reaching it is a thrown ``LPError``.
     public var iterationLimit: Int?
 
     public init() {
         simplex = .primal
+        pricing = .steepestEdge
         iterationLimit = nil
     }
 
-    public init(simplex: Simplex, iterationLimit: Int? = nil) {
+    public init(simplex: Simplex, pricing: Pricing = .steepestEdge, iterationLimit: Int? = nil) {
         self.simplex = simplex
+        self.pricing = pricing
         self.iterationLimit = iterationLimit
     }
 
@@ -243,6 +256,7 @@ public struct GLPKSolver: Sendable {
         parameters.msg_lev = GLP_MSG_OFF
         parameters.presolve = GLP_OFF
         parameters.meth = simplex == .primal ? GLP_PRIMAL : GLP_DUALP
+        parameters.pricing = pricing == .steepestEdge ? GLP_PT_PSE : GLP_PT_STD
         if let limit = iterationLimit { parameters.it_lim = Int32(clamping: limit) }
         return glp_simplex(lp, &parameters)
     }

@@ -77,6 +77,26 @@ struct PropertyTests {
         #expect(!KohlbergCriterion.verify(g, x, nucleolus: false).verified)
     }
 
+    /// Kohlberg's check accepts the nucleolus of BNF games and rejects it moved by 10⁻⁶ between
+    /// two players (both the LP levels and the levels certified by span without an LP run here;
+    /// at least one game must take the span shortcut, so that path is exercised).
+    @Test func kohlbergOnPerturbedNucleoli() throws {
+        var shortcuts = 0
+        for (players, seed) in [(9, UInt64(1)), (10, 2), (11, 3), (12, 4), (13, 5), (14, 1), (14, 4)] {
+            let g = try TUGenerators.benedekFliegeNguyen(type: 1, players: players, seed: seed)
+            let x = try SequentialNucleolus.nucleolus(g).allocation
+            let cert = KohlbergCriterion.verify(g, x, nucleolus: true)
+            #expect(cert.verified, "n \(players) seed \(seed): \(cert.failure ?? "")")
+            if cert.levelsChecked > cert.linearPrograms { shortcuts += 1 }
+            for (i, j) in [(0, 1), (1, players - 1), (players - 1, 2)] {
+                var y = x
+                y[i] += Rational(1, 1_000_000); y[j] -= Rational(1, 1_000_000)
+                #expect(!KohlbergCriterion.verify(g, y, nucleolus: true).verified, "n \(players) seed \(seed) moved \(i)→\(j)")
+            }
+        }
+        #expect(shortcuts > 0)
+    }
+
     /// Larger random games use constraint generation (n > 11): still exact and verified.
     @Test func constraintGenerationN13() throws {
         let g = try TUGenerators.benedekFliegeNguyen(type: 1, players: 13, seed: 5)

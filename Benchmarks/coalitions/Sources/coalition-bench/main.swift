@@ -62,7 +62,7 @@ for n in sizes {
     let (nuc, tNuc, cNuc) = try best { try SequentialNucleolus.nucleolus(game) }
     emit(["tool": "gamesolve", "n": n, "type": type, "file": path, "generateSeconds": tGen, "shapleySeconds": tShapley,
           "nucleolusSeconds": tNuc, "shapleyCPUSeconds": cShapley, "nucleolusCPUSeconds": cNuc, "repeats": repeats, "verified": nuc.verified, "levels": nuc.levels.count,
-          "lps": nuc.counters["linearPrograms"] ?? 0, "scans": nuc.counters["scans"] ?? 0,
+          "lps": nuc.counters["linearPrograms"] ?? 0, "iterations": nuc.counters["simplexIterations"] ?? 0, "kohlbergLPs": nuc.certificate.linearPrograms, "scans": nuc.counters["scans"] ?? 0,
           "nucleolus": nuc.allocation.map(\.description), "shapley": shapley.map(\.description),
           "failure": nuc.certificate.failure ?? ""])
 }
