@@ -36,6 +36,13 @@ extension Int128: PivotInteger {
         return self < 0 ? -b : b
     }
     var negated: Int128? { self == .min ? nil : -self }
+    @inline(__always) var magnitudeBitsBound: Int { 129 - (self ^ (self >> 127)).leadingZeroBitCount }
+    static var wrappingLimit: Int? { 126 }
+    @inline(__always) static func bitsAndShift(_ e: ExactDivisor128) -> (bits: Int, shift: Int, trusted: Bool) { (e.bits, e.shift, e.trusted) }
+    @inline(__always)
+    static func wrappingExchange(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128, dividingBy e: ExactDivisor128) -> Int128 {
+        ((a &* b &- c &* d) &* e.inverse) >> e.shift
+    }
 
     static func divisor(_ e: Int128, bound: Int?) -> ExactDivisor128 { ExactDivisor128(e, bound: bound) }
 
@@ -172,6 +179,13 @@ extension Int256: PivotInteger {
     }
 
     var negated: Int256? { bitsUsed >= 255 ? nil : Int256(0) &- self }
+    @inline(__always) var magnitudeBitsBound: Int { bitsUsed }
+    static var wrappingLimit: Int? { 254 }
+    @inline(__always) static func bitsAndShift(_ e: ExactDivisor256) -> (bits: Int, shift: Int, trusted: Bool) { (e.bits, e.shift, e.trusted) }
+    @inline(__always)
+    static func wrappingExchange(_ a: Int256, _ b: Int256, _ c: Int256, _ d: Int256, dividingBy e: ExactDivisor256) -> Int256 {
+        ((a &* b &- c &* d) &* e.inverse) >> e.shift
+    }
 
     static func divisor(_ e: Int256, bound: Int?) -> ExactDivisor256 { ExactDivisor256(e, bound: bound) }
 
