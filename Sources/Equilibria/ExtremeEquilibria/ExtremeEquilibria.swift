@@ -109,12 +109,18 @@ public enum ExtremeEquilibria {
     /// `jobs` says: it takes about a millisecond, less than starting and joining threads.
     public static let defaultParallelDimension = 10
 
+    /// Memory the vertex walk may use to keep the tableaux of the bases on its path (so going
+    /// back is a swap instead of a pivot back); deeper bases pivot back.
+    public static let defaultKeptTableauBytes = 16 << 20
+
     /// The extreme equilibria with their vertices and maximal Nash subsets.
     /// `parallelFromDimension`: the smallest min(m, n) for which `limits.jobs` > 1 starts
-    /// threads (tests pass 1 to exercise the parallel walk on small games).
+    /// threads (tests pass 1 to exercise the parallel walk on small games);
+    /// `keptTableauBytes`: see ``defaultKeptTableauBytes`` (tests pass 0 to exercise pivoting back).
     public static func report(_ game: BimatrixGame, limits: SolverLimits = .none,
                               arithmetic: Arithmetic = .automatic,
-                              parallelFromDimension: Int = defaultParallelDimension) throws -> ExtremeEquilibriaReport {
+                              parallelFromDimension: Int = defaultParallelDimension,
+                              keptTableauBytes: Int = defaultKeptTableauBytes) throws -> ExtremeEquilibriaReport {
         let start = ContinuousClock.now
         let transposed = game.rowCount > game.columnCount
         let m = transposed ? game.columnCount : game.rowCount
@@ -134,8 +140,10 @@ public enum ExtremeEquilibria {
                         hadamardLog2(aDoubles, rows: m, columns: n, transposed: false))
         func engine<Z: PivotInteger>(_: Z.Type) throws -> ExtremeEquilibriaEngine<Z> {
             let bits = Int(bound.rounded(.up))
-            if let (sa, sb) = small { return ExtremeEquilibriaEngine<Z>(small: sa, b: sb, m: m, n: n, bound: bits) }
-            return try ExtremeEquilibriaEngine<Z>(a: a, b: b, m: m, n: n, bound: bits)
+            var e = try small.map { ExtremeEquilibriaEngine<Z>(small: $0.0, b: $0.1, m: m, n: n, bound: bits) }
+                ?? ExtremeEquilibriaEngine<Z>(a: a, b: b, m: m, n: n, bound: bits)
+            e.keptTableauBytes = keptTableauBytes
+            return e
         }
 
         // Narrowest first; each tier restarts the next wider one on overflow.

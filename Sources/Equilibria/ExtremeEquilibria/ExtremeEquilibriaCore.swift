@@ -34,6 +34,8 @@ struct ExtremeEquilibriaEngine<Z: PivotInteger>: Sendable {
     /// A in machine words, when it fits (faces small enough are solved in them).
     let aWords: [Int]?
     let aWords128: [Int128]?
+    /// Memory for kept tableaux of the walk (``LexicographicVertexSearch/keptTableauBytes``).
+    var keptTableauBytes = ExtremeEquilibria.defaultKeptTableauBytes
 
     init(a: [BigInt], b: [BigInt], m: Int, n: Int, bound: Int) throws {
         var az: [Z] = [], bt: [Z] = []
@@ -86,6 +88,7 @@ struct ExtremeEquilibriaEngine<Z: PivotInteger>: Sendable {
     func rowPolytopeSearch() -> LexicographicVertexSearch<Z> {
         var s = LexicographicVertexSearch(constraints: bTransposed, constraintCount: n, dimension: m)
         s.tableau.bound = bound
+        s.keptTableauBytes = keptTableauBytes
         return s
     }
 

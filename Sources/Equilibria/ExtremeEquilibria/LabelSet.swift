@@ -62,7 +62,7 @@ struct LabelSetTable: Sendable {
     private var hasEmptySet = false
     private(set) var count = 0
 
-    init(capacity: Int = 64) {
+    init(capacity: Int = 256) {
         var c = 16
         while c < 2 * capacity { c <<= 1 }
         slots = Array(repeating: LabelSet(), count: c)

@@ -9,19 +9,19 @@
 /// vertex of the original polytope, every vertex being hit at least once. Instead of reverse
 /// search (which needs no memory but re-derives each parent) this walks the vertex graph of the
 /// perturbed polytope depth first with a hash set of visited bases, so each basis costs one
-/// forward pivot, a copy back (or a backward pivot when the saved copies would take too much
-/// memory) and d − 1 lexicographic ratio tests.
+/// forward pivot (out of place, so going back is a swap of buffers; a backward pivot only when
+/// the kept tableaux would take too much memory) and d − 1 lexicographic ratio tests.
 ///
 /// Steps:
 /// 1. Start at the basis where all slacks are basic (z = 0, lexicographically feasible).
 /// 2. For each cobasic column, the lexicographic minimum-ratio row gives the unique neighbouring
 ///    lexicographically feasible basis; if it is new, pivot to it and recurse.
-/// 3. When all columns are done, go back to the parent (restore the copy saved before the
-///    pivot, or pivot back when the copies would exceed ``savedTableauBytes``).
+/// 3. When all columns are done, go back to the parent (swap back the tableau kept from before
+///    the pivot, or pivot back when the kept tableaux would exceed ``keptTableauBytes``).
 ///
 /// - Complexity: O(B · r · (d + 1)) exchanges (one pivot per basis, two for deep frames) for B
 ///   lexicographically feasible bases, plus ratio tests O(B · d · r); memory O(B) basis keys
-///   plus at most ``savedTableauBytes`` of saved tableaux. B equals the number of vertices when the
+///   plus at most ``keptTableauBytes`` of saved tableaux. B equals the number of vertices when the
 ///   polytope is simple and can exceed it on degenerate input (each degenerate vertex has one
 ///   basis per lexicographically feasible choice of its tight constraints).
 struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
@@ -67,21 +67,26 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
     /// The row leaving when column `c` enters, by the lexicographic minimum-ratio test; nil when
     /// the column is unbounded (cannot happen for a polytope).
     func leavingRow(column c: Int) -> Int? {
-        var best = -1
-        var tBest = Z(0)
-        for i in 0..<tableau.rows {
-            let t = tableau[i, c]
-            guard t.signValue > 0 else { continue }
-            if best < 0 { best = i; tBest = t; continue }
-            var s = Z.compareProducts(tableau.rhs(i), tBest, tableau.rhs(best), t)
-            var j = 0
-            while s == 0 && j < constraintCount {
-                s = Z.compareProducts(perturbation(i, slack: j), tBest, perturbation(best, slack: j), t)
-                j += 1
+        let w = tableau.columns + 1, rhs = tableau.columns
+        return tableau.entries.withUnsafeBufferPointer { t -> Int? in
+            var best = -1
+            var tBest = Z(0), rBest = Z(0)
+            for i in 0..<tableau.rows {
+                let ti = t[i * w + c]
+                guard ti.signValue > 0 else { continue }
+                let ri = t[i * w + rhs]
+                if best < 0 { best = i; tBest = ti; rBest = ri; continue }
+                // Feasible basis: right-hand sides ≥ 0, so both products are ≥ 0.
+                var s = Z.compareNonnegativeProducts(ri, tBest, rBest, ti)
+                var j = 0
+                while s == 0 && j < constraintCount {
+                    s = Z.compareProducts(perturbation(i, slack: j), tBest, perturbation(best, slack: j), ti)
+                    j += 1
+                }
+                if s < 0 { best = i; tBest = ti; rBest = ri }
             }
-            if s < 0 { best = i; tBest = t }
+            return best < 0 ? nil : best
         }
-        return best < 0 ? nil : best
     }
 
     mutating func pivot(row r: Int, column c: Int) throws {
@@ -92,28 +97,21 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
         basisKey.remove(leaving); basisKey.insert(entering)
     }
 
-    /// Undoes the pivot on (r, c) by copying back the tableau saved before it (the top of
-    /// `saved`: entries then determinant; `savedBits`: the row bit bounds), which costs a copy
-    /// instead of an exchange per entry.
-    mutating func restore(row r: Int, column c: Int, from saved: inout [Z], bits savedBits: inout [Int]) {
-        let size = tableau.entries.count
-        let start = saved.count - size - 1
-        tableau.entries.withUnsafeMutableBufferPointer { t in
-            saved.withUnsafeBufferPointer { s in t.baseAddress!.update(from: s.baseAddress! + start, count: size) }
-        }
-        tableau.determinant = saved[start + size]
-        saved.removeLast(size + 1)
-        let rows = tableau.rowBits.count
-        if rows > 0 {
-            let bitsStart = savedBits.count - rows
-            tableau.rowBits.withUnsafeMutableBufferPointer { t in
-                savedBits.withUnsafeBufferPointer { s in t.baseAddress!.update(from: s.baseAddress! + bitsStart, count: rows) }
-            }
-            savedBits.removeLast(rows)
-        }
+    /// The pivot on (r, c) written into `spare` (see
+    /// ``IntegerTableau/pivot(row:column:spare:spareBits:)``), which then holds the old tableau.
+    mutating func pivot(row r: Int, column c: Int, spare: inout [Z], spareBits: inout [Int]) throws {
+        let leaving = tableau.basic[r], entering = tableau.cobasic[c]
+        try tableau.pivot(row: r, column: c, spare: &spare, spareBits: &spareBits)
+        rowOf[leaving] = -1; columnOf[leaving] = c
+        columnOf[entering] = -1; rowOf[entering] = r
+        basisKey.remove(leaving); basisKey.insert(entering)
+    }
+
+    /// Undoes the pivot on (r, c) made by ``pivot(row:column:spare:spareBits:)`` by swapping the
+    /// old tableau back in (no arithmetic, no copy).
+    mutating func unpivot(row r: Int, column c: Int, spare: inout [Z], spareBits: inout [Int]) {
         let entered = tableau.basic[r], left = tableau.cobasic[c]
-        tableau.basic[r] = left
-        tableau.cobasic[c] = entered
+        tableau.unpivot(row: r, column: c, spare: &spare, spareBits: &spareBits)
         rowOf[left] = r; columnOf[left] = -1
         rowOf[entered] = -1; columnOf[entered] = c
         basisKey.remove(entered); basisKey.insert(left)
@@ -129,8 +127,8 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
                         donate: { _ in }, visit: visit)
     }
 
-    /// At most this many bytes of saved tableaux per walk; deeper frames pivot back instead.
-    static var savedTableauBytes: Int { 16 << 20 }
+    /// At most this many bytes of kept tableaux per walk; deeper frames pivot back instead.
+    var keptTableauBytes = ExtremeEquilibria.defaultKeptTableauBytes
 
     /// The depth-first walk from the current basis (whose key the caller has already marked),
     /// with the visited set and work sharing supplied by the caller: `insert` marks a basis key
@@ -138,18 +136,20 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
     /// copy of this search pivoted there) is handed to `donate` instead of being walked here, so
     /// another thread can walk its subtree. Every basis is visited by exactly one walk.
     ///
-    /// Going back up, a frame restores the tableau it saved before pivoting down (a copy) rather
-    /// than pivoting back (an exchange per entry), up to ``savedTableauBytes``; the column that
-    /// leads back to the parent is skipped without a ratio test (its neighbour is the parent).
+    /// Pivots down are made out of place (the new tableau written into a spare buffer), so going
+    /// back up swaps the old tableau back in rather than pivoting back (an exchange per entry),
+    /// up to ``keptTableauBytes`` of kept tableaux; the column that leads back to the parent is
+    /// skipped without a ratio test (its neighbour is the parent).
     /// - Returns: the number of bases visited by this walk.
     mutating func walk(insert: (LabelSet) -> Bool, shouldDonate: () -> Bool,
                        donate: (LexicographicVertexSearch<Z>) -> Void,
                        visit: (LexicographicVertexSearch<Z>) throws -> Bool) throws -> Int {
         var stack = [SearchFrame(next: 0, row: -1, column: -1, saved: false)]
-        var saved: [Z] = [], savedBits: [Int] = []
-        let frameSize = tableau.entries.count + 1
-        let maxSaved = Self.savedTableauBytes / (MemoryLayout<Z>.stride * frameSize + 8 * tableau.rowBits.count)
-        var savedFrames = 0
+        // The tableaux of the frames above (old ones, swapped out by out-of-place pivots), and
+        // spare buffers for the next descents.
+        var saved: [[Z]] = [], savedBits: [[Int]] = []
+        var spare: [[Z]] = [], spareBits: [[Int]] = []
+        let maxSaved = keptTableauBytes / (MemoryLayout<Z>.stride * (tableau.entries.count + 1) + 8 * tableau.rowBits.count + 64)
         var count = 1
         guard try visit(self) else { return count }
         while !stack.isEmpty {
@@ -159,8 +159,9 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
                 let f = stack.removeLast()
                 if f.row >= 0 {
                     if f.saved {
-                        restore(row: f.row, column: f.column, from: &saved, bits: &savedBits)
-                        savedFrames -= 1
+                        var old = saved.removeLast(), oldBits = savedBits.removeLast()
+                        unpivot(row: f.row, column: f.column, spare: &old, spareBits: &oldBits)
+                        spare.append(old); spareBits.append(oldBits)
                     } else {
                         try pivot(row: f.row, column: f.column)
                     }
@@ -180,14 +181,14 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
                 donate(child)
                 continue
             }
-            let save = savedFrames < maxSaved
+            let save = saved.count < maxSaved
             if save {
-                saved.append(contentsOf: tableau.entries)
-                saved.append(tableau.determinant)
-                savedBits.append(contentsOf: tableau.rowBits)
-                savedFrames += 1
+                var buffer = spare.popLast() ?? tableau.entries, bits = spareBits.popLast() ?? tableau.rowBits
+                try pivot(row: r, column: c, spare: &buffer, spareBits: &bits)
+                saved.append(buffer); savedBits.append(bits)
+            } else {
+                try pivot(row: r, column: c)
             }
-            try pivot(row: r, column: c)
             stack.append(SearchFrame(next: 0, row: r, column: c, saved: save))
             count += 1
             guard try visit(self) else { return count }

@@ -12,7 +12,7 @@ import BigInt
 /// hash set behind its own lock, so two threads rarely wait for each other.
 final class ShardedKeySet: Sendable {
     private final class Shard: Sendable {
-        let keys = Mutex(LabelSetTable())
+        let keys = Mutex(LabelSetTable(capacity: 16))
     }
     private let shards: [Shard] = (0..<64).map { _ in Shard() }
 

@@ -28,6 +28,8 @@ protocol PivotInteger: Sendable, Equatable {
     static func compareProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int
     /// `acc + k·v`, or nil on overflow.
     static func multiplyAdd(_ acc: Self, _ k: Self, _ v: Self) -> Self?
+    /// The sign of `a·b − c·d` when all four are ≥ 0.
+    static func compareNonnegativeProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int
 
     /// An upper bound (exact or one more) on the number of bits of |self|; cheap.
     var magnitudeBitsBound: Int { get }
@@ -43,6 +45,7 @@ protocol PivotInteger: Sendable, Equatable {
 }
 
 extension PivotInteger {
+    static func compareNonnegativeProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int { compareProducts(a, b, c, d) }
     static var wrappingLimit: Int? { nil }
     static func bitsAndShift(_ e: Divisor) -> (bits: Int, shift: Int, trusted: Bool) { (0, 0, false) }
     static func wrappingExchange(_ a: Self, _ b: Self, _ c: Self, _ d: Self, dividingBy e: Divisor) -> Self {
@@ -90,6 +93,14 @@ extension Int: PivotInteger {
         let q = x / Int128(e.value)
         guard q > Int128(Int.min), q <= Int128(Int.max) else { return nil }
         return Int(truncatingIfNeeded: q)
+    }
+
+    @inline(__always)
+    static func compareNonnegativeProducts(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Int {
+        let x = UInt(bitPattern: a).multipliedFullWidth(by: UInt(bitPattern: b))
+        let y = UInt(bitPattern: c).multipliedFullWidth(by: UInt(bitPattern: d))
+        if x.high != y.high { return x.high < y.high ? -1 : 1 }
+        return x.low == y.low ? 0 : (x.low < y.low ? -1 : 1)
     }
 
     @inline(__always)

@@ -66,6 +66,12 @@ extension Int128: PivotInteger {
     }
 
     @inline(__always)
+    static func compareNonnegativeProducts(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128) -> Int {
+        let x = multiplyFull(a.magnitude, b.magnitude), y = multiplyFull(c.magnitude, d.magnitude)
+        return x.hi != y.hi ? (x.hi < y.hi ? -1 : 1) : (x.lo == y.lo ? 0 : (x.lo < y.lo ? -1 : 1))
+    }
+
+    @inline(__always)
     static func compareProducts(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128) -> Int {
         let s1 = a.signValue * b.signValue, s2 = c.signValue * d.signValue
         if s1 != s2 { return s1 < s2 ? -1 : 1 }
