@@ -34,6 +34,8 @@ struct ExtremeEquilibriaEngine<Z: PivotInteger>: Sendable {
     /// A in machine words, when it fits (faces small enough are solved in them).
     let aWords: [Int]?
     let aWords128: [Int128]?
+    /// The labels 0..<m (the row player's strategies).
+    let rowMask: LabelSet
     /// Memory for kept tableaux of the walk (``LexicographicVertexSearch/keptTableauBytes``).
     var keptTableauBytes = ExtremeEquilibria.defaultKeptTableauBytes
 
@@ -81,6 +83,7 @@ struct ExtremeEquilibriaEngine<Z: PivotInteger>: Sendable {
         for l in logs { total += l; fb.append(Int(total.rounded(.up))) }
         faceBounds = fb
         self.aWords = aWords
+        rowMask = LabelSet(0..<m)
         aWords128 = aWords.map { $0.map { Int128($0) } }
     }
 
@@ -146,9 +149,8 @@ struct ExtremeEquilibriaEngine<Z: PivotInteger>: Sendable {
     /// - Complexity: O(k³ + (m − k)·k) exchanges for k = |T|, no heap allocation unless a
     ///   matching vertex is found.
     func matchPoint(_ xLabels: LabelSet, pivots: inout Int) throws -> FaceOutcome {
-        var k = 0, tightCount = 0
-        for i in 0..<m where !xLabels.contains(i) { k += 1 }
-        for j in 0..<n where xLabels.contains(m + j) { tightCount += 1 }
+        let rowLabels = LabelSet(low: rowMask.low & xLabels.low, high: rowMask.high & xLabels.high)
+        let k = m - rowLabels.count, tightCount = xLabels.count - rowLabels.count
         guard k > 0 else { return .none }
         guard k == tightCount else { return .needsFullSearch }
         // The elimination holds minors of order ≤ k + 1 of [A | 1] only.

@@ -71,19 +71,26 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
         return tableau.entries.withUnsafeBufferPointer { t -> Int? in
             var best = -1
             var tBest = Z(0), rBest = Z(0)
+            var tBestD = 0.0, rBestD = 0.0
             for i in 0..<tableau.rows {
                 let ti = t[i * w + c]
                 guard ti.signValue > 0 else { continue }
                 let ri = t[i * w + rhs]
-                if best < 0 { best = i; tBest = ti; rBest = ri; continue }
-                // Feasible basis: right-hand sides ≥ 0, so both products are ≥ 0.
+                let tiD = ti.approximation, riD = ri.approximation
+                if best < 0 { best = i; tBest = ti; rBest = ri; tBestD = tiD; rBestD = riD; continue }
+                // Feasible basis: right-hand sides ≥ 0, so both products are ≥ 0. In doubles
+                // each product is within a relative 2^-50 of the exact one; a gap wider than
+                // 2^-40 decides, anything closer goes to the exact comparison.
+                let x = riD * tBestD, y = rBestD * tiD
+                if x > y * (1 + 0x1p-40) { continue }
+                if x < y * (1 - 0x1p-40) { best = i; tBest = ti; rBest = ri; tBestD = tiD; rBestD = riD; continue }
                 var s = Z.compareNonnegativeProducts(ri, tBest, rBest, ti)
                 var j = 0
                 while s == 0 && j < constraintCount {
                     s = Z.compareProducts(perturbation(i, slack: j), tBest, perturbation(best, slack: j), ti)
                     j += 1
                 }
-                if s < 0 { best = i; tBest = ti; rBest = ri }
+                if s < 0 { best = i; tBest = ti; rBest = ri; tBestD = tiD; rBestD = riD }
             }
             return best < 0 ? nil : best
         }

@@ -30,6 +30,9 @@ protocol PivotInteger: Sendable, Equatable {
     static func multiplyAdd(_ acc: Self, _ k: Self, _ v: Self) -> Self?
     /// The sign of `a·b − c·d` when all four are ≥ 0.
     static func compareNonnegativeProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int
+    /// The value rounded to a `Double`, within a relative error of 2^-52, or NaN (a cheap
+    /// prefilter for comparisons; exact comparisons decide whenever it is inconclusive).
+    var approximation: Double { get }
 
     /// An upper bound (exact or one more) on the number of bits of |self|; cheap.
     var magnitudeBitsBound: Int { get }
@@ -66,6 +69,7 @@ extension Int: PivotInteger {
     var signValue: Int { signum() }
     var bigValue: BigInt { BigInt(self) }
     var negated: Int? { self == .min ? nil : -self }
+    @inline(__always) var approximation: Double { Double(self) }
     @inline(__always) var magnitudeBitsBound: Int { 65 - (self ^ (self >> 63)).leadingZeroBitCount }
     static var wrappingLimit: Int? { 62 }
     @inline(__always) static func bitsAndShift(_ e: ExactDivisor<UInt64>) -> (bits: Int, shift: Int, trusted: Bool) { (e.bits, e.shift, e.trusted) }
@@ -124,6 +128,8 @@ extension BigInt: PivotInteger {
     var signValue: Int { self.sign == .minus ? -1 : (self.isZero ? 0 : 1) }
     var bigValue: BigInt { self }
     var negated: BigInt? { -self }
+    /// NaN: every comparison goes to the exact path (a double could overflow here).
+    var approximation: Double { .nan }
     var magnitudeBitsBound: Int { magnitude.bitWidth }
 
     static func divisor(_ e: BigInt, bound: Int?) -> BigInt { e }
