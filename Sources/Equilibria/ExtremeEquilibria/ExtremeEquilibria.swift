@@ -319,7 +319,7 @@ public enum ExtremeEquilibria {
     static func assemble(_ raw: RawOutput, game: BimatrixGame, transposed: Bool, arithmetic: String) -> ExtremeEquilibriaReport {
         func normalised(_ v: [BigInt]) -> [Rational] {
             let total = v.reduce(BigInt(0), +)
-            return v.map { Rational($0, total) }
+            return v.map { $0.isZero ? Rational.zero : Rational($0, total) }
         }
         struct Candidate { let x: [Rational]; let y: [Rational]; let equilibrium: Equilibrium }
         // Integer payoffs (the usual case): the expected payoff of a verified equilibrium is
