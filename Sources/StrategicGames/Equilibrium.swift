@@ -63,29 +63,19 @@ extension BimatrixGame {
         guard let sp = sum(p), let sq = sum(q) else { return nil }
         guard sp == total, sq == totalQ else { return false }
         let m = rowCount, n = columnCount
-        let a = rowPayoffs.storage, b = columnPayoffs.storage
-        for e in a where !(e.smallParts.map { $0.denominator == 1 } ?? false) { return nil }
-        for e in b where !(e.smallParts.map { $0.denominator == 1 } ?? false) { return nil }
-        func dot(_ entry: (Int) -> Rational, _ weights: [Int128], count: Int) -> Int128? {
-            var s: Int128 = 0
-            for k in 0..<count where weights[k] != 0 {
-                let e = entry(k).smallParts!.numerator   // integral: checked above
-                let (prod, o1) = Int128(e).multipliedReportingOverflow(by: weights[k])
-                let (sum, o2) = s.addingReportingOverflow(prod)
-                if o1 || o2 { return nil }
-                s = sum
-            }
-            return s
-        }
-        var ay = [Int128](), bx = [Int128]()
-        ay.reserveCapacity(m); bx.reserveCapacity(n)
+        guard let a = Self.integers(rowPayoffs.storage), let b = Self.integers(columnPayoffs.storage) else { return nil }
+        var ay = [Int128](repeating: 0, count: m), bx = [Int128](repeating: 0, count: n)
         for i in 0..<m {
-            guard let v = dot({ a[i * n + $0] }, q, count: n) else { return nil }
-            ay.append(v)
-        }
-        for j in 0..<n {
-            guard let v = dot({ b[$0 * n + j] }, p, count: m) else { return nil }
-            bx.append(v)
+            for j in 0..<n {
+                let (t, o1) = Int128(a[i * n + j]).multipliedReportingOverflow(by: q[j])
+                let (u, o2) = ay[i].addingReportingOverflow(t)
+                if o1 || o2 { return nil }
+                ay[i] = u
+                let (v, o3) = Int128(b[i * n + j]).multipliedReportingOverflow(by: p[i])
+                let (w, o4) = bx[j].addingReportingOverflow(v)
+                if o3 || o4 { return nil }
+                bx[j] = w
+            }
         }
         let bestRow = ay.max()!, bestColumn = bx.max()!
         for i in 0..<m where p[i] != 0 && ay[i] != bestRow { return false }
@@ -123,6 +113,17 @@ extension BimatrixGame {
             numerators.append(v)
         }
         return (numerators, common)
+    }
+
+    /// The entries as machine integers when all are (small) integers.
+    static func integers(_ values: [Rational]) -> [Int]? {
+        var out: [Int] = []
+        out.reserveCapacity(values.count)
+        for v in values {
+            guard let parts = v.smallParts, parts.denominator == 1 else { return nil }
+            out.append(parts.numerator)
+        }
+        return out
     }
 
     /// The value of an integer when its magnitude is below 2^100.
