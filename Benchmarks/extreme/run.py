@@ -155,7 +155,7 @@ def main():
         with open(args.out, "w") as f:
             head = " | ".join(f"ours, {j} job{'s' if j > 1 else ''} (s)" for j in args.jobs)
             f.write(f"| n | {head} | lrsnash (s) | ours in-process, 1 job (s) | ours in-process CPU (s) | QuantEcon in-process (s) | QuantEcon in-process CPU (s) | equilibria per game |\n|---|" + "---|" * (len(args.jobs) + 6) + "\n")
-            fmt = lambda x: "n/a" if x is None else f"{x:.4f}"
+            fmt = lambda x: "n/a" if x is None else f"{x:.5f}"
             for n, ts, l, q, counts, tin, ci, cqe in rows:
                 f.write(f"| {n} | " + " | ".join(fmt(t) for t in ts) + f" | {fmt(l)} | {fmt(tin)} | {fmt(ci)} | {fmt(q)} | {fmt(cqe)} | {', '.join(counts)} |\n")
             f.write("\n| degenerate game (seed) | size | ours | lrsnash | QuantEcon |\n|---|---|---|---|---|\n")

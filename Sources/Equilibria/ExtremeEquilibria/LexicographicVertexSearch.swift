@@ -151,12 +151,15 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
     mutating func walk(insert: (LabelSet) -> Bool, shouldDonate: () -> Bool,
                        donate: (LexicographicVertexSearch<Z>) -> Void,
                        visit: (LexicographicVertexSearch<Z>) throws -> Bool) throws -> Int {
-        var stack = [SearchFrame(next: 0, row: -1, column: -1, saved: false)]
-        // The tableaux of the frames above (old ones, swapped out by out-of-place pivots), and
-        // spare buffers for the next descents.
-        var saved: [[Z]] = [], savedBits: [[Int]] = []
-        var spare: [[Z]] = [], spareBits: [[Int]] = []
-        let maxSaved = keptTableauBytes / (MemoryLayout<Z>.stride * (tableau.entries.count + 1) + 8 * tableau.rowBits.count + 64)
+        var stack = [SearchFrame(next: 0, row: -1, column: -1)]
+        // The tableaux before the pivots that led to the frames savedFrom..<stack.count (kept
+        // old buffers, swapped out by out-of-place pivots), frame s in ring[s % capacity]: a
+        // window over the deepest frames. When it is full, a new frame takes the buffer of the
+        // shallowest one, which will pivot back instead (the deepest frames return soonest,
+        // so they are the ones worth keeping).
+        let capacity = keptTableauBytes / (MemoryLayout<Z>.stride * (tableau.entries.count + 1) + 8 * tableau.rowBits.count + 64)
+        var ring: [[Z]] = [], ringBits: [[Int]] = []
+        var savedFrom = 1
         var count = 1
         guard try visit(self) else { return count }
         while !stack.isEmpty {
@@ -165,12 +168,12 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
             if c == dimension {
                 let f = stack.removeLast()
                 if f.row >= 0 {
-                    if f.saved {
-                        var old = saved.removeLast(), oldBits = savedBits.removeLast()
-                        unpivot(row: f.row, column: f.column, spare: &old, spareBits: &oldBits)
-                        spare.append(old); spareBits.append(oldBits)
+                    if top >= savedFrom {
+                        let slot = top % capacity
+                        unpivot(row: f.row, column: f.column, spare: &ring[slot], spareBits: &ringBits[slot])
                     } else {
                         try pivot(row: f.row, column: f.column)
+                        savedFrom = top
                     }
                 }
                 continue
@@ -188,15 +191,20 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
                 donate(child)
                 continue
             }
-            let save = saved.count < maxSaved
-            if save {
-                var buffer = spare.popLast() ?? tableau.entries, bits = spareBits.popLast() ?? tableau.rowBits
-                try pivot(row: r, column: c, spare: &buffer, spareBits: &bits)
-                saved.append(buffer); savedBits.append(bits)
+            let s = top + 1
+            if capacity > 0 {
+                if s - savedFrom == capacity { savedFrom += 1 }
+                let slot = s % capacity
+                while ring.count <= slot {
+                    ring.append(tableau.entries)
+                    ringBits.append(tableau.rowBits)
+                }
+                try pivot(row: r, column: c, spare: &ring[slot], spareBits: &ringBits[slot])
             } else {
                 try pivot(row: r, column: c)
+                savedFrom = s + 1
             }
-            stack.append(SearchFrame(next: 0, row: r, column: c, saved: save))
+            stack.append(SearchFrame(next: 0, row: r, column: c))
             count += 1
             guard try visit(self) else { return count }
         }
@@ -205,4 +213,4 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
 }
 
 /// A depth-first-search frame: the next column to try and the pivot that led here.
-struct SearchFrame { var next: Int; let row: Int; let column: Int; let saved: Bool }
+struct SearchFrame { var next: Int; let row: Int; let column: Int }
