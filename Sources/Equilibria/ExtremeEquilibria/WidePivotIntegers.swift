@@ -193,7 +193,13 @@ extension Int256: PivotInteger {
     @inline(__always) var approximation: Double {
         hi.approximation * 0x1p128 + Double(UInt64(truncatingIfNeeded: lo >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: lo))
     }
-    @inline(__always) var magnitudeBitsBound: Int { bitsUsed }
+    /// One more than the bits of x XOR its sign (the one's complement of negative values: no
+    /// carry chain), an upper bound on the bits of |x|.
+    @inline(__always) var magnitudeBitsBound: Int {
+        let s = hi >> 127
+        let h = UInt128(bitPattern: hi ^ s), l = lo ^ UInt128(bitPattern: s)
+        return 1 + (h != 0 ? 256 - h.leadingZeroBitCount : 128 - l.leadingZeroBitCount)
+    }
     static var wrappingLimit: Int? { 254 }
     @inline(__always) static func bitsAndShift(_ e: ExactDivisor256) -> (bits: Int, shift: Int, trusted: Bool) { (e.bits, e.shift, e.trusted) }
     @inline(__always)
