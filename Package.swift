@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Equilibria", dependencies: [
             "ExactArithmetic", "StrategicGames", "CLAPACK", .product(name: "BigInt", package: "BigInt"),
         ]),
-        .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK"]),
+        .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
@@ -74,6 +74,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EquilibriaTests", dependencies: ["GameSolve"]),
         .testTarget(name: "LPSolversTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "ExactArithmetic"]),
         .testTarget(name: "CoalitionGamesTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
         .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),

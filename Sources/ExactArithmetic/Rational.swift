@@ -293,7 +293,83 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// See ``init(_:)-(String)``.
+    /// - Complexity: O(length of the text); integers and decimals of at most 18 digits are read in
+    ///   `Int` without allocating (``parse(utf8:from:to:)``).
     public static func parse(_ text: Substring) -> Rational? {
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ parse(utf8: $0, from: 0, to: $0.count) }) {
+            return fast
+        }
+        return parseArbitrary(text)
+    }
+
+    /// The exact value of the UTF-8 bytes `bytes[start..<end]` (same syntax as ``init(_:)-(String)``),
+    /// or nil when they are not a number. Readers call this on their file buffers directly.
+    ///
+    /// Integers and decimals of at most 18 significant digits (the common case in game files)
+    /// are accumulated in `Int`; longer numbers and exponents go through BigInt.
+    /// - Complexity: O(end − start).
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Rational? {
+        guard start < end else { return nil }
+        var slash = -1
+        var i = start
+        while i < end {
+            if bytes[i] == UInt8(ascii: "/") { slash = i; break }
+            i += 1
+        }
+        if slash >= 0 {
+            guard let n = parseDecimal(bytes, slash: start, slash), let d = parseDecimal(bytes, slash: slash + 1, end), !d.isZero else {
+                return nil
+            }
+            return n / d
+        }
+        return parseDecimal(bytes, slash: start, end)
+    }
+
+    private static let powersOfTen: [Int] = {
+        var p = [1]
+        for _ in 1...18 { p.append(p[p.count - 1] * 10) }
+        return p
+    }()
+
+    /// One decimal number (no slash) from bytes, in `Int` when it fits; BigInt otherwise.
+    @inline(__always)
+    private static func parseDecimal(_ bytes: UnsafeBufferPointer<UInt8>, slash start: Int, _ end: Int) -> Rational? {
+        var i = start
+        guard i < end else { return nil }
+        var negative = false
+        if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 } else if bytes[i] == UInt8(ascii: "+") { i += 1 }
+        var value = 0
+        var digits = 0, fractionDigits = 0
+        var seenPoint = false, anyDigit = false
+        while i < end {
+            let c = bytes[i]
+            if c >= 48 && c <= 57 {
+                anyDigit = true
+                if digits > 0 || c != 48 { digits += 1 }   // leading zeros do not count
+                if digits > 18 { return slowDecimal(bytes, start, end) }
+                value = value &* 10 &+ Int(c &- 48)
+                if seenPoint { fractionDigits += 1 }
+                if fractionDigits > 18 { return slowDecimal(bytes, start, end) }
+            } else if c == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                return slowDecimal(bytes, start, end)
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard anyDigit else { return nil }   // "." and "-" alone are not numbers
+        if negative { value = -value }
+        return fractionDigits == 0 ? Rational(value) : Rational(value, powersOfTen[fractionDigits])
+    }
+
+    private static func slowDecimal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Rational? {
+        parseDecimal(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+    }
+
+    /// The arbitrary-precision reader behind ``parse(_:)`` (used for non-contiguous text).
+    private static func parseArbitrary(_ text: Substring) -> Rational? {
         if let slash = text.firstIndex(of: "/") {
             guard let n = parseDecimal(text[..<slash]), let d = parseDecimal(text[text.index(after: slash)...]),
                   !d.isZero else { return nil }

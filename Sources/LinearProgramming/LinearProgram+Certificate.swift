@@ -1,3 +1,4 @@
+import BigInt
 import ExactArithmetic
 
 extension LinearProgram.Bound {
@@ -56,6 +57,13 @@ extension LinearProgram {
     /// - Complexity: O(k³) exact operations for k basic structural variables, plus O(nnz) for the
     ///   checks.
     public func certifyBasis(rowStatus: [LPBasisStatus], columnStatus: [LPBasisStatus]) -> Result<ExactLPSolution, CertificateFailure> {
+        certifyBasis(rowStatus: rowStatus, columnStatus: columnStatus, fractionFreeFrom: Self.fractionFreeBasisSize)
+    }
+
+    /// ``certifyBasis(rowStatus:columnStatus:)`` with the basis size from which the fraction-free
+    /// path is taken given explicitly (tests run both paths on the same small programs).
+    func certifyBasis(rowStatus: [LPBasisStatus], columnStatus: [LPBasisStatus],
+                      fractionFreeFrom threshold: Int) -> Result<ExactLPSolution, CertificateFailure> {
         let m = constraints.count, n = variableCount
         guard rowStatus.count == m, columnStatus.count == n else {
             return .failure(.init("basis has \(rowStatus.count) row and \(columnStatus.count) column statuses for \(m) rows and \(n) columns"))
@@ -105,7 +113,19 @@ extension LinearProgram {
             }
         }
         var y = [Rational](repeating: .zero, count: m)
-        if k > 0 {
+        if k >= threshold {
+            // Large bases: fraction-free elimination (no gcds), once for M and once for Mᵀ.
+            guard let xB = FractionFreeSolver.solve(size: k, matrix: matrix, rhs: rhs) else {
+                return .failure(.init("the basis matrix is singular"))
+            }
+            for (p, j) in basicColumns.enumerated() { x[j] = xB[p] }
+            var transposed = [Rational](repeating: .zero, count: k * k)
+            for i in 0..<k { for j in 0..<k { transposed[j * k + i] = matrix[i * k + j] } }
+            guard let yB = FractionFreeSolver.solve(size: k, matrix: transposed, rhs: basicColumns.map { objective[$0] }) else {
+                return .failure(.init("the basis matrix is singular"))
+            }
+            for (p, r) in tightRows.enumerated() { y[r] = yB[p] }
+        } else if k > 0 {
             guard let lu = RationalLU(size: k, matrix: matrix) else { return .failure(.init("the basis matrix is singular")) }
             let xB = lu.solve(rhs)
             for (p, j) in basicColumns.enumerated() { x[j] = xB[p] }
@@ -115,13 +135,46 @@ extension LinearProgram {
         }
         var reduced = objective
         var activities = [Rational](repeating: .zero, count: m)
-        for r in 0..<m {
-            var a = Rational.zero
-            for term in constraints[r].terms {
-                if !x[term.index].isZero { a += term.coefficient * x[term.index] }
-                if !y[r].isZero { reduced[term.index] -= term.coefficient * y[r] }
+        if k >= threshold {
+            // Long denominators: sum over one common denominator (see CommonDenominatorVector).
+            let common = CommonDenominatorVector(x)
+            let commonDuals = CommonDenominatorVector(y)
+            var columnSums = [BigInt](repeating: 0, count: n)
+            var columnSumsExact = true
+            for r in 0..<m {
+                if let a = common.dot(constraints[r].terms) {
+                    activities[r] = a
+                } else {
+                    var a = Rational.zero
+                    for term in constraints[r].terms where !x[term.index].isZero { a += term.coefficient * x[term.index] }
+                    activities[r] = a
+                }
+                let yr = commonDuals.numerators[r]
+                if yr.isZero { continue }
+                for term in constraints[r].terms {
+                    if columnSumsExact, let (c, d) = term.coefficient.smallParts, d == 1 {
+                        columnSums[term.index] += yr * BigInt(c)
+                    } else {
+                        columnSumsExact = false
+                    }
+                }
             }
-            activities[r] = a
+            if columnSumsExact {
+                for j in 0..<n where !columnSums[j].isZero { reduced[j] -= Rational(columnSums[j], commonDuals.denominator) }
+            } else {
+                for r in 0..<m where !y[r].isZero {
+                    for term in constraints[r].terms { reduced[term.index] -= term.coefficient * y[r] }
+                }
+            }
+        } else {
+            for r in 0..<m {
+                var a = Rational.zero
+                for term in constraints[r].terms {
+                    if !x[term.index].isZero { a += term.coefficient * x[term.index] }
+                    if !y[r].isZero { reduced[term.index] -= term.coefficient * y[r] }
+                }
+                activities[r] = a
+            }
         }
         // 4. Certificate.
         for j in 0..<n where !variableBounds[j].contains(x[j]) {
@@ -153,6 +206,15 @@ extension LinearProgram {
         return .success(ExactLPSolution(objectiveValue: primalObjective, values: x, duals: y, reducedCosts: reduced,
                                         rowActivities: activities))
     }
+
+    /// Basis size from which ``certifyBasis(rowStatus:columnStatus:)`` solves the basis system by
+    /// fraction-free elimination (``FractionFreeSolver``) and sums over common denominators,
+    /// rather than rational LU and term-by-term fractions. Smaller bases stay on the rational LU,
+    /// whose `Int` fast path and sparsity skipping serve the many small LPs of the nucleolus (at
+    /// most n + 1 ≤ 26 basic columns); above it, on dense bases, gcds dominated the rational path
+    /// (zero-sum games of 100x100 to 300x300: `Benchmarks/lp/README.md`). The crossover itself
+    /// was not measured; 32 is a conservative choice.
+    static var fractionFreeBasisSize: Int { 32 }
 
     /// Why a basis could not be certified optimal.
     public struct CertificateFailure: Error, Sendable, CustomStringConvertible {

@@ -54,7 +54,7 @@ struct NashResultRenderer {
         let count = result.equilibria.count
         out += "Nash equilibria\(title) (method: \(method)): \(count == 1 ? "1 equilibrium" : "\(count) equilibria") found, \(stopText)\n"
         if count > 0 {
-            let detailKeys = Array(Set((result.details ?? []).flatMap { $0.keys })).sorted()
+            let detailKeys = Self.orderedDetailKeys(Set((result.details ?? []).flatMap { $0.keys }))
             var header = ["#"] + game.players.map(\.name) + ["payoffs"] + detailKeys
             var rows = [[String]]()
             for (k, eq) in result.equilibria.enumerated() {
@@ -79,6 +79,14 @@ struct NashResultRenderer {
         }
         for line in diagnostics { out += "note: \(line)\n" }
         return out
+    }
+
+    /// Per-equilibrium detail columns in reading order: where the equilibrium sits (its row and
+    /// column vertex), what it belongs to (component, Nash subsets), how it was reached (labels,
+    /// pivots); any other key follows alphabetically.
+    static func orderedDetailKeys(_ keys: Set<String>) -> [String] {
+        let preferred = ["rowVertex", "columnVertex", "component", "nashSubsets", "labels", "pivots"]
+        return preferred.filter(keys.contains) + keys.subtracting(preferred).sorted()
     }
 
     private func alignedTable(header: [String], rows: [[String]]) -> String {

@@ -31,6 +31,21 @@ import Testing
         #expect(r.stderr.contains("segment of equilibria"))
     }
 
+    /// The table names each equilibrium's vertices, then its component and Nash subsets, in that
+    /// order, and lists the segment {1, 2} as one component.
+    @Test func tableShowsVerticesThenComponents() throws {
+        let url = try Self.writeExample()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let r = try runGameSolve(["nash", url.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try #require(lines.first { $0.hasPrefix("#") })
+        #expect(header.split(separator: " ").map(String.init) == ["#", "1", "2", "payoffs", "rowVertex", "columnVertex", "component", "nashSubsets"])
+        let rows = lines.filter { $0.first?.isNumber == true && $0.contains("  ") }
+        #expect(rows.map { $0.split(separator: " ").suffix(4).joined(separator: " ") } == ["x1 y1 1 1", "x1 y2 1 1", "x2 y3 2 2"])
+        #expect(r.stdout.contains("  1: {1, 2}\n  2: {3}\n"))
+    }
+
     @Test func jsonHasComponentsAndCounters() throws {
         let url = try Self.writeExample()
         defer { try? FileManager.default.removeItem(at: url) }

@@ -16,6 +16,33 @@ import Testing
         #expect(Rational(text) == nil)
     }
 
+    /// The byte-level fast path (Int for up to 18 digits) and the BigInt path agree with a value
+    /// built independently from the generated parts, across the 18-digit boundary, with leading
+    /// zeros, signs, decimal points and exponents; the same bytes read in place give the same value.
+    @Test func fastAndArbitraryPathsAgreeOnGeneratedNumbers() {
+        var rng = SplitMix64(seed: 20261121)
+        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(rng.next() % 10)) }) }
+        for _ in 0..<4000 {
+            let negative = rng.next() % 2 == 0
+            let integerPart = digits(Int(rng.next() % 23))
+            let fractionPart = rng.next() % 3 == 0 ? digits(Int(rng.next() % 22)) : ""
+            let hasPoint = !fractionPart.isEmpty || rng.next() % 5 == 0
+            let exponent = rng.next() % 4 == 0 ? Int(rng.next() % 41) - 20 : 0
+            guard !(integerPart + fractionPart).isEmpty else { continue }
+            var text = (negative ? "-" : (rng.next() % 4 == 0 ? "+" : "")) + integerPart
+            if hasPoint { text += "." + fractionPart }
+            if exponent != 0 { text += (rng.next() % 2 == 0 ? "e" : "E") + "\(exponent)" }
+            var numerator = BigInt(integerPart + fractionPart)!
+            if negative { numerator = -numerator }
+            let scale = exponent - fractionPart.count
+            let expected = scale >= 0 ? Rational(numerator * BigInt(10).power(scale)) : Rational(numerator) / Rational(BigInt(10).power(-scale))
+            #expect(Rational(text) == expected, "\(text)")
+            let bytes = Array(("  " + text + "/1").utf8)
+            let inPlace = bytes.withUnsafeBufferPointer { Rational.parse(utf8: $0, from: 2, to: 2 + text.utf8.count) }
+            #expect(inPlace == expected, "\(text) read in place")
+        }
+    }
+
     @Test func arithmeticIsExact() {
         let a = Rational(1, 3), b = Rational(1, 6)
         #expect(a + b == Rational(1, 2))
@@ -72,3 +99,23 @@ import Testing
     }
 }
 
+
+/// Sums over a common denominator equal term-by-term fraction sums.
+@Suite struct CommonDenominatorVectorTests {
+    @Test func dotProductsMatchFractionSums() {
+        var rng = SplitMix64(seed: 77)
+        for _ in 0..<20 {
+            let k = Int(rng.next() % 6) + 1
+            let x = (0..<k).map { _ -> Rational in
+                rng.next() % 4 == 0 ? .zero : Rational(BigInt(Int(rng.next() % 2_000_001) - 1_000_000) * BigInt(Int.max),
+                                                      BigInt(Int(rng.next() % 999) + 1) * BigInt(Int.max - 2))
+            }
+            let coefficients = (0..<k).map { _ in Rational(Int(rng.next() % 201) - 100) }
+            let common = CommonDenominatorVector(x)
+            let expected = zip(coefficients, x).reduce(Rational.zero) { $0 + $1.0 * $1.1 }
+            #expect(common.dot(coefficients.enumerated().map { (index: $0.offset, coefficient: $0.element) }) == expected)
+            #expect(common.dot { coefficients[$0] } == expected)
+            #expect(common.dot { _ in Rational(1, 3) } == nil || x.allSatisfy(\.isZero))
+        }
+    }
+}

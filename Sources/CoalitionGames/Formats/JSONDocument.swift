@@ -80,9 +80,10 @@ enum JSONParser {
                 return .array(out, p)
             case .string(let s): return .string(s, p)
             case .number(let start, let end):
-                let text = String(decoding: bytes[start..<end], as: UTF8.self)
-                guard Rational(text) != nil else { throw TUGameFormatError(p, "expected a number, found '\(text)'") }
-                return .number(text, p)
+                guard bytes.withUnsafeBufferPointer({ Rational.parse(utf8: $0, from: start, to: end) }) != nil else {
+                    throw TUGameFormatError(p, "expected a number, found '\(String(decoding: bytes[start..<end], as: UTF8.self))'")
+                }
+                return .number(String(decoding: bytes[start..<end], as: UTF8.self), p)
             case .bool(let b): return .bool(b, p)
             case .null: return .null(p)
             }

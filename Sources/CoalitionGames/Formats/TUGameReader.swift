@@ -1,4 +1,5 @@
 import ExactArithmetic
+internal import _JSONText
 
 /// Coalition order of a value vector.
 public enum CoalitionOrder: String, Sendable, CaseIterable {
@@ -70,10 +71,10 @@ public enum TUGameReader {
 
     /// Whether `text` is a JSON object with a `"values"` or `"type"` member, i.e. a TU game
     /// rather than a strategic game (whose JSON has `"payoffs"`). Malformed JSON gives false.
-    /// - Complexity: O(length of text) (one parse).
+    /// - Complexity: O(length of text) (one syntax pass; numbers are not converted).
     public static func looksLikeTUGameJSON(_ text: String) -> Bool {
-        guard let root = try? JSONParser.parse(text), case .object = root else { return false }
-        return root["values"] != nil || root["type"] != nil
+        guard let root = try? JSONText.parse(Array(text.utf8)), case .object = root.kind else { return false }
+        return root.member("values") != nil || root.member("type") != nil
     }
 
     /// A plain vector: numbers separated by whitespace, commas or semicolons (`#` starts a

@@ -113,13 +113,26 @@ extension BimatrixGame {
         guard y.count == columnCount, MixedStrategy(unchecked: y).isProbabilityVector else {
             throw MinimaxError.verificationFailed("column strategy is not a probability vector")
         }
-        var xa = [Rational](repeating: .zero, count: columnCount)
-        for i in 0..<rowCount where !x[i].isZero {
-            for j in 0..<columnCount { xa[j] += x[i] * rowPayoffs[i, j] }
+        // Long denominators (large games): sums over one common denominator, no gcd per term.
+        let commonX = CommonDenominatorVector.isWorthIt(x) ? CommonDenominatorVector(x) : nil
+        let commonY = CommonDenominatorVector.isWorthIt(y) ? CommonDenominatorVector(y) : nil
+        for j in 0..<columnCount {
+            var guaranteed = commonX?.dot { self.rowPayoffs[$0, j] }
+            if guaranteed == nil {
+                var s = Rational.zero
+                for i in 0..<rowCount where !x[i].isZero { s += x[i] * rowPayoffs[i, j] }
+                guaranteed = s
+            }
+            guard guaranteed! >= v else { throw MinimaxError.verificationFailed("row strategy guarantees less than \(v)") }
         }
-        guard xa.allSatisfy({ $0 >= v }) else { throw MinimaxError.verificationFailed("row strategy guarantees less than \(v)") }
-        guard rowPayoffs(against: y).allSatisfy({ $0 <= v }) else {
-            throw MinimaxError.verificationFailed("column strategy concedes more than \(v)")
+        for i in 0..<rowCount {
+            var conceded = commonY?.dot { self.rowPayoffs[i, $0] }
+            if conceded == nil {
+                var s = Rational.zero
+                for j in 0..<columnCount where !y[j].isZero { s += rowPayoffs[i, j] * y[j] }
+                conceded = s
+            }
+            guard conceded! <= v else { throw MinimaxError.verificationFailed("column strategy concedes more than \(v)") }
         }
     }
 
