@@ -143,30 +143,53 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
     /// copy of this search pivoted there) is handed to `donate` instead of being walked here, so
     /// another thread can walk its subtree. Every basis is visited by exactly one walk.
     ///
-    /// Pivots down are made out of place (the new tableau written into a spare buffer), so going
-    /// back up swaps the old tableau back in rather than pivoting back (an exchange per entry),
-    /// up to ``keptTableauBytes`` of kept tableaux; the column that leads back to the parent is
-    /// skipped without a ratio test (its neighbour is the parent).
+    /// On entering a basis, all its neighbours are found at once (one ratio test per column,
+    /// skipping the column back to the parent) and the new ones are marked and become its
+    /// children; then the children are walked one after the other. Marking eagerly keeps the
+    /// search tree bushy and shallow (a plain depth-first walk of a vertex graph goes about as
+    /// deep as it has vertices). Pivots down are made out of place (the new tableau written into
+    /// a spare buffer), so going back up swaps the old tableau back in rather than pivoting back
+    /// (an exchange per entry), within ``keptTableauBytes`` of kept tableaux.
     /// - Returns: the number of bases visited by this walk.
     mutating func walk(insert: (LabelSet) -> Bool, shouldDonate: () -> Bool,
                        donate: (LexicographicVertexSearch<Z>) -> Void,
                        visit: (LexicographicVertexSearch<Z>) throws -> Bool) throws -> Int {
-        var stack = [SearchFrame(next: 0, row: -1, column: -1)]
+        // Children (pivot row, column) of the frames on the stack, each frame's a contiguous run.
+        var children: [(row: Int32, column: Int32)] = []
+        // Finds and marks the new neighbours of the current basis; returns false when stopped.
+        func expand(skipping parentColumn: Int) throws {
+            for c in 0..<dimension where c != parentColumn {
+                guard let r = leavingRow(column: c) else { continue }
+                var key = basisKey
+                key.remove(tableau.basic[r]); key.insert(tableau.cobasic[c])
+                guard insert(key) else { continue }
+                if shouldDonate() {
+                    var child = self
+                    child.tableau.pivots = 0
+                    try child.pivot(row: r, column: c)
+                    donate(child)
+                    continue
+                }
+                children.append((Int32(r), Int32(c)))
+            }
+        }
+        var count = 1
+        guard try visit(self) else { return count }
+        try expand(skipping: -1)
+        var stack = [SearchFrame(start: 0, next: 0, end: children.count, row: -1, column: -1)]
         // The tableaux before the pivots that led to the frames savedFrom..<stack.count (kept
         // old buffers, swapped out by out-of-place pivots), frame s in ring[s % capacity]: a
         // window over the deepest frames. When it is full, a new frame takes the buffer of the
-        // shallowest one, which will pivot back instead (the deepest frames return soonest,
-        // so they are the ones worth keeping).
+        // shallowest one, which will pivot back instead.
         let capacity = keptTableauBytes / (MemoryLayout<Z>.stride * (tableau.entries.count + 1) + 8 * tableau.rowBits.count + 64)
         var ring: [[Z]] = [], ringBits: [[Int]] = []
         var savedFrom = 1
-        var count = 1
-        guard try visit(self) else { return count }
         while !stack.isEmpty {
             let top = stack.count - 1
-            let c = stack[top].next
-            if c == dimension {
+            let k = stack[top].next
+            if k == stack[top].end {
                 let f = stack.removeLast()
+                children.removeLast(children.count - f.start)
                 if f.row >= 0 {
                     if top >= savedFrom {
                         let slot = top % capacity
@@ -179,18 +202,7 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
                 continue
             }
             stack[top].next += 1
-            if c == stack[top].column { continue }
-            guard let r = leavingRow(column: c) else { continue }
-            var key = basisKey
-            key.remove(tableau.basic[r]); key.insert(tableau.cobasic[c])
-            guard insert(key) else { continue }
-            if shouldDonate() {
-                var child = self
-                child.tableau.pivots = 0
-                try child.pivot(row: r, column: c)
-                donate(child)
-                continue
-            }
+            let r = Int(children[k].row), c = Int(children[k].column)
             let s = top + 1
             if capacity > 0 {
                 if s - savedFrom == capacity { savedFrom += 1 }
@@ -204,13 +216,24 @@ struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
                 try pivot(row: r, column: c)
                 savedFrom = s + 1
             }
-            stack.append(SearchFrame(next: 0, row: r, column: c))
             count += 1
             guard try visit(self) else { return count }
+            let first = children.count
+            try expand(skipping: c)
+            stack.append(SearchFrame(start: first, next: first, end: children.count, row: r, column: c))
         }
         return count
     }
 }
 
 /// A depth-first-search frame: the next column to try and the pivot that led here.
-struct SearchFrame { var next: Int; let row: Int; let column: Int }
+struct SearchFrame {
+    /// This frame's children are `start..<end` in the walk's list of children; `next` is the
+    /// next one to walk.
+    let start: Int
+    var next: Int
+    let end: Int
+    /// The pivot that led here (-1 at the root).
+    let row: Int
+    let column: Int
+}
