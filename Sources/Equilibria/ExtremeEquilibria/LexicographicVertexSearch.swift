@@ -14,14 +14,17 @@
 ///
 /// Steps:
 /// 1. Start at the basis where all slacks are basic (z = 0, lexicographically feasible).
-/// 2. For each cobasic column, the lexicographic minimum-ratio row gives the unique neighbouring
-///    lexicographically feasible basis; if it is new, pivot to it and recurse.
-/// 3. When all columns are done, go back to the parent (swap back the tableau kept from before
-///    the pivot, or pivot back when the kept tableaux would exceed ``keptTableauBytes``).
+/// 2. On entering a basis: for each cobasic column (but the one leading back to the parent),
+///    the lexicographic minimum-ratio row gives the unique neighbouring lexicographically
+///    feasible basis; mark the new ones as visited and as this basis's children.
+/// 3. Pivot to each child in turn and recurse; when all are done, go back to the parent (swap
+///    back the tableau kept from before the pivot, or pivot back when the kept tableaux would
+///    exceed ``keptTableauBytes``).
 ///
-/// - Complexity: O(B · r · (d + 1)) exchanges (one pivot per basis, two for deep frames) for B
-///   lexicographically feasible bases, plus ratio tests O(B · d · r); memory O(B) basis keys
-///   plus at most ``keptTableauBytes`` of saved tableaux. B equals the number of vertices when the
+/// - Complexity: O(B · r · (d + 1)) exchanges (one pivot per basis, two for frames beyond the
+///   kept window) for B lexicographically feasible bases, plus ratio tests O(B · d · r); memory
+///   O(B) basis keys, O(B · d) pending children at most, plus at most ``keptTableauBytes`` of
+///   kept tableaux. B equals the number of vertices when the
 ///   polytope is simple and can exceed it on degenerate input (each degenerate vertex has one
 ///   basis per lexicographically feasible choice of its tight constraints).
 struct LexicographicVertexSearch<Z: PivotInteger>: Sendable {
