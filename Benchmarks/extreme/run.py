@@ -39,16 +39,19 @@ def read_game(path):
 
 
 def quantecon_solve(path):
-    """(seconds, number of distinct equilibria) of QuantEcon's vertex_enumeration, in-process."""
+    """(seconds, number of distinct equilibria, CPU seconds of the calling thread) of QuantEcon's
+    vertex_enumeration, in-process."""
     import numpy as np
     from quantecon import game_theory as gt
     a, b = read_game(path)
     g = gt.NormalFormGame((gt.Player(np.array(a, dtype=float)), gt.Player(np.array(b, dtype=float).T)))
+    c0 = time.thread_time()
     t0 = time.perf_counter()
     eqs = gt.vertex_enumeration(g)
     dt = time.perf_counter() - t0
+    dc = time.thread_time() - c0
     distinct = {(tuple(np.round(x, 9)), tuple(np.round(y, 9))) for x, y in eqs}
-    return dt, len(distinct)
+    return dt, len(distinct), dc
 
 
 def have_quantecon():
@@ -89,7 +92,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             ours_t = {j: [] for j in args.jobs}
-            tin, tl, tq = [], [], []
+            tin, tl, tq, cin, cq = [], [], [], [], []
             counts = []
             for k in range(args.games):
                 path = os.path.join(tmp, f"g{n}_{k}.txt")
@@ -101,6 +104,7 @@ def main():
                     found.add(int(o.split("\t")[1]))
                 _, o = timed([OURS, "--jobs", "1", "--repeat", str(args.repeat), path])
                 tin.append(float(o.split("\t")[2]))
+                cin.append(float(o.strip().split("\t")[-1].split("=")[1]))
                 assert len(found) == 1, f"job counts disagree: {found}"
                 ours = found.pop()
                 label = f"{ours}"
@@ -113,17 +117,18 @@ def main():
                         label += f" lrs {theirs}"
                 if have_qe:
                     runs = [quantecon_solve(path) for _ in range(args.repeat)]
-                    dq, cq = statistics.median(r[0] for r in runs), runs[0][1]
+                    dq, nq = statistics.median(r[0] for r in runs), runs[0][1]
                     tq.append(dq)
-                    if cq != ours:
-                        label += f" qe {cq}"
+                    cq.append(statistics.median(r[2] for r in runs))
+                    if nq != ours:
+                        label += f" qe {nq}"
                 counts.append(label)
             med = lambda xs: statistics.median(xs) if xs else None
-            row = (n, [med(ours_t[j]) for j in args.jobs], med(tl), med(tq), counts, med(tin))
+            row = (n, [med(ours_t[j]) for j in args.jobs], med(tl), med(tq), counts, med(tin), med(cin), med(cq))
             rows.append(row)
             fmt = lambda x: "n/a" if x is None else f"{x:.3f}"
             print(f"n={n:2d}  " + "  ".join(f"ours({j} job{'s' if j > 1 else ''}) {fmt(t)} s" for j, t in zip(args.jobs, row[1]))
-                  + f"  lrsnash {fmt(row[2])} s  | in-process: ours {fmt(row[5])} s  quantecon {fmt(row[3])} s  equilibria {counts}", flush=True)
+                  + f"  lrsnash {fmt(row[2])} s  | in-process: ours {fmt(row[5])} s (cpu {fmt(row[6])})  quantecon {fmt(row[3])} s (cpu {fmt(row[7])})  equilibria {counts}", flush=True)
 
         degenerate = []
         for k in range(args.degenerate):
@@ -149,10 +154,10 @@ def main():
     if args.out:
         with open(args.out, "w") as f:
             head = " | ".join(f"ours, {j} job{'s' if j > 1 else ''} (s)" for j in args.jobs)
-            f.write(f"| n | {head} | lrsnash (s) | ours in-process, 1 job (s) | QuantEcon in-process (s) | equilibria per game |\n|---|" + "---|" * (len(args.jobs) + 4) + "\n")
-            fmt = lambda x: "n/a" if x is None else f"{x:.4f}"
-            for n, ts, l, q, counts, tin in rows:
-                f.write(f"| {n} | " + " | ".join(fmt(t) for t in ts) + f" | {fmt(l)} | {fmt(tin)} | {fmt(q)} | {', '.join(counts)} |\n")
+            f.write(f"| n | {head} | lrsnash (s) | ours in-process, 1 job (s) | ours in-process CPU (s) | QuantEcon in-process (s) | QuantEcon in-process CPU (s) | equilibria per game |\n|---|" + "---|" * (len(args.jobs) + 6) + "\n")
+            fmt = lambda x: "n/a" if x is None else f"{x:.5f}"
+            for n, ts, l, q, counts, tin, ci, cqe in rows:
+                f.write(f"| {n} | " + " | ".join(fmt(t) for t in ts) + f" | {fmt(l)} | {fmt(tin)} | {fmt(ci)} | {fmt(q)} | {fmt(cqe)} | {', '.join(counts)} |\n")
             f.write("\n| degenerate game (seed) | size | ours | lrsnash | QuantEcon |\n|---|---|---|---|---|\n")
             for k, n, o, l, q in degenerate:
                 f.write(f"| {777 + k} | {n}x{n} | {o} | {l} | {q} |\n")

@@ -138,6 +138,33 @@ import GameSolve
         }
     }
 
+    /// The walk that pivots back (no memory for kept tableaux, or a window too small for its
+    /// depth) and the one that swaps kept tableaux back in visit the same bases and find the
+    /// same equilibria, in every arithmetic.
+    @Test func pivotingBackMatchesKeptTableaux() throws {
+        for seed in UInt64(300)...UInt64(311) {
+            var rng = SplitMix64(seed: seed)
+            let m = rng.uniform(3...7), n = rng.uniform(3...7)
+            let range = seed % 2 == 0 ? 0...2 : 0...999
+            let a = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
+            let b = (0..<m).map { _ in (0..<n).map { _ in rng.uniform(range) } }
+            let g = try Self.game(a, b)
+            for arithmetic in [ExtremeEquilibria.Arithmetic.automatic, .arbitrary] {
+                let kept = try ExtremeEquilibria.report(g, limits: SolverLimits(jobs: 1), arithmetic: arithmetic).result
+                #expect(!kept.equilibria.isEmpty, "seed \(seed)")
+                // 0: always pivot back; a few kilobytes: a window of one to a few kept
+                // tableaux, the shallower frames evicted and pivoting back.
+                for bytes in [0, 2_000, 6_000] {
+                    let back = try ExtremeEquilibria.report(g, limits: SolverLimits(jobs: 1), arithmetic: arithmetic,
+                                                            keptTableauBytes: bytes).result
+                    #expect(back.equilibria == kept.equilibria, "seed \(seed), \(arithmetic), \(bytes) bytes")
+                    #expect(back.components == kept.components, "seed \(seed), \(arithmetic), \(bytes) bytes")
+                    #expect(back.counters["bases"] == kept.counters["bases"], "seed \(seed), \(arithmetic), \(bytes) bytes")
+                }
+            }
+        }
+    }
+
     static func vonStengel6x6() throws -> BimatrixGame {
         // Payoff pairs per profile, player 1's strategy varying fastest (Gambit .nfg order).
         let text = """

@@ -55,8 +55,8 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 /// depth-first walk over its lexicographically feasible bases, see
 /// ``LexicographicVertexSearch``) and for each of its vertices x only the vertices of the other
 /// polytope on x's complementary face are looked for: for non-degenerate x that face is at most
-/// one point, found by k integer pivots on the k×k system A_{T,S} y = 1 (T = support of x,
-/// S = best responses to x); for degenerate x (more tight constraints than the dimension) the
+/// one point, found by fraction-free Gauss–Jordan elimination (k integer pivots) on the k×k
+/// system A_{T,S} y = 1 (T = support of x, S = best responses to x); for degenerate x (more tight constraints than the dimension) the
 /// vertices of Q are enumerated once and looked up by label.
 ///
 /// Steps:
@@ -64,20 +64,25 @@ public enum ExtremeEquilibriaError: Error, CustomStringConvertible, Equatable {
 ///    transpose when the row player has more strategies.
 /// 2. Choose the arithmetic: machine words with 128-bit products when a Hadamard bound on the
 ///    tableau minors allows it, else arbitrary precision; on overflow restart wider.
-/// 3. Walk P's vertices; match each against Q (the walk split over threads with `limits.jobs` > 1).
-/// 4. Normalise, verify every pair exactly with ``BimatrixGame/verifiedEquilibrium(row:column:)``,
-///    sort, and group into maximal Nash subsets and components (``NashSubsets``).
+/// 3. Walk P's vertices; match each against Q (the walk split over threads with `limits.jobs` > 1
+///    and min(m, n) ≥ ``defaultParallelDimension``).
+/// 4. Normalise, verify every pair exactly with ``BimatrixGame/isNashEquilibrium(row:column:)``
+///    on the game as given, compute the payoffs (for integer games from one support row and
+///    column, all best responses), sort, and group into maximal Nash subsets and components
+///    (``NashSubsets``).
 ///
 /// - Parameters:
 ///   - game: any bimatrix game (rational payoffs).
 ///   - limits: `timeout` and `maxResults` stop early (stop reason set accordingly); `jobs`
 ///     (nil: all cores) splits the vertex walk and its matching over that many threads, idle
 ///     threads receiving subtrees from busy ones (see ``runParallel(_:jobs:limits:start:)``;
-///     with `maxResults` set the run is sequential so the first results are deterministic);
+///     with `maxResults` set, or when the smaller side has fewer than `parallelFromDimension`
+///     strategies, the run is sequential);
 ///     `progress` receives bases visited. The output order never depends on `jobs`.
-/// - Complexity: O(B·d·(m+n)) exchanges for the B lexicographic bases of the smaller polytope
-///   (dimension d = min(m, n)), plus O(k³) per vertex for the matching; B is exponential in d in
-///   the worst case.
+/// - Complexity: O(B·d·(m+n)) exchanges and ratio tests for the B lexicographic bases of the
+///   smaller polytope (dimension d = min(m, n); one pivot per basis, going back is a swap of
+///   kept tableaux within ``defaultKeptTableauBytes``), plus O(k³) per vertex for the matching
+///   and O(m·n) per equilibrium for the verification; B is exponential in d in the worst case.
 /// - Degenerate games: handled exactly. Every extreme equilibrium is returned once, whatever
 ///   the ties; the equilibrium set's convex pieces appear as Nash subsets of positive dimension.
 public enum ExtremeEquilibria {
@@ -106,15 +111,24 @@ public enum ExtremeEquilibria {
     }
 
     /// Below this many strategies on the smaller side the walk runs on one thread whatever
-    /// `jobs` says: it takes about a millisecond, less than starting and joining threads.
-    public static let defaultParallelDimension = 10
+    /// `jobs` says. Up to 10x10 the whole solve takes a few milliseconds of CPU, and the shared
+    /// (locked) visited sets and hand-overs of the parallel walk cost more than a second thread
+    /// gains: measured on random 10x10 games (2 shared cores), `jobs` 2 took 20 % more CPU time
+    /// and no less wall time than one thread; from 12x12 on it is faster in wall time.
+    public static let defaultParallelDimension = 12
+
+    /// Memory the vertex walk may use to keep the tableaux of the bases on its path (so going
+    /// back is a swap instead of a pivot back); deeper bases pivot back.
+    public static let defaultKeptTableauBytes = 16 << 20
 
     /// The extreme equilibria with their vertices and maximal Nash subsets.
     /// `parallelFromDimension`: the smallest min(m, n) for which `limits.jobs` > 1 starts
-    /// threads (tests pass 1 to exercise the parallel walk on small games).
+    /// threads (tests pass 1 to exercise the parallel walk on small games);
+    /// `keptTableauBytes`: see ``defaultKeptTableauBytes`` (tests pass 0 to exercise pivoting back).
     public static func report(_ game: BimatrixGame, limits: SolverLimits = .none,
                               arithmetic: Arithmetic = .automatic,
-                              parallelFromDimension: Int = defaultParallelDimension) throws -> ExtremeEquilibriaReport {
+                              parallelFromDimension: Int = defaultParallelDimension,
+                              keptTableauBytes: Int = defaultKeptTableauBytes) throws -> ExtremeEquilibriaReport {
         let start = ContinuousClock.now
         let transposed = game.rowCount > game.columnCount
         let m = transposed ? game.columnCount : game.rowCount
@@ -125,9 +139,20 @@ public enum ExtremeEquilibria {
         // In the (possibly transposed) orientation: A is the enumerating... the row player's payoffs.
         let a0 = transposed ? game.columnPayoffs.transposed : game.rowPayoffs
         let b0 = transposed ? game.rowPayoffs.transposed : game.columnPayoffs
-        let a = positiveIntegers(a0.storage), b = positiveIntegers(b0.storage)
-        let bound = max(hadamardLog2(b, rows: m, columns: n, transposed: true),
-                        hadamardLog2(a, rows: m, columns: n, transposed: false))
+        // Integer payoffs of moderate size (the usual case) stay machine integers throughout.
+        let small = smallPositiveIntegers(a0.storage).flatMap { a in smallPositiveIntegers(b0.storage).map { (a, $0) } }
+        let a = small == nil ? positiveIntegers(a0.storage) : [], b = small == nil ? positiveIntegers(b0.storage) : []
+        let aDoubles = small?.0.map { Double($0) } ?? a.map { Double($0) }
+        let bDoubles = small?.1.map { Double($0) } ?? b.map { Double($0) }
+        let bound = max(hadamardLog2(bDoubles, rows: m, columns: n, transposed: true),
+                        hadamardLog2(aDoubles, rows: m, columns: n, transposed: false))
+        func engine<Z: PivotInteger>(_: Z.Type) throws -> ExtremeEquilibriaEngine<Z> {
+            let bits = Int(bound.rounded(.up))
+            var e = try small.map { ExtremeEquilibriaEngine<Z>(small: $0.0, b: $0.1, m: m, n: n, bound: bits) }
+                ?? ExtremeEquilibriaEngine<Z>(a: a, b: b, m: m, n: n, bound: bits)
+            e.keptTableauBytes = keptTableauBytes
+            return e
+        }
 
         // Narrowest first; each tier restarts the next wider one on overflow.
         // The checked paths detect overflow exactly, so a type is worth trying somewhat beyond
@@ -152,10 +177,10 @@ public enum ExtremeEquilibria {
         for tier in tiers where raw == nil {
             do {
                 switch tier {
-                case .word64: raw = try run(ExtremeEquilibriaEngine<Int>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
-                case .word128: raw = try run(ExtremeEquilibriaEngine<Int128>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
-                case .word256: raw = try run(ExtremeEquilibriaEngine<Int256>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
-                case .arbitrary, .automatic: raw = try run(ExtremeEquilibriaEngine<BigInt>(a: a, b: b, m: m, n: n, bound: Int(bound.rounded(.up))), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .word64: raw = try run(engine(Int.self), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .word128: raw = try run(engine(Int128.self), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .word256: raw = try run(engine(Int256.self), limits: limits, start: start, parallelFrom: parallelFromDimension)
+                case .arbitrary, .automatic: raw = try run(engine(BigInt.self), limits: limits, start: start, parallelFrom: parallelFromDimension)
                 }
                 used = tier
             } catch is PivotOverflow {
@@ -179,16 +204,28 @@ public enum ExtremeEquilibria {
         return ints.map { $0 - low + 1 }
     }
 
+    /// The integers v − min + 1 when every value is an integer of magnitude below 2^40 (so the
+    /// shifted values fit a machine word with room to spare), else nil.
+    static func smallPositiveIntegers(_ values: [Rational]) -> [Int]? {
+        var ints: [Int] = []
+        ints.reserveCapacity(values.count)
+        for v in values {
+            guard let (p, q) = v.smallParts, q == 1, p.magnitude < 1 << 40 else { return nil }
+            ints.append(p)
+        }
+        let low = ints.min() ?? 0
+        return ints.map { $0 - low + 1 }
+    }
+
     /// log2 of a Hadamard bound on every minor of [M | 1] (M is m×n row-major, read transposed
     /// when asked, i.e. the n×m matrix Mᵀ).
-    static func hadamardLog2(_ values: [BigInt], rows m: Int, columns n: Int, transposed: Bool) -> Double {
+    static func hadamardLog2(_ values: [Double], rows m: Int, columns n: Int, transposed: Bool) -> Double {
         let r = transposed ? n : m, c = transposed ? m : n
         var logs: [Double] = []
         for i in 0..<r {
             var s = 1.0
             for j in 0..<c {
-                let v = transposed ? values[j * n + i] : values[i * n + j]
-                let d = Double(v)
+                let d = transposed ? values[j * n + i] : values[i * n + j]
                 s += d * d
             }
             logs.append(0.5 * Double(s.exponent + 1))  // an upper bound on log2 of the row norm
@@ -223,7 +260,7 @@ public enum ExtremeEquilibria {
             return try runParallel(engine, jobs: jobs, limits: limits, start: start)
         }
         var search = engine.rowPolytopeSearch()
-        var seen = Set<LabelSet>()
+        var seen = LabelSetTable()
         var pairs: [RawPair] = []
         var stop = StopReason.completed
         var degenerate = false
@@ -244,13 +281,9 @@ public enum ExtremeEquilibria {
             for k in 0..<(m + n) where !l.contains(k) { c.insert(k) }
             return c
         }
-        func record(_ x: PolytopeVertex<Z>, _ yLabels: LabelSet, _ y: [BigInt], order: Int) {
+        func record(_ xLabels: LabelSet, _ x: [BigInt], _ yLabels: LabelSet, _ y: [BigInt], order: Int) {
             if yLabels.count > n { degenerate = true }
-            pairs.append(RawPair(xLabels: x.labels, x: x.numerators.map(\.bigValue),
-                                 yLabels: yLabels, y: y, order: order))
-        }
-        func record(_ x: PolytopeVertex<Z>, _ y: PolytopeVertex<Z>, order: Int) {
-            record(x, y.labels, y.numerators.map(\.bigValue), order: order)
+            pairs.append(RawPair(xLabels: xLabels, x: x, yLabels: yLabels, y: y, order: order))
         }
 
         let bases = try search.run { s in
@@ -263,17 +296,21 @@ public enum ExtremeEquilibria {
                     p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count, elapsed: now - start))
                 }
             }
-            let x = ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 })
-            guard seen.insert(x.labels).inserted else { return true }
-            if x.labels.count > m { degenerate = true }
+            let xLabels = ExtremeEquilibriaEngine<Z>.labels(of: s)
+            guard seen.insert(xLabels) else { return true }
+            if xLabels.count > m { degenerate = true }
             let order = seen.count
             faceSolves += 1
-            switch try engine.matchPoint(x, pivots: &facePivots) {
+            switch try engine.matchPoint(xLabels, pivots: &facePivots) {
             case .none: break
-            case .vertex(let labels, let y): record(x, labels, y, order: order)
+            case .vertex(let labels, let y):
+                record(xLabels, ExtremeEquilibriaEngine<Z>.numerators(of: s), labels, y, order: order)
             case .needsFullSearch:
-                guard x.labels.count < m + n else { break }
-                for y in try full().containing(complement(x.labels)) { record(x, y, order: order) }
+                guard xLabels.count < m + n else { break }
+                let x = ExtremeEquilibriaEngine<Z>.numerators(of: s)
+                for y in try full().containing(complement(xLabels)) {
+                    record(xLabels, x, y.labels, y.numerators.map(\.bigValue), order: order)
+                }
             }
             if let cap = limits.maxResults, pairs.count >= cap { stop = .maxResults; return false }
             return true
@@ -290,24 +327,30 @@ public enum ExtremeEquilibria {
     static func assemble(_ raw: RawOutput, game: BimatrixGame, transposed: Bool, arithmetic: String) -> ExtremeEquilibriaReport {
         func normalised(_ v: [BigInt]) -> [Rational] {
             let total = v.reduce(BigInt(0), +)
-            return v.map { Rational($0, total) }
+            return v.map { $0.isZero ? Rational.zero : Rational($0, total) }
         }
         struct Candidate { let x: [Rational]; let y: [Rational]; let equilibrium: Equilibrium }
-        // Integer payoffs (the usual case): expected payoffs as one big-integer sum over the
-        // numerators, one fraction at the end, instead of m·n fraction additions.
+        // Integer payoffs (the usual case): the expected payoff of a verified equilibrium is
+        // the payoff of any pure strategy in the player's support against the other's mix (all
+        // of them are best responses, checked just before), so one row (column) of big-integer
+        // products over the numerators and one fraction per player, instead of m·n fraction
+        // additions.
         let integral = game.rowPayoffs.storage.allSatisfy { $0.denominator == 1 }
             && game.columnPayoffs.storage.allSatisfy { $0.denominator == 1 }
         let aInt = integral ? game.rowPayoffs.storage.map(\.numerator) : []
         let bInt = integral ? game.columnPayoffs.storage.map(\.numerator) : []
         let columnCount = game.columnCount
-        func expected(_ m: [BigInt], _ p: [BigInt], _ q: [BigInt]) -> Rational {
+        func rowPlayerPayoff(_ p: [BigInt], _ q: [BigInt]) -> Rational {
+            let i = p.firstIndex { $0 != 0 }!
             var total = BigInt(0)
-            for (i, pi) in p.enumerated() where pi != 0 {
-                var row = BigInt(0)
-                for (j, qj) in q.enumerated() where qj != 0 { row += m[i * columnCount + j] * qj }
-                total += pi * row
-            }
-            return Rational(total, p.reduce(BigInt(0), +) * q.reduce(BigInt(0), +))
+            for (j, qj) in q.enumerated() where qj != 0 { total += aInt[i * columnCount + j] * qj }
+            return Rational(total, q.reduce(BigInt(0), +))
+        }
+        func columnPlayerPayoff(_ p: [BigInt], _ q: [BigInt]) -> Rational {
+            let j = q.firstIndex { $0 != 0 }!
+            var total = BigInt(0)
+            for (i, pi) in p.enumerated() where pi != 0 { total += bInt[i * columnCount + j] * pi }
+            return Rational(total, p.reduce(BigInt(0), +))
         }
         var candidates: [Candidate] = []
         var rejected = 0
@@ -320,7 +363,7 @@ public enum ExtremeEquilibria {
             let eq: Equilibrium
             if integral {
                 eq = Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
-                                 payoffs: [expected(aInt, px, qy), expected(bInt, px, qy)])
+                                 payoffs: [rowPlayerPayoff(px, qy), columnPlayerPayoff(px, qy)])
             } else {
                 guard let e = game.verifiedEquilibrium(row: x, column: y) else { rejected += 1; continue }
                 eq = e

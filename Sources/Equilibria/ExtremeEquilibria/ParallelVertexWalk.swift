@@ -12,7 +12,7 @@ import BigInt
 /// hash set behind its own lock, so two threads rarely wait for each other.
 final class ShardedKeySet: Sendable {
     private final class Shard: Sendable {
-        let keys = Mutex<Set<LabelSet>>([])
+        let keys = Mutex(LabelSetTable(capacity: 16))
     }
     private let shards: [Shard] = (0..<64).map { _ in Shard() }
 
@@ -20,7 +20,7 @@ final class ShardedKeySet: Sendable {
     func insert(_ key: LabelSet) -> Bool {
         var h = (key.low ^ (key.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 31
-        return shards[Int(h & 63)].keys.withLock { $0.insert(key).inserted }
+        return shards[Int(h & 63)].keys.withLock { $0.insert(key) }
     }
 }
 
@@ -159,20 +159,20 @@ extension ExtremeEquilibria {
                                                    results: found.load(ordering: .relaxed), elapsed: now - start))
                             }
                         }
-                        let x = ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 })
-                        guard vertexKeys.insert(x.labels) else { return true }
+                        let xLabels = ExtremeEquilibriaEngine<Z>.labels(of: s)
+                        guard vertexKeys.insert(xLabels) else { return true }
                         share.vertices += 1
-                        if x.labels.count > m { share.degenerate = true }
+                        if xLabels.count > m { share.degenerate = true }
                         share.faceSolves += 1
-                        switch try engine.matchPoint(x, pivots: &share.facePivots) {
+                        switch try engine.matchPoint(xLabels, pivots: &share.facePivots) {
                         case .none: break
                         case .vertex(let labels, let y):
                             if labels.count > n { share.degenerate = true }
-                            share.pairs.append(RawPair(xLabels: x.labels, x: x.numerators.map(\.bigValue),
+                            share.pairs.append(RawPair(xLabels: xLabels, x: ExtremeEquilibriaEngine<Z>.numerators(of: s),
                                                        yLabels: labels, y: y, order: 0))
                             found.add(1, ordering: .relaxed)
                         case .needsFullSearch:
-                            fallback.append(x)
+                            fallback.append(ExtremeEquilibriaEngine<Z>.vertex(of: s, label: { $0 }))
                         }
                         return true
                     }

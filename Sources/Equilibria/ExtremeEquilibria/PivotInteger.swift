@@ -28,6 +28,32 @@ protocol PivotInteger: Sendable, Equatable {
     static func compareProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int
     /// `acc + k·v`, or nil on overflow.
     static func multiplyAdd(_ acc: Self, _ k: Self, _ v: Self) -> Self?
+    /// The sign of `a·b − c·d` when all four are ≥ 0.
+    static func compareNonnegativeProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int
+    /// The value rounded to a `Double`, within a relative error of 2^-52, or NaN (a cheap
+    /// prefilter for comparisons; exact comparisons decide whenever it is inconclusive).
+    var approximation: Double { get }
+
+    /// An upper bound (exact or one more) on the number of bits of |self|; cheap.
+    var magnitudeBitsBound: Int { get }
+    /// For fixed-width types: `wrappingExchange` is exact whenever the quotient times
+    /// 2^shift of the divisor has fewer than this many bits. nil: no wrapping path.
+    static var wrappingLimit: Int? { get }
+    /// The bit length and the power of two dividing the divisor (for the row-wise overflow test),
+    /// and whether the Hadamard bound alone already proves every exchange exact.
+    static func bitsAndShift(_ e: Divisor) -> (bits: Int, shift: Int, trusted: Bool)
+    /// `(a·b − c·d) / e` in wrapping arithmetic: exact when the quotient times 2^shift fits
+    /// `wrappingLimit` bits (the caller has checked that), garbage otherwise.
+    static func wrappingExchange(_ a: Self, _ b: Self, _ c: Self, _ d: Self, dividingBy e: Divisor) -> Self
+}
+
+extension PivotInteger {
+    static func compareNonnegativeProducts(_ a: Self, _ b: Self, _ c: Self, _ d: Self) -> Int { compareProducts(a, b, c, d) }
+    static var wrappingLimit: Int? { nil }
+    static func bitsAndShift(_ e: Divisor) -> (bits: Int, shift: Int, trusted: Bool) { (0, 0, false) }
+    static func wrappingExchange(_ a: Self, _ b: Self, _ c: Self, _ d: Self, dividingBy e: Divisor) -> Self {
+        exchange(a, b, c, d, dividingBy: e)!
+    }
 }
 
 /// Thrown inside the solver when an integer type overflows; the solver retries wider.
@@ -43,6 +69,14 @@ extension Int: PivotInteger {
     var signValue: Int { signum() }
     var bigValue: BigInt { BigInt(self) }
     var negated: Int? { self == .min ? nil : -self }
+    @inline(__always) var approximation: Double { Double(self) }
+    @inline(__always) var magnitudeBitsBound: Int { 65 - (self ^ (self >> 63)).leadingZeroBitCount }
+    static var wrappingLimit: Int? { 62 }
+    @inline(__always) static func bitsAndShift(_ e: ExactDivisor<UInt64>) -> (bits: Int, shift: Int, trusted: Bool) { (e.bits, e.shift, e.trusted) }
+    @inline(__always)
+    static func wrappingExchange(_ a: Int, _ b: Int, _ c: Int, _ d: Int, dividingBy e: ExactDivisor<UInt64>) -> Int {
+        ((a &* b &- c &* d) &* Int(bitPattern: UInt(e.inverse))) >> e.shift
+    }
 
     static func divisor(_ e: Int, bound: Int?) -> ExactDivisor<UInt64> { ExactDivisor(e, bound: bound, limit: 62) }
 
@@ -66,6 +100,14 @@ extension Int: PivotInteger {
     }
 
     @inline(__always)
+    static func compareNonnegativeProducts(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Int {
+        let x = UInt(bitPattern: a).multipliedFullWidth(by: UInt(bitPattern: b))
+        let y = UInt(bitPattern: c).multipliedFullWidth(by: UInt(bitPattern: d))
+        if x.high != y.high { return x.high < y.high ? -1 : 1 }
+        return x.low == y.low ? 0 : (x.low < y.low ? -1 : 1)
+    }
+
+    @inline(__always)
     static func compareProducts(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Int {
         let x = Int128(a) * Int128(b), y = Int128(c) * Int128(d)
         return x < y ? -1 : (x > y ? 1 : 0)
@@ -86,6 +128,9 @@ extension BigInt: PivotInteger {
     var signValue: Int { self.sign == .minus ? -1 : (self.isZero ? 0 : 1) }
     var bigValue: BigInt { self }
     var negated: BigInt? { -self }
+    /// NaN: every comparison goes to the exact path (a double could overflow here).
+    var approximation: Double { .nan }
+    var magnitudeBitsBound: Int { magnitude.bitWidth }
 
     static func divisor(_ e: BigInt, bound: Int?) -> BigInt { e }
 

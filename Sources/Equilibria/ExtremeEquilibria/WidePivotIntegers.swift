@@ -36,6 +36,18 @@ extension Int128: PivotInteger {
         return self < 0 ? -b : b
     }
     var negated: Int128? { self == .min ? nil : -self }
+    /// high word · 2^64 + low word: two conversions and one rounding of the sum (relative
+    /// error below 2^-52).
+    @inline(__always) var approximation: Double {
+        Double(Int64(truncatingIfNeeded: self >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: self))
+    }
+    @inline(__always) var magnitudeBitsBound: Int { 129 - (self ^ (self >> 127)).leadingZeroBitCount }
+    static var wrappingLimit: Int? { 126 }
+    @inline(__always) static func bitsAndShift(_ e: ExactDivisor128) -> (bits: Int, shift: Int, trusted: Bool) { (e.bits, e.shift, e.trusted) }
+    @inline(__always)
+    static func wrappingExchange(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128, dividingBy e: ExactDivisor128) -> Int128 {
+        ((a &* b &- c &* d) &* e.inverse) >> e.shift
+    }
 
     static func divisor(_ e: Int128, bound: Int?) -> ExactDivisor128 { ExactDivisor128(e, bound: bound) }
 
@@ -56,6 +68,12 @@ extension Int128: PivotInteger {
         let xbits = mh != 0 ? 128 + mh.bitWidthUsed : ml.bitWidthUsed
         guard xbits - e.bits + 1 <= 126 else { return nil }
         return e.value.dividingFullWidth((high: hi, low: lo)).quotient
+    }
+
+    @inline(__always)
+    static func compareNonnegativeProducts(_ a: Int128, _ b: Int128, _ c: Int128, _ d: Int128) -> Int {
+        let x = multiplyFull(a.magnitude, b.magnitude), y = multiplyFull(c.magnitude, d.magnitude)
+        return x.hi != y.hi ? (x.hi < y.hi ? -1 : 1) : (x.lo == y.lo ? 0 : (x.lo < y.lo ? -1 : 1))
     }
 
     @inline(__always)
@@ -172,6 +190,22 @@ extension Int256: PivotInteger {
     }
 
     var negated: Int256? { bitsUsed >= 255 ? nil : Int256(0) &- self }
+    @inline(__always) var approximation: Double {
+        hi.approximation * 0x1p128 + Double(UInt64(truncatingIfNeeded: lo >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: lo))
+    }
+    /// One more than the bits of x XOR its sign (the one's complement of negative values: no
+    /// carry chain), an upper bound on the bits of |x|.
+    @inline(__always) var magnitudeBitsBound: Int {
+        let s = hi >> 127
+        let h = UInt128(bitPattern: hi ^ s), l = lo ^ UInt128(bitPattern: s)
+        return 1 + (h != 0 ? 256 - h.leadingZeroBitCount : 128 - l.leadingZeroBitCount)
+    }
+    static var wrappingLimit: Int? { 254 }
+    @inline(__always) static func bitsAndShift(_ e: ExactDivisor256) -> (bits: Int, shift: Int, trusted: Bool) { (e.bits, e.shift, e.trusted) }
+    @inline(__always)
+    static func wrappingExchange(_ a: Int256, _ b: Int256, _ c: Int256, _ d: Int256, dividingBy e: ExactDivisor256) -> Int256 {
+        ((a &* b &- c &* d) &* e.inverse) >> e.shift
+    }
 
     static func divisor(_ e: Int256, bound: Int?) -> ExactDivisor256 { ExactDivisor256(e, bound: bound) }
 

@@ -1,6 +1,7 @@
 // extreme-bench [--jobs N] [--repeat R] [--arithmetic automatic|word64|word128|word256|arbitrary] FILE...
 // Reads games in lrsnash's input format ("m n", A rows, B rows), solves each with
-// ExtremeEquilibria and prints one line per file: name, equilibria, median seconds, counters.
+// ExtremeEquilibria and prints one line per file: name, equilibria, median seconds, counters,
+// arithmetic note, median CPU seconds of the calling thread (`cpu=`; with --jobs 1 the solve runs on it).
 //
 // Deliberately without Foundation: loading libFoundation (and ICU) costs 5–10 ms of process
 // start-up on Linux, more than the whole solve of an 8x8 game. Build with
@@ -55,25 +56,35 @@ func readGame(_ path: String) throws -> BimatrixGame {
     return try BimatrixGame(rowPayoffs: a, columnPayoffs: b)
 }
 
-/// Seconds with four decimals, without Foundation's String(format:).
-func fixed4(_ x: Double) -> String {
-    let t = Int((x * 10_000).rounded())
-    let frac = String(t % 10_000)
-    return "\(t / 10_000)." + String(repeating: "0", count: 4 - frac.count) + frac
+/// CPU time of the calling thread (the solve with one job runs on it), in seconds.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// Seconds with six decimals, without Foundation's String(format:).
+func fixed6(_ x: Double) -> String {
+    let t = Int((x * 1_000_000).rounded())
+    let frac = String(t % 1_000_000)
+    return "\(t / 1_000_000)." + String(repeating: "0", count: 6 - frac.count) + frac
 }
 
 for f in files {
     let game = try readGame(f)
-    var times: [Double] = []
+    var times: [Double] = [], cpuTimes: [Double] = []
     var result: NashResult?
     for _ in 0..<repeats {
+        let c0 = threadCPUSeconds()
         let t0 = ContinuousClock.now
         result = try ExtremeEquilibria.solve(game, limits: SolverLimits(jobs: jobs), arithmetic: arithmetic)
         let dt = ContinuousClock.now - t0
+        cpuTimes.append(threadCPUSeconds() - c0)
         times.append(Double(dt.components.seconds) + Double(dt.components.attoseconds) * 1e-18)
     }
     times.sort()
+    cpuTimes.sort()
     let r = result!
     let counters = r.counters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-    print("\(f)\t\(r.equilibria.count)\t\(fixed4(times[times.count / 2]))\t\(counters)\t\(r.notes.first ?? "")")
+    print("\(f)\t\(r.equilibria.count)\t\(fixed6(times[times.count / 2]))\t\(counters)\t\(r.notes.first ?? "")\tcpu=\(fixed6(cpuTimes[cpuTimes.count / 2]))")
 }
