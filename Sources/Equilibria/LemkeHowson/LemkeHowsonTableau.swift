@@ -27,11 +27,14 @@ struct LemkeHowsonTableau<T: PivotScalar> {
     /// Reusable buffers of the ratio test.
     var candidates: [Int]
     var survivors: [Int]
-    /// Floating point only: set when a ratio test met a tie or a (nearly) zero basic value, i.e.
-    /// a degenerate step, where rounding can make the lexicographic rule choose differently from
-    /// the exact path. The certified route then reruns the path fraction-free, so that the
-    /// reported path is the exact one.
-    var sawDegenerateStep = false
+    /// Floating point only: the rows of the last ratio test that the floating data could not
+    /// separate (ratios tied within `Tolerance.pivot`, or several rows with a positive entry whose
+    /// basic value is zero up to rounding: a degenerate step). Empty on a decided step. The walk
+    /// has such a step decided exactly (``ExactTieBreak``), so that rounding cannot make the
+    /// lexicographic rule leave the exact path.
+    var ambiguousRows: [Int] = []
+    /// Floating point only: steps decided by ``ExactTieBreak`` so far.
+    var exactTieBreaks = 0
 
     var labelCount: Int { m + n }
 
@@ -106,19 +109,46 @@ struct LemkeHowsonTableau<T: PivotScalar> {
                 }
             }
         }
-        if T.isFloatingPoint, best >= 0 {
-            if candidates.count > 1 {
-                sawDegenerateStep = true
-            } else {
+        if T.isFloatingPoint {
+            ambiguousRows.removeAll(keepingCapacity: true)
+            if best >= 0 {
+                if candidates.count > 1 { ambiguousRows.append(contentsOf: candidates) }
                 let value = entries[s][best * w + rhs]
                 var largest = value
                 for i in 0..<r { largest = T.larger(largest, entries[s][i * w + rhs]) }
-                // A zero basic value in the leaving row is degenerate only if another row is zero
-                // too (then the ratio test had a hidden tie); noise alone is not degenerate.
+                // The leaving variable is zero up to rounding: a degenerate step. Rounding noise
+                // then decides the ratio test (a zero basic value may come out slightly negative, an
+                // entry that is zero exactly slightly positive), so every row with a positive entry
+                // and a negligible value is a candidate, and so is the best row with a value that
+                // is not negligible (in case the zero rows' entries are noise).
                 if value.isNegligible(relativeTo: largest) {
-                    var zeros = 0
-                    for i in 0..<r where entries[s][i * w + rhs].isNegligible(relativeTo: largest) && entries[s][i * w + c].isPositivePivot { zeros += 1 }
-                    if zeros > 1 { sawDegenerateStep = true }
+                    var other = -1, zeros = 0
+                    let before = ambiguousRows.count
+                    entries[s].withUnsafeBufferPointer { t in
+                        for i in 0..<r where t[i * w + c].isPositivePivot {
+                            if t[i * w + rhs].isNegligible(relativeTo: largest) {
+                                zeros += 1
+                                if !ambiguousRows.contains(i) { ambiguousRows.append(i) }
+                            } else if other < 0 || T.compareRatios(t[i * w + rhs], t[i * w + c], t[other * w + rhs], t[other * w + c]) < 0 {
+                                other = i
+                            }
+                        }
+                        // One zero row: a degenerate step only if its entry may be noise too (an
+                        // entry that is zero exactly comes out at rounding size).
+                        var suspicious = zeros >= 2
+                        if !suspicious {
+                            var column = t[best * w + c]
+                            for i in 0..<r { column = T.larger(column, t[i * w + c].floatingMagnitude) }
+                            suspicious = t[best * w + c].isNegligible(relativeTo: column)
+                        }
+                        if !suspicious { ambiguousRows.removeSubrange(before...) }
+                        if suspicious && other >= 0 {
+                            for i in 0..<r where t[i * w + c].isPositivePivot && !t[i * w + rhs].isNegligible(relativeTo: largest)
+                                && T.compareRatios(t[i * w + rhs], t[i * w + c], t[other * w + rhs], t[other * w + c]) == 0 {
+                                ambiguousRows.append(i)
+                            }
+                        }
+                    }
                 }
             }
         }
