@@ -13,34 +13,37 @@ import StrategicGames
 /// ratio tests need (the old `.double` path went wrong from d = 10 because of it, together with
 /// an absolute term in the ratio tie test).
 ///
-/// - Complexity: O(m·n) conversions, no rational arithmetic.
+/// - Complexity: O(m·n) double operations, no rational arithmetic.
 struct FloatingPayoffs: Sendable {
+    /// The model's doubles (``BimatrixGame/rowPayoffDoubles``), shared, not copied.
     let a: [Double]
     let b: [Double]
+    /// The shifts to add (1 − min when the min is below 1), applied while the tableaux are filled.
+    let shiftA: Double?
+    let shiftB: Double?
 
     init(_ game: BimatrixGame) {
-        func shifted(_ m: Matrix<Rational>) -> [Double] {
-            // One pass through the inlinable small-fraction view (a call per entry to the
-            // non-inlinable `doubleValue` was half the time of a 4-pivot 100x100 run).
-            var low = Double.infinity
-            let storage = m.storage
-            var v = [Double](unsafeUninitializedCapacity: storage.count) { buffer, count in
-                for (k, r) in storage.enumerated() {
-                    let x: Double
-                    if let (p, q) = r.smallParts { x = q == 1 ? Double(p) : Double(p) / Double(q) } else { x = r.doubleValue }
-                    buffer[k] = x
-                    low = Swift.min(low, x)
+        func shift(_ v: [Double]) -> Double? {
+            let low = v.withUnsafeBufferPointer { p -> Double in
+                // Four running minima (the loop vectorises; the values are finite).
+                var m0 = Double.infinity, m1 = m0, m2 = m0, m3 = m0
+                var k = 0
+                while k + 4 <= p.count {
+                    m0 = p[k] < m0 ? p[k] : m0
+                    m1 = p[k + 1] < m1 ? p[k + 1] : m1
+                    m2 = p[k + 2] < m2 ? p[k + 2] : m2
+                    m3 = p[k + 3] < m3 ? p[k + 3] : m3
+                    k += 4
                 }
-                count = storage.count
+                while k < p.count { m0 = p[k] < m0 ? p[k] : m0; k += 1 }
+                return Swift.min(Swift.min(m0, m1), Swift.min(m2, m3))
             }
-            if low < 1 {
-                let c = 1 - low
-                for k in v.indices { v[k] += c }
-            }
-            return v
+            return low < 1 ? 1 - low : nil
         }
-        a = shifted(game.rowPayoffs)
-        b = shifted(game.columnPayoffs)
+        a = game.rowPayoffDoubles
+        b = game.columnPayoffDoubles
+        shiftA = shift(a)
+        shiftB = shift(b)
     }
 }
 
@@ -78,6 +81,11 @@ enum BasisCertificate {
         guard iQ.count == columnsJ.count, jP.count == rowsI.count, !columnsJ.isEmpty, !rowsI.isEmpty else { return nil }
         columnsJ.sort(); rowsI.sort()
         let a = game.rowPayoffs, b = game.columnPayoffs
+        switch fixedWidthCertificate(game, rowsI: rowsI, columnsJ: columnsJ, tightRows: iQ, tightColumns: jP) {
+        case .equilibrium(let eq): return eq
+        case .notAnEquilibrium: return nil
+        case .outOfRange: break
+        }
         if let eq = integerCertificate(game, rowsI: rowsI, columnsJ: columnsJ, tightRows: iQ, tightColumns: jP) { return eq }
         // y: A[i, J]·y − u = 0 for i ∈ I_Q, Σ y = 1.
         guard let ySolution = indifference(size: columnsJ.count, entry: { r, c in a[iQ[r], columnsJ[c]] }) else { return nil }
@@ -133,6 +141,150 @@ enum BasisCertificate {
         for (c, j) in columnsJ.enumerated() where !ny[c].isZero { y[j] = Rational(ny[c], dy) }
         return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
                            payoffs: [Rational(u, dy), Rational(v, dx)])
+    }
+
+    enum FixedWidthOutcome {
+        case equilibrium(Equilibrium)
+        /// Decided exactly: the basis gives no equilibrium (singular, infeasible or not best responses).
+        case notAnEquilibrium
+        /// A payoff is not an Int-sized integer, or a product overflowed Int128: use big integers.
+        case outOfRange
+    }
+
+    /// ``integerCertificate(_:rowsI:columnsJ:tightRows:tightColumns:)`` in fixed-width integers:
+    /// payoffs read through Rational's Int fast path, Bareiss elimination and the Nash check in
+    /// `Int128` with overflow detection. Every operation is exact or reports `.outOfRange`, so a
+    /// verdict here is the same as the big-integer one (the usual case on payoffs of a few digits
+    /// and supports of up to about ten strategies).
+    /// - Complexity: O(k³ + (m + n)·k) Int128 operations, no allocation per entry.
+    static func fixedWidthCertificate(_ game: BimatrixGame, rowsI: [Int], columnsJ: [Int], tightRows: [Int],
+                                      tightColumns: [Int]) -> FixedWidthOutcome {
+        let m = game.rowCount, n = game.columnCount
+        let a = game.rowPayoffs.storage, b = game.columnPayoffs.storage
+        let k = columnsJ.count, l = rowsI.count
+        // A's columns J (k x m, column-major) and B's rows I (l x n), as Int128.
+        var aCols = [Int128](repeating: 0, count: k * m), bRows = [Int128](repeating: 0, count: l * n)
+        for (c, j) in columnsJ.enumerated() {
+            for i in 0..<m {
+                guard let (p, q) = a[i * n + j].smallParts, q == 1 else { return .outOfRange }
+                aCols[c * m + i] = Int128(p)
+            }
+        }
+        for (r, i) in rowsI.enumerated() {
+            for j in 0..<n {
+                guard let (p, q) = b[i * n + j].smallParts, q == 1 else { return .outOfRange }
+                bRows[r * n + j] = Int128(p)
+            }
+        }
+        let ySolved = bareissIndifference128(size: k) { r, c in aCols[c * m + tightRows[r]] }
+        guard case .solved(let ny, let dy) = ySolved else { return ySolved == .singular ? .notAnEquilibrium : .outOfRange }
+        let xSolved = bareissIndifference128(size: l) { r, c in bRows[c * n + tightColumns[r]] }
+        guard case .solved(let nx, let dx) = xSolved else { return xSolved == .singular ? .notAnEquilibrium : .outOfRange }
+        // Probability vectors: numerators ≥ 0 summing to the (positive) denominator.
+        func isDistribution(_ num: [Int128], _ den: Int128) -> Bool? {
+            var sum: Int128 = 0
+            for v in num {
+                guard v >= 0 else { return false }
+                let (s2, o) = sum.addingReportingOverflow(v)
+                if o { return nil }
+                sum = s2
+            }
+            return sum == den
+        }
+        guard let yOK = isDistribution(ny, dy), let xOK = isDistribution(nx, dx) else { return .outOfRange }
+        guard yOK && xOK else { return .notAnEquilibrium }
+        // dy·(A·y)_i and dx·(xᵀB)_j; numerators ≤ denominator, so |terms| ≤ |payoff|·d.
+        var ay = [Int128](repeating: 0, count: m), bx = [Int128](repeating: 0, count: n)
+        for c in 0..<k where ny[c] != 0 {
+            for i in 0..<m {
+                let (t, o1) = aCols[c * m + i].multipliedReportingOverflow(by: ny[c])
+                let (s2, o2) = ay[i].addingReportingOverflow(t)
+                if o1 || o2 { return .outOfRange }
+                ay[i] = s2
+            }
+        }
+        for r in 0..<l where nx[r] != 0 {
+            for j in 0..<n {
+                let (t, o1) = bRows[r * n + j].multipliedReportingOverflow(by: nx[r])
+                let (s2, o2) = bx[j].addingReportingOverflow(t)
+                if o1 || o2 { return .outOfRange }
+                bx[j] = s2
+            }
+        }
+        let u = ay.max()!, v = bx.max()!
+        for (r, i) in rowsI.enumerated() where nx[r] != 0 && ay[i] != u { return .notAnEquilibrium }
+        for (c, j) in columnsJ.enumerated() where ny[c] != 0 && bx[j] != v { return .notAnEquilibrium }
+        func rational(_ p: Int128, _ q: Int128) -> Rational {
+            if let p64 = Int(exactly: p), let q64 = Int(exactly: q) { return Rational(p64, q64) }
+            return Rational(BigInt(p), BigInt(q))
+        }
+        var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
+        for (r, i) in rowsI.enumerated() where nx[r] != 0 { x[i] = rational(nx[r], dx) }
+        for (c, j) in columnsJ.enumerated() where ny[c] != 0 { y[j] = rational(ny[c], dy) }
+        return .equilibrium(Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
+                                        payoffs: [rational(u, dy), rational(v, dx)]))
+    }
+
+    enum Solved128: Equatable {
+        case solved([Int128], Int128)
+        case singular
+        case overflow
+    }
+
+    /// ``bareissIndifference(size:entry:)`` in Int128 with overflow detection.
+    /// - Complexity: O(k³) Int128 operations.
+    static func bareissIndifference128(size k: Int, entry: (Int, Int) -> Int128) -> Solved128 {
+        let n = k + 1, w = n + 1
+        var t = [Int128](repeating: 0, count: n * w)
+        for r in 0..<k {
+            for c in 0..<k { t[r * w + c] = entry(r, c) }
+            t[r * w + k] = -1
+        }
+        for c in 0..<k { t[k * w + c] = 1 }
+        t[k * w + n] = 1
+        var previous: Int128 = 1
+        for col in 0..<n {
+            guard let p = (col..<n).first(where: { t[$0 * w + col] != 0 }) else { return .singular }
+            if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
+            let pivot = t[col * w + col]
+            for r in (col + 1)..<n {
+                let f = t[r * w + col]
+                for c in (col + 1)..<w {
+                    let (x, o1) = t[r * w + c].multipliedReportingOverflow(by: pivot)
+                    let (y, o2) = f.multipliedReportingOverflow(by: t[col * w + c])
+                    let (z, o3) = x.subtractingReportingOverflow(y)
+                    if o1 || o2 || o3 { return .overflow }
+                    let (q, o4) = z.dividedReportingOverflow(by: previous)   // exact (Bareiss)
+                    if o4 { return .overflow }
+                    t[r * w + c] = q
+                }
+                t[r * w + col] = 0
+            }
+            previous = pivot
+        }
+        let d = t[(n - 1) * w + (n - 1)]
+        var num = [Int128](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var (s, o) = d.multipliedReportingOverflow(by: t[i * w + n])
+            if o { return .overflow }
+            for j in (i + 1)..<n where t[i * w + j] != 0 {
+                let (pr, o1) = t[i * w + j].multipliedReportingOverflow(by: num[j])
+                let (s2, o2) = s.subtractingReportingOverflow(pr)
+                if o1 || o2 { return .overflow }
+                s = s2
+            }
+            let (q, o3) = s.dividedReportingOverflow(by: t[i * w + i])
+            if o3 { return .overflow }
+            num[i] = q
+        }
+        var out = Array(num[0..<k])
+        var den = d
+        if den < 0 {
+            guard den != .min, !out.contains(.min) else { return .overflow }
+            den = -den
+            for i in out.indices { out[i] = -out[i] }
+        }
+        return .solved(out, den)
     }
 
     /// Solves M·p − u·1 = 0, Σ p = 1 (M integer, k x k) fraction-free: Bareiss elimination with row

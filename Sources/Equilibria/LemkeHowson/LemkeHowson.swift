@@ -218,7 +218,7 @@ public struct LemkeHowson: Sendable {
     /// Walks the path from `entering` until a variable with label `label` leaves.
     static func walk<T: PivotScalar>(_ tab: inout LemkeHowsonTableau<T>, label: Int, entering start: Int, pivots: inout Int,
                                      zero: T, deadline: ContinuousClock.Instant?, progress: (@Sendable (ProgressSnapshot) -> Void)?,
-                                     clockStart: ContinuousClock.Instant, tieBreak: ExactTieBreak? = nil) -> WalkStatus {
+                                     clockStart: ContinuousClock.Instant, tieBreaks setup: Prepared? = nil) -> WalkStatus {
         let big = tab.m + tab.n
         var entering = start
         var lastReport = clockStart
@@ -248,9 +248,9 @@ public struct LemkeHowson: Sendable {
             let s = tab.system(of: entering)
             let c = -1 - tab.location[entering]
             guard var r = tab.leavingRow(system: s, column: c, zero: zero) else { return .unbounded }
-            if T.isFloatingPoint, tab.ambiguousRows.count > 1, let tieBreak {
+            if T.isFloatingPoint, tab.ambiguousRows.count > 1, let setup {
                 // A step the floating data cannot decide: take the exact lexicographic choice.
-                guard let exact = tieBreak.leavingRow(system: s, entering: entering, candidates: tab.ambiguousRows,
+                guard let exact = setup.tieBreak.leavingRow(system: s, entering: entering, candidates: tab.ambiguousRows,
                                                       basic: tab.basic[s]) else { return .undecided }
                 r = exact
                 tab.exactTieBreaks += 1
@@ -285,7 +285,8 @@ public struct LemkeHowson: Sendable {
             var degenerate = false
             if tryDouble {
                 let payoffs = setup.floating
-                switch floatingPath(game, a: payoffs.a, b: payoffs.b, tieBreak: setup.tieBreak, label: l, name: "double",
+                switch floatingPath(game, a: payoffs.a, b: payoffs.b, shiftA: payoffs.shiftA, shiftB: payoffs.shiftB, setup: setup,
+                                    label: l, name: "double",
                                     deadline: deadline, progress: progress, start: start) {
                 case .done(let path): return path
                 case .degenerate: degenerate = true
@@ -294,7 +295,7 @@ public struct LemkeHowson: Sendable {
             }
             #if arch(x86_64) || arch(i386)
             // Second try: the same path with a 64-bit significand (x87 extended precision).
-            switch floatingPath(game, a: setup.extendedA, b: setup.extendedB, tieBreak: setup.tieBreak, label: l, name: "float80",
+            switch floatingPath(game, a: setup.extendedA, b: setup.extendedB, setup: setup, label: l, name: "float80",
                                 deadline: deadline, progress: progress, start: start) {
             case .done(let path): return path
             case .degenerate: degenerate = true
@@ -322,15 +323,16 @@ public struct LemkeHowson: Sendable {
 
     /// Walks label `l` in floating point of type `T` and certifies the endpoint exactly: the final
     /// basis is solved in integers and checked for Nash (``BasisCertificate``).
-    func floatingPath<T: FloatingPivotScalar>(_ game: BimatrixGame, a: [T], b: [T], tieBreak: ExactTieBreak, label l: Label, name: String,
+    func floatingPath<T: FloatingPivotScalar>(_ game: BimatrixGame, a: [T], b: [T], shiftA: T? = nil, shiftB: T? = nil,
+                                              setup: Prepared, label l: Label, name: String,
                                               deadline: ContinuousClock.Instant?,
                                               progress: (@Sendable (ProgressSnapshot) -> Void)?,
                                               start: ContinuousClock.Instant) -> FloatingPathOutcome {
         let k = l.index(rowCount: game.rowCount)
-        var tab = LemkeHowsonTableau<T>(m: game.rowCount, n: game.columnCount, a: a, b: b, zero: 0)
+        var tab = LemkeHowsonTableau<T>(m: game.rowCount, n: game.columnCount, a: a, b: b, zero: 0, shiftA: shiftA, shiftB: shiftB)
         var pivots = 0
         switch Self.walk(&tab, label: k, entering: k, pivots: &pivots, zero: 0, deadline: deadline, progress: progress, clockStart: start,
-                         tieBreak: tieBreak) {
+                         tieBreaks: setup) {
         case .finished:
             guard let eq = BasisCertificate.equilibrium(game, basicQ: tab.basic[0], basicP: tab.basic[1]) else { return .inconclusive }
             return .done(Path(label: l, pivots: pivots, equilibrium: eq, arithmeticUsed: name + "+certificate", stopReason: .completed,
@@ -461,6 +463,7 @@ final class Prepared {
     init(_ game: BimatrixGame) { self.game = game }
     lazy var floating = FloatingPayoffs(game)
     lazy var integral = IntegerPayoffs(game)
+    /// Built on the first degenerate floating step only (an O(m·n) scan for the shift and scale).
     lazy var tieBreak = ExactTieBreak(game)
     #if arch(x86_64) || arch(i386)
     lazy var extendedA: [Float80] = Prepared.extended(game.rowPayoffs)

@@ -47,22 +47,46 @@ struct LemkeHowsonTableau<T: PivotScalar> {
 
     @inline(__always) func complement(of v: Int) -> Int { v < m + n ? v + m + n : v - (m + n) }
 
-    /// The tableaux of the artificial equilibrium from integer-valued A and B (row-major m x n).
-    init(m: Int, n: Int, a: [T], b: [T], zero: T) {
+    /// The tableaux of the artificial equilibrium from A + shiftA and B + shiftB (A, B row-major
+    /// m x n; the shifts, when given, are added while filling, so the caller needs no shifted copy).
+    init(m: Int, n: Int, a: [T], b: [T], zero: T, shiftA: T? = nil, shiftB: T? = nil) {
         self.m = m
         self.n = n
         let big = m + n
         rows = [m, n]
         width = [n + 1, m + 1]
-        var q = [T](repeating: zero, count: m * (n + 1))
-        for i in 0..<m {
-            for j in 0..<n { q[i * (n + 1) + j] = a[i * n + j] }
-            q[i * (n + 1) + n] = T.one
+        // Direct fill of uninitialised storage (no zero fill, no bounds checks): Q = [A | 1] row by
+        // row, P = [Bᵀ | 1] by walking B's columns.
+        let one = T.one
+        let q = a.withUnsafeBufferPointer { src in
+            [T](unsafeUninitializedCapacity: m * (n + 1)) { dst, count in
+                let d = dst.baseAddress!
+                for i in 0..<m {
+                    let row = d + i * (n + 1), from = src.baseAddress! + i * n
+                    if let c = shiftA {
+                        for j in 0..<n { (row + j).initialize(to: from[j] + c) }
+                    } else {
+                        row.initialize(from: from, count: n)
+                    }
+                    (row + n).initialize(to: one)
+                }
+                count = m * (n + 1)
+            }
         }
-        var p = [T](repeating: zero, count: n * (m + 1))
-        for j in 0..<n {
-            for i in 0..<m { p[j * (m + 1) + i] = b[i * n + j] }
-            p[j * (m + 1) + m] = T.one
+        let p = b.withUnsafeBufferPointer { src in
+            [T](unsafeUninitializedCapacity: n * (m + 1)) { dst, count in
+                let d = dst.baseAddress!, s = src.baseAddress!
+                for j in 0..<n {
+                    let row = d + j * (m + 1)
+                    if let c = shiftB {
+                        for i in 0..<m { (row + i).initialize(to: s[i * n + j] + c) }
+                    } else {
+                        for i in 0..<m { (row + i).initialize(to: s[i * n + j]) }
+                    }
+                    (row + m).initialize(to: one)
+                }
+                count = n * (m + 1)
+            }
         }
         entries = [q, p]
         det = [T.one, T.one]

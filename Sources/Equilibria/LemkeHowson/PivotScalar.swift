@@ -6,6 +6,8 @@ import ExactArithmetic
 /// (fraction-free, unbounded) and `Double` (Gauss–Jordan with tolerances, for speed studies).
 protocol PivotScalar: Sendable {
     static var one: Self { get }
+    /// Sum (only for the floating tableaux' payoff shift while filling).
+    static func + (lhs: Self, rhs: Self) -> Self
     /// True when the entry is a usable (positive) pivot candidate.
     var isPositivePivot: Bool { get }
     /// The sign of a/p − b/q for p, q > 0 (0 when equal, or within tolerance for Double).
