@@ -111,36 +111,108 @@ enum BasisCertificate {
             if let (p, q) = r.smallParts { return q == 1 ? BigInt(p) : nil }
             return r.isInteger ? r.numerator : nil
         }
-        // Payoff columns of A in y's support, for every row; rows of B in x's support, for every column.
-        var aCols = [[BigInt]](), bRows = [[BigInt]]()
-        for j in columnsJ {
-            var col = [BigInt](); col.reserveCapacity(m)
-            for i in 0..<m { guard let v = integer(a[i, j]) else { return nil }; col.append(v) }
-            aCols.append(col)
-        }
-        for i in rowsI {
-            var row = [BigInt](); row.reserveCapacity(n)
-            for j in 0..<n { guard let v = integer(b[i, j]) else { return nil }; row.append(v) }
-            bRows.append(row)
-        }
+        // The square systems only: A[tight rows, J] and B[I, tight columns] as big integers.
         let k = columnsJ.count, l = rowsI.count
-        guard let (ny, dy) = bareissIndifference(size: k, entry: { r, c in aCols[c][tightRows[r]] }),
-              let (nx, dx) = bareissIndifference(size: l, entry: { r, c in bRows[c][tightColumns[r]] }) else { return nil }
+        var mY = [BigInt](), mX = [BigInt]()
+        mY.reserveCapacity(k * k); mX.reserveCapacity(l * l)
+        for r in 0..<k { for c in 0..<k { guard let v = integer(a[tightRows[r], columnsJ[c]]) else { return nil }; mY.append(v) } }
+        for r in 0..<l { for c in 0..<l { guard let v = integer(b[rowsI[c], tightColumns[r]]) else { return nil }; mX.append(v) } }
+        guard let (ny, dy) = bareissIndifference(size: k, entry: { r, c in mY[r * k + c] }),
+              let (nx, dx) = bareissIndifference(size: l, entry: { r, c in mX[r * l + c] }) else { return nil }
         // Probability vectors: numerators ≥ 0 (denominators made positive), summing to the denominator.
         guard ny.allSatisfy({ $0.signum() >= 0 }), nx.allSatisfy({ $0.signum() >= 0 }),
               ny.reduce(BigInt(0), +) == dy, nx.reduce(BigInt(0), +) == dx else { return nil }
-        // dy·(A·y)_i and dx·(xᵀB)_j as integers.
-        var ay = [BigInt](repeating: 0, count: m), bx = [BigInt](repeating: 0, count: n)
-        for (c, col) in aCols.enumerated() where !ny[c].isZero { for i in 0..<m { ay[i] += col[i] * ny[c] } }
-        for (r, row) in bRows.enumerated() where !nx[r].isZero { for j in 0..<n { bx[j] += row[j] * nx[r] } }
-        let u = ay.max()!, v = bx.max()!
-        for (r, i) in rowsI.enumerated() where !nx[r].isZero && ay[i] != u { return nil }
-        for (c, j) in columnsJ.enumerated() where !ny[c].isZero && bx[j] != v { return nil }
+        // Best responses: every row attains at most the tight rows' payoff dy·u (A·y over J), with
+        // equality on x's support; likewise for columns. Decided by a floating filter with a proven
+        // error bound, exact big-integer sums only where the filter cannot decide.
+        guard let u = bestResponseCheck(count: m, support: columnsJ, weights: ny, denominator: dy, tight: tightRows[0],
+                                        mustAttain: rowsI.enumerated().filter { !nx[$0.offset].isZero }.map(\.element),
+                                        exact: { i, c in integer(a[i, columnsJ[c]]) },
+                                        approximate: { i, c in a[i, columnsJ[c]] }),
+              let v = bestResponseCheck(count: n, support: rowsI, weights: nx, denominator: dx, tight: tightColumns[0],
+                                        mustAttain: columnsJ.enumerated().filter { !ny[$0.offset].isZero }.map(\.element),
+                                        exact: { j, r in integer(b[rowsI[r], j]) },
+                                        approximate: { j, r in b[rowsI[r], j] })
+        else { return nil }
         var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
         for (r, i) in rowsI.enumerated() where !nx[r].isZero { x[i] = Rational(nx[r], dx) }
         for (c, j) in columnsJ.enumerated() where !ny[c].isZero { y[j] = Rational(ny[c], dy) }
         return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
                            payoffs: [Rational(u, dy), Rational(v, dx)])
+    }
+
+    /// The exact best-response check of one player: with p = weights / denominator (a probability
+    /// vector over the opponent's `support`) and g_i = Σ_c payoff(i, c)·weights[c] (the payoff of
+    /// pure strategy i times the denominator), returns g_tight when every g_i ≤ g_tight and every
+    /// strategy in `mustAttain` has g_i = g_tight, else nil.
+    ///
+    /// Floating filter (a proven bound, not a tolerance): with p̂_c = weights[c] ≈ / denominator ≈
+    /// (each big integer rounded to a double with relative error ≤ 2⁻⁵², the quotient rounded
+    /// once), |p̂_c − p_c| ≤ 4ε·p̂_c (ε = 2⁻⁵²), a payoff's double is within ε/2 relative of it,
+    /// and the recursive sum ĝ_i of k products has error ≤ γ_k·Σ|payoff|·p̂ (γ_k ≤ 1.01·k·ε/2).
+    /// So |ĝ_i − g_i/denominator| ≤ (k + 5)·ε·S_i with
+    /// S_i = Σ_c |payoff(i, c)|·p̂_c; the check uses twice that plus 4ε·(|ĝ_i| + |ĝ_tight|) for the
+    /// rounding of the bound and the comparison. Strategies whose ĝ_i is below ĝ_tight by more
+    /// than the two bounds are certainly not better; the others get an exact big-integer sum.
+    /// - Complexity: O(count·k) double operations plus O(k) big-integer operations per strategy
+    ///   that is undecided by the filter or must attain the maximum.
+    static func bestResponseCheck(count: Int, support: [Int], weights: [BigInt], denominator: BigInt, tight: Int,
+                                  mustAttain: [Int], exact: (Int, Int) -> BigInt?,
+                                  approximate: (Int, Int) -> Rational) -> BigInt? {
+        let k = support.count
+        func exactValue(_ i: Int) -> BigInt? {
+            var total = BigInt(0)
+            for c in 0..<k where !weights[c].isZero { guard let v = exact(i, c) else { return nil }; total += v * weights[c] }
+            return total
+        }
+        guard let top = exactValue(tight) else { return nil }
+        var decided = [Bool](repeating: false, count: count)
+        decided[tight] = true
+        // Floating filter (skipped when a weight or a payoff is not representable).
+        let den = approximateDouble(denominator)
+        let p = weights.map { approximateDouble($0) / den }
+        let eps = Double.ulpOfOne
+        if den.isFinite && den > 0 && p.allSatisfy(\.isFinite) {
+            // A payoff p/q with |p|, q ≤ 2⁵³ (Int fast path) as a double: exact for integers, one
+            // rounding (relative ≤ ε/2) for fractions; anything else leaves the strategy to the
+            // exact sum.
+            func estimate(_ i: Int) -> (value: Double, bound: Double)? {
+                var g = 0.0, size = 0.0
+                for c in 0..<k {
+                    guard let (num, q) = approximate(i, c).smallParts, num.magnitude <= 1 << 53, q <= 1 << 53 else { return nil }
+                    let a = q == 1 ? Double(num) : Double(num) / Double(q)
+                    g += a * p[c]
+                    size += Swift.abs(a) * p[c]
+                }
+                return (g, 2 * Double(k + 5) * eps * size)
+            }
+            if let t = estimate(tight) {
+                for i in 0..<count where i != tight {
+                    guard let e = estimate(i) else { continue }
+                    let margin = e.bound + t.bound + 4 * eps * (Swift.abs(e.value) + Swift.abs(t.value))
+                    if t.value - e.value > margin { decided[i] = true }
+                }
+            }
+        }
+        for i in mustAttain {
+            guard let g = exactValue(i), g == top else { return nil }
+            decided[i] = true
+        }
+        for i in 0..<count where !decided[i] {
+            guard let g = exactValue(i), g <= top else { return nil }
+        }
+        return top
+    }
+
+    /// A big integer as a double with relative error ≤ 2⁻⁵² (the top 64 bits rounded once, the
+    /// rest truncated), ±infinity when out of range.
+    static func approximateDouble(_ v: BigInt) -> Double {
+        if let small = Int(exactly: v) { return Double(small) }
+        let magnitude = v.magnitude
+        let width = magnitude.bitWidth
+        let topBits = UInt64(truncatingIfNeeded: magnitude >> (width - 64))
+        let value = Double(sign: .plus, exponent: width - 64, significand: Double(topBits))
+        return v.signum() < 0 ? -value : value
     }
 
     enum FixedWidthOutcome {
