@@ -363,21 +363,75 @@ enum BasisCertificate {
     /// exchanges, then back substitution on D·p (D the last pivot, every intermediate an integer).
     /// Returns (numerators of p, denominator > 0), or nil when singular.
     /// - Complexity: O(k³) big-integer operations.
+    ///
+    /// The first elimination steps (the expensive ones: step c costs (k − c)²) run in Int128 while
+    /// nothing overflows; from the row where a product would overflow, the same step and the rest
+    /// continue in big integers (rows are committed only when complete, so the switch is exact).
     static func bareissIndifference(size k: Int, entry: (Int, Int) -> BigInt) -> ([BigInt], BigInt)? {
         let n = k + 1, w = n + 1
-        var t = [BigInt](repeating: 0, count: n * w)
-        for r in 0..<k {
-            for c in 0..<k { t[r * w + c] = entry(r, c) }
-            t[r * w + k] = -1
-        }
-        for c in 0..<k { t[k * w + c] = 1 }
-        t[k * w + n] = 1
+        var t = [BigInt]()
         var previous = BigInt(1)
-        for col in 0..<n {
-            guard let p = (col..<n).first(where: { !t[$0 * w + col].isZero }) else { return nil }
-            if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
+        var resumeColumn = 0, resumeRow = 1
+        // Int128 phase.
+        var small = [Int128](repeating: 0, count: n * w)
+        var fits = true
+        for r in 0..<k {
+            for c in 0..<k {
+                guard let v = Int128(exactly: entry(r, c)) else { fits = false; break }
+                small[r * w + c] = v
+            }
+            if !fits { break }
+            small[r * w + k] = -1
+        }
+        if fits {
+            for c in 0..<k { small[k * w + c] = 1 }
+            small[k * w + n] = 1
+            var prev: Int128 = 1
+            var row = [Int128](repeating: 0, count: w)
+            var overflowed = false
+            elimination: for col in 0..<n {
+                guard let p = (col..<n).first(where: { small[$0 * w + col] != 0 }) else { return nil }
+                if p != col { for c in 0..<w { small.swapAt(p * w + c, col * w + c) } }
+                let pivot = small[col * w + col]
+                for r in (col + 1)..<n {
+                    let f = small[r * w + col]
+                    for c in (col + 1)..<w {
+                        let (x, o1) = small[r * w + c].multipliedReportingOverflow(by: pivot)
+                        let (y, o2) = f.multipliedReportingOverflow(by: small[col * w + c])
+                        let (z, o3) = x.subtractingReportingOverflow(y)
+                        let (q, o4) = z.dividedReportingOverflow(by: prev)      // exact (Bareiss)
+                        if o1 || o2 || o3 || o4 { resumeColumn = col; resumeRow = r; overflowed = true; break elimination }
+                        row[c] = q
+                    }
+                    for c in (col + 1)..<w { small[r * w + c] = row[c] }
+                    small[r * w + col] = 0
+                }
+                prev = pivot
+            }
+            t = small.map { BigInt($0) }
+            previous = BigInt(prev)
+            if !overflowed { resumeColumn = n }
+        } else {
+            t = [BigInt](repeating: 0, count: n * w)
+            for r in 0..<k {
+                for c in 0..<k { t[r * w + c] = entry(r, c) }
+                t[r * w + k] = -1
+            }
+            for c in 0..<k { t[k * w + c] = 1 }
+            t[k * w + n] = 1
+        }
+        // Big-integer phase, from the step (and row) where Int128 stopped.
+        for col in resumeColumn..<n {
+            let firstRow: Int
+            if col == resumeColumn && fits {
+                firstRow = resumeRow                // pivot row already chosen and swapped
+            } else {
+                guard let p = (col..<n).first(where: { !t[$0 * w + col].isZero }) else { return nil }
+                if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
+                firstRow = col + 1
+            }
             let pivot = t[col * w + col]
-            for r in (col + 1)..<n {
+            for r in firstRow..<n {
                 let f = t[r * w + col]
                 for c in (col + 1)..<w {
                     var z = t[r * w + c] * pivot

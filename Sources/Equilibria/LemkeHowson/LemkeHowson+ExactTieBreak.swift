@@ -47,6 +47,16 @@ struct ExactTieBreak {
         a = game.rowPayoffs
         b = game.columnPayoffs
         func lowAndScale(_ mat: Matrix<Rational>) -> (Rational, Rational) {
+            // Integer payoffs (the usual case): one pass on the Int fast path.
+            let smallLow: Int? = mat.storage.withUnsafeBufferPointer { v in
+                var low = Int.max
+                for x in v {
+                    guard let (p, q) = x.smallParts, q == 1 else { return nil }
+                    if p < low { low = p }
+                }
+                return low
+            }
+            if let smallLow { return (Rational(smallLow), .one) }
             var low = mat.storage[0]
             var lcm = BigInt(1)
             var integral = true

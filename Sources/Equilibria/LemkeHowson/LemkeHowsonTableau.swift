@@ -118,14 +118,25 @@ struct LemkeHowsonTableau<T: PivotScalar> {
         let w = width[s], rhs = w - 1, r = rows[s]
         candidates.removeAll(keepingCapacity: true)
         var best = -1
+        var largest = zero
         entries[s].withUnsafeBufferPointer { t in
-            for i in 0..<r where t[i * w + c].isPositivePivot {
+            // Walk the entering column and the right-hand side with pointers (no index arithmetic
+            // or bounds checks per row); the running best's pair is kept in registers.
+            var column = t.baseAddress! + c, value = t.baseAddress! + rhs
+            var bestValue = zero, bestPivot = zero
+            for i in 0..<r {
+                defer { column += w; value += w }
+                if T.isFloatingPoint { largest = T.larger(largest, value.pointee) }
+                let entry = column.pointee
+                guard entry.isPositivePivot else { continue }
                 if best < 0 {
-                    best = i; candidates.append(i); continue
+                    best = i; bestValue = value.pointee; bestPivot = entry
+                    candidates.append(i)
+                    continue
                 }
-                let cmp = T.compareRatios(t[i * w + rhs], t[i * w + c], t[best * w + rhs], t[best * w + c])
+                let cmp = T.compareRatios(value.pointee, entry, bestValue, bestPivot)
                 if cmp < 0 {
-                    best = i
+                    best = i; bestValue = value.pointee; bestPivot = entry
                     candidates.removeAll(keepingCapacity: true)
                     candidates.append(i)
                 } else if cmp == 0 {
@@ -138,8 +149,7 @@ struct LemkeHowsonTableau<T: PivotScalar> {
             if best >= 0 {
                 if candidates.count > 1 { ambiguousRows.append(contentsOf: candidates) }
                 let value = entries[s][best * w + rhs]
-                var largest = value
-                for i in 0..<r { largest = T.larger(largest, entries[s][i * w + rhs]) }
+                largest = T.larger(largest, value)
                 // The leaving variable is zero up to rounding: a degenerate step. Rounding noise
                 // then decides the ratio test (a zero basic value may come out slightly negative, an
                 // entry that is zero exactly slightly positive), so every row with a positive entry
