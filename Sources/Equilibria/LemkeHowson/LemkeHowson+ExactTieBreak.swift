@@ -77,7 +77,7 @@ struct ExactTieBreak {
     /// B′[c, t] for P (s = 1), with X′ = (X − min X + 1)·lcm(denominators).
     func entry(_ s: Int, _ t: Int, _ c: Int) -> BigInt {
         let v = s == 0 ? (a[t, c] - lowA + .one) * scaleA : (b[c, t] - lowB + .one) * scaleB
-        if let (p, _) = v.smallParts { return BigInt(p) }
+        if let (p, _) = v.smallParts { return BigInt.fromInt(p) }
         return v.numerator
     }
 
