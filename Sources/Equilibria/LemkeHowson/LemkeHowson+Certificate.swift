@@ -125,11 +125,11 @@ enum BasisCertificate {
         // Best responses: every row attains at most the tight rows' payoff dy·u (A·y over J), with
         // equality on x's support; likewise for columns. Decided by a floating filter with a proven
         // error bound, exact big-integer sums only where the filter cannot decide.
-        guard let u = bestResponseCheck(count: m, support: columnsJ, weights: ny, denominator: dy, tight: tightRows[0],
+        guard let u = bestResponseCheck(count: m, support: columnsJ, weights: ny, denominator: dy, tight: tightRows,
                                         mustAttain: rowsI.enumerated().filter { !nx[$0.offset].isZero }.map(\.element),
                                         exact: { i, c in integer(a[i, columnsJ[c]]) },
                                         approximate: { i, c in a[i, columnsJ[c]] }),
-              let v = bestResponseCheck(count: n, support: rowsI, weights: nx, denominator: dx, tight: tightColumns[0],
+              let v = bestResponseCheck(count: n, support: rowsI, weights: nx, denominator: dx, tight: tightColumns,
                                         mustAttain: columnsJ.enumerated().filter { !ny[$0.offset].isZero }.map(\.element),
                                         exact: { j, r in integer(b[rowsI[r], j]) },
                                         approximate: { j, r in b[rowsI[r], j] })
@@ -143,8 +143,10 @@ enum BasisCertificate {
 
     /// The exact best-response check of one player: with p = weights / denominator (a probability
     /// vector over the opponent's `support`) and g_i = Σ_c payoff(i, c)·weights[c] (the payoff of
-    /// pure strategy i times the denominator), returns g_tight when every g_i ≤ g_tight and every
-    /// strategy in `mustAttain` has g_i = g_tight, else nil.
+    /// pure strategy i times the denominator), returns g_t for the `tight` strategies when every
+    /// g_i ≤ g_t and every strategy in `mustAttain` has g_i = g_t, else nil. The tight strategies
+    /// are the rows of the indifference system that `weights` solves exactly, so their g_i are
+    /// all equal by construction: one exact sum gives g_t, and they need no further check.
     ///
     /// Floating filter (a proven bound, not a tolerance): with p̂_c = weights[c] ≈ / denominator ≈
     /// (each big integer rounded to a double with relative error ≤ 2⁻⁵², the quotient rounded
@@ -156,7 +158,7 @@ enum BasisCertificate {
     /// than the two bounds are certainly not better; the others get an exact big-integer sum.
     /// - Complexity: O(count·k) double operations plus O(k) big-integer operations per strategy
     ///   that is undecided by the filter or must attain the maximum.
-    static func bestResponseCheck(count: Int, support: [Int], weights: [BigInt], denominator: BigInt, tight: Int,
+    static func bestResponseCheck(count: Int, support: [Int], weights: [BigInt], denominator: BigInt, tight tightSet: [Int],
                                   mustAttain: [Int], exact: (Int, Int) -> BigInt?,
                                   approximate: (Int, Int) -> Rational) -> BigInt? {
         let k = support.count
@@ -165,9 +167,10 @@ enum BasisCertificate {
             for c in 0..<k where !weights[c].isZero { guard let v = exact(i, c) else { return nil }; total += v * weights[c] }
             return total
         }
+        let tight = tightSet[0]
         guard let top = exactValue(tight) else { return nil }
         var decided = [Bool](repeating: false, count: count)
-        decided[tight] = true
+        for i in tightSet { decided[i] = true }
         // Floating filter (skipped when a weight or a payoff is not representable).
         let den = approximateDouble(denominator)
         let p = weights.map { approximateDouble($0) / den }
@@ -187,14 +190,16 @@ enum BasisCertificate {
                 return (g, 2 * Double(k + 5) * eps * size)
             }
             if let t = estimate(tight) {
-                for i in 0..<count where i != tight {
+                for i in 0..<count where !decided[i] {
                     guard let e = estimate(i) else { continue }
                     let margin = e.bound + t.bound + 4 * eps * (Swift.abs(e.value) + Swift.abs(t.value))
                     if t.value - e.value > margin { decided[i] = true }
                 }
             }
         }
-        for i in mustAttain {
+        var inSystem = [Bool](repeating: false, count: count)
+        for i in tightSet { inSystem[i] = true }
+        for i in mustAttain where !inSystem[i] {
             guard let g = exactValue(i), g == top else { return nil }
             decided[i] = true
         }
@@ -234,6 +239,20 @@ enum BasisCertificate {
         let m = game.rowCount, n = game.columnCount
         let a = game.rowPayoffs.storage, b = game.columnPayoffs.storage
         let k = columnsJ.count, l = rowsI.count
+        // The square systems first (they decide whether Int128 suffices), read straight from the
+        // rationals' Int fast path.
+        var integral = true
+        func payoff(_ v: Rational) -> Int128 {
+            if let (p, q) = v.smallParts, q == 1 { return Int128(p) }
+            integral = false
+            return 0
+        }
+        let ySolved = bareissIndifference128(size: k) { r, c in payoff(a[tightRows[r] * n + columnsJ[c]]) }
+        guard integral else { return .outOfRange }
+        guard case .solved(let ny, let dy) = ySolved else { return ySolved == .singular ? .notAnEquilibrium : .outOfRange }
+        let xSolved = bareissIndifference128(size: l) { r, c in payoff(b[rowsI[c] * n + tightColumns[r]]) }
+        guard integral else { return .outOfRange }
+        guard case .solved(let nx, let dx) = xSolved else { return xSolved == .singular ? .notAnEquilibrium : .outOfRange }
         // A's columns J (k x m, column-major) and B's rows I (l x n), as Int128.
         var aCols = [Int128](repeating: 0, count: k * m), bRows = [Int128](repeating: 0, count: l * n)
         for (c, j) in columnsJ.enumerated() {
@@ -248,10 +267,6 @@ enum BasisCertificate {
                 bRows[r * n + j] = Int128(p)
             }
         }
-        let ySolved = bareissIndifference128(size: k) { r, c in aCols[c * m + tightRows[r]] }
-        guard case .solved(let ny, let dy) = ySolved else { return ySolved == .singular ? .notAnEquilibrium : .outOfRange }
-        let xSolved = bareissIndifference128(size: l) { r, c in bRows[c * n + tightColumns[r]] }
-        guard case .solved(let nx, let dx) = xSolved else { return xSolved == .singular ? .notAnEquilibrium : .outOfRange }
         // Probability vectors: numerators ≥ 0 summing to the (positive) denominator.
         func isDistribution(_ num: [Int128], _ den: Int128) -> Bool? {
             var sum: Int128 = 0
