@@ -61,8 +61,12 @@ struct FloatingPayoffs: Sendable {
 /// A floating-point basis that is wrong (a pivot misjudged) gives a singular or infeasible system,
 /// or a profile that fails the check: nil, never a wrong answer.
 ///
-/// - Complexity: O(k³) rational operations for supports of size k, plus O((m + n)·k) for the
-///   exact Nash check; no O(m·n) rational work.
+/// Routes, cheapest first: all in Int128 with overflow detection (``fixedWidthCertificate``);
+/// big integers for the square systems with a floating filter for the best-response check
+/// (``integerCertificate``); rationals (fractional payoffs).
+///
+/// - Complexity: O(k³) integer (or rational) operations for supports of size k, plus O((m + n)·k)
+///   for the exact Nash check; no O(m·n) rational work.
 enum BasisCertificate {
     /// The certified equilibrium at `tab`'s basis, or nil.
     static func equilibrium(_ game: BimatrixGame, basicQ: [Int], basicP: [Int]) -> Equilibrium? {
@@ -100,10 +104,14 @@ enum BasisCertificate {
     /// The certificate in integers, when every payoff involved is an integer (the usual case): the
     /// indifference systems are solved fraction-free (Bareiss elimination and fraction-free back
     /// substitution: no gcd until the final strategy is written as rationals), and the Nash check
-    /// compares integer payoff sums over the common denominator. Nil when some payoff is not an
-    /// integer (the caller then uses rationals) or when the check fails (the caller's rational
-    /// route then fails too, so this is only a shortcut).
-    /// - Complexity: O(k³) big-integer operations, O((m + n)·k) for the check.
+    /// compares integer payoff sums over the common denominator (``bestResponseCheck``: a
+    /// floating filter with a proven error bound, exact sums where it cannot decide). Nil when some
+    /// payoff is not an integer (the caller then uses rationals) or when the check fails (the
+    /// caller's rational route then fails too, so this is only a shortcut). Tried after
+    /// ``fixedWidthCertificate`` (all in Int128) reports that Int128 does not suffice.
+    /// - Complexity: O(k³) big-integer operations (the first elimination steps in Int128),
+    ///   O((m + n)·k) double operations for the filter, O(k) big-integer operations per strategy
+    ///   it leaves undecided.
     static func integerCertificate(_ game: BimatrixGame, rowsI: [Int], columnsJ: [Int], tightRows: [Int], tightColumns: [Int]) -> Equilibrium? {
         let m = game.rowCount, n = game.columnCount
         let a = game.rowPayoffs, b = game.columnPayoffs
