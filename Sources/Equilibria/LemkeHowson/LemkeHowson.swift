@@ -63,9 +63,11 @@ public struct LemkeHowson: Sendable {
     /// Number type of the pivoting, and how the answer is certified.
     public enum Arithmetic: String, Sendable, CaseIterable {
         /// A certified exact answer by the fastest sound route: the path is walked in floating
-        /// point, the equilibrium at its final basis is solved in rationals (the supports'
-        /// indifference system, once) and checked exactly; only when that check fails is the path
-        /// rerun in fraction-free integer arithmetic. The route taken is reported per path.
+        /// point (Double, then Float80), steps the floating data cannot decide are decided by the
+        /// exact lexicographic rule at their basis, the equilibrium at the final basis is solved
+        /// in integers or rationals (the supports' indifference system, once) and checked exactly;
+        /// only when that fails is the path rerun in fraction-free integer arithmetic. The route
+        /// taken is reported per path.
         case exact
         /// The floating-point path (the same route as `.exact`, kept as the name for speed studies
         /// of the floating path; its endpoint is certified the same way).
