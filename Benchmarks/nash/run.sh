@@ -13,7 +13,7 @@ done
 echo "== random LH, label 0"
 for m in 100 200; do
   $B gen-random $m $m 1 $T/r$m.json
-  echo "${m}x${m}"; $B lh $T/r$m.json exact 0 5; python3 peers.py lh $T/r$m.json 0
+  echo "${m}x${m}"; $B lh $T/r$m.json exact 0 5; python3 peers.py lh $T/r$m.json 0 5
 done
 echo "== support enumeration (equal sizes)"
 for m in 10 12; do

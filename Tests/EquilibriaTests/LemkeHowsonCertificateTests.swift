@@ -30,11 +30,17 @@ import GameSolve
         #expect(certified.equilibria == fractionFree.equilibria, "seed \(c.seed)")
         #expect(certified.details == fractionFree.details, "seed \(c.seed): labels and pivots per endpoint")
         #expect(certified.counters["pivots"] == fractionFree.counters["pivots"], "seed \(c.seed)")
-        // Nondegenerate games: every path certified from floating point; degenerate ones may rerun
-        // some paths fraction-free (a tie in a ratio test), never silently take another path.
+        // Every path certified from floating point, degenerate games included: their ties in the
+        // ratio test are decided by the exact lexicographic rule at the basis (the details above
+        // show that those paths are the fraction-free ones), not by a fraction-free rerun.
         let floating = certified.counters["certifiedFromDoublePath"]!
         let rerun = certified.counters["degeneratePathsRerun"]! + certified.counters["doubleRecomputed"]!
         #expect(floating + rerun == c.m + c.n, "seed \(c.seed)")
+        #expect(rerun == 0, "seed \(c.seed)")
+        if c.range.count <= 6 {
+            // Payoffs from at most 6 values: ties are certain, and they were decided exactly.
+            #expect(certified.counters["exactTieBreaks"]! > 0, "seed \(c.seed)")
+        }
         #expect(fractionFree.counters["fractionFreePaths"] == c.m + c.n, "seed \(c.seed)")
         for eq in certified.equilibria {
             #expect(game.isNashEquilibrium(row: eq.strategies[0].probabilities, column: eq.strategies[1].probabilities),

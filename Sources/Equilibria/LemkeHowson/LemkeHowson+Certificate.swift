@@ -13,34 +13,37 @@ import StrategicGames
 /// ratio tests need (the old `.double` path went wrong from d = 10 because of it, together with
 /// an absolute term in the ratio tie test).
 ///
-/// - Complexity: O(m·n) conversions, no rational arithmetic.
+/// - Complexity: O(m·n) double operations, no rational arithmetic.
 struct FloatingPayoffs: Sendable {
+    /// The model's doubles (``BimatrixGame/rowPayoffDoubles``), shared, not copied.
     let a: [Double]
     let b: [Double]
+    /// The shifts to add (1 − min when the min is below 1), applied while the tableaux are filled.
+    let shiftA: Double?
+    let shiftB: Double?
 
     init(_ game: BimatrixGame) {
-        func shifted(_ m: Matrix<Rational>) -> [Double] {
-            // One pass through the inlinable small-fraction view (a call per entry to the
-            // non-inlinable `doubleValue` was half the time of a 4-pivot 100x100 run).
-            var low = Double.infinity
-            let storage = m.storage
-            var v = [Double](unsafeUninitializedCapacity: storage.count) { buffer, count in
-                for (k, r) in storage.enumerated() {
-                    let x: Double
-                    if let (p, q) = r.smallParts { x = q == 1 ? Double(p) : Double(p) / Double(q) } else { x = r.doubleValue }
-                    buffer[k] = x
-                    low = Swift.min(low, x)
+        func shift(_ v: [Double]) -> Double? {
+            let low = v.withUnsafeBufferPointer { p -> Double in
+                // Four running minima (the loop vectorises; the values are finite).
+                var m0 = Double.infinity, m1 = m0, m2 = m0, m3 = m0
+                var k = 0
+                while k + 4 <= p.count {
+                    m0 = p[k] < m0 ? p[k] : m0
+                    m1 = p[k + 1] < m1 ? p[k + 1] : m1
+                    m2 = p[k + 2] < m2 ? p[k + 2] : m2
+                    m3 = p[k + 3] < m3 ? p[k + 3] : m3
+                    k += 4
                 }
-                count = storage.count
+                while k < p.count { m0 = p[k] < m0 ? p[k] : m0; k += 1 }
+                return Swift.min(Swift.min(m0, m1), Swift.min(m2, m3))
             }
-            if low < 1 {
-                let c = 1 - low
-                for k in v.indices { v[k] += c }
-            }
-            return v
+            return low < 1 ? 1 - low : nil
         }
-        a = shifted(game.rowPayoffs)
-        b = shifted(game.columnPayoffs)
+        a = game.rowPayoffDoubles
+        b = game.columnPayoffDoubles
+        shiftA = shift(a)
+        shiftB = shift(b)
     }
 }
 
@@ -58,8 +61,12 @@ struct FloatingPayoffs: Sendable {
 /// A floating-point basis that is wrong (a pivot misjudged) gives a singular or infeasible system,
 /// or a profile that fails the check: nil, never a wrong answer.
 ///
-/// - Complexity: O(k³) rational operations for supports of size k, plus O((m + n)·k) for the
-///   exact Nash check; no O(m·n) rational work.
+/// Routes, cheapest first: all in Int128 with overflow detection (``fixedWidthCertificate``);
+/// big integers for the square systems with a floating filter for the best-response check
+/// (``integerCertificate``); rationals (fractional payoffs).
+///
+/// - Complexity: O(k³) integer (or rational) operations for supports of size k, plus O((m + n)·k)
+///   for the exact Nash check; no O(m·n) rational work.
 enum BasisCertificate {
     /// The certified equilibrium at `tab`'s basis, or nil.
     static func equilibrium(_ game: BimatrixGame, basicQ: [Int], basicP: [Int]) -> Equilibrium? {
@@ -78,6 +85,11 @@ enum BasisCertificate {
         guard iQ.count == columnsJ.count, jP.count == rowsI.count, !columnsJ.isEmpty, !rowsI.isEmpty else { return nil }
         columnsJ.sort(); rowsI.sort()
         let a = game.rowPayoffs, b = game.columnPayoffs
+        switch fixedWidthCertificate(game, rowsI: rowsI, columnsJ: columnsJ, tightRows: iQ, tightColumns: jP) {
+        case .equilibrium(let eq): return eq
+        case .notAnEquilibrium: return nil
+        case .outOfRange: break
+        }
         if let eq = integerCertificate(game, rowsI: rowsI, columnsJ: columnsJ, tightRows: iQ, tightColumns: jP) { return eq }
         // y: A[i, J]·y − u = 0 for i ∈ I_Q, Σ y = 1.
         guard let ySolution = indifference(size: columnsJ.count, entry: { r, c in a[iQ[r], columnsJ[c]] }) else { return nil }
@@ -92,42 +104,44 @@ enum BasisCertificate {
     /// The certificate in integers, when every payoff involved is an integer (the usual case): the
     /// indifference systems are solved fraction-free (Bareiss elimination and fraction-free back
     /// substitution: no gcd until the final strategy is written as rationals), and the Nash check
-    /// compares integer payoff sums over the common denominator. Nil when some payoff is not an
-    /// integer (the caller then uses rationals) or when the check fails (the caller's rational
-    /// route then fails too, so this is only a shortcut).
-    /// - Complexity: O(k³) big-integer operations, O((m + n)·k) for the check.
+    /// compares integer payoff sums over the common denominator (``bestResponseCheck``: a
+    /// floating filter with a proven error bound, exact sums where it cannot decide). Nil when some
+    /// payoff is not an integer (the caller then uses rationals) or when the check fails (the
+    /// caller's rational route then fails too, so this is only a shortcut). Tried after
+    /// ``fixedWidthCertificate`` (all in Int128) reports that Int128 does not suffice.
+    /// - Complexity: O(k³) big-integer operations (the first elimination steps in Int128),
+    ///   O((m + n)·k) double operations for the filter, O(k) big-integer operations per strategy
+    ///   it leaves undecided.
     static func integerCertificate(_ game: BimatrixGame, rowsI: [Int], columnsJ: [Int], tightRows: [Int], tightColumns: [Int]) -> Equilibrium? {
         let m = game.rowCount, n = game.columnCount
         let a = game.rowPayoffs, b = game.columnPayoffs
         func integer(_ r: Rational) -> BigInt? {
-            if let (p, q) = r.smallParts { return q == 1 ? BigInt(p) : nil }
+            if let (p, q) = r.smallParts { return q == 1 ? BigInt.fromInt(p) : nil }
             return r.isInteger ? r.numerator : nil
         }
-        // Payoff columns of A in y's support, for every row; rows of B in x's support, for every column.
-        var aCols = [[BigInt]](), bRows = [[BigInt]]()
-        for j in columnsJ {
-            var col = [BigInt](); col.reserveCapacity(m)
-            for i in 0..<m { guard let v = integer(a[i, j]) else { return nil }; col.append(v) }
-            aCols.append(col)
-        }
-        for i in rowsI {
-            var row = [BigInt](); row.reserveCapacity(n)
-            for j in 0..<n { guard let v = integer(b[i, j]) else { return nil }; row.append(v) }
-            bRows.append(row)
-        }
+        // The square systems only: A[tight rows, J] and B[I, tight columns] as big integers.
         let k = columnsJ.count, l = rowsI.count
-        guard let (ny, dy) = bareissIndifference(size: k, entry: { r, c in aCols[c][tightRows[r]] }),
-              let (nx, dx) = bareissIndifference(size: l, entry: { r, c in bRows[c][tightColumns[r]] }) else { return nil }
+        var mY = [BigInt](), mX = [BigInt]()
+        mY.reserveCapacity(k * k); mX.reserveCapacity(l * l)
+        for r in 0..<k { for c in 0..<k { guard let v = integer(a[tightRows[r], columnsJ[c]]) else { return nil }; mY.append(v) } }
+        for r in 0..<l { for c in 0..<l { guard let v = integer(b[rowsI[c], tightColumns[r]]) else { return nil }; mX.append(v) } }
+        guard let (ny, dy) = bareissIndifference(size: k, entry: { r, c in mY[r * k + c] }),
+              let (nx, dx) = bareissIndifference(size: l, entry: { r, c in mX[r * l + c] }) else { return nil }
         // Probability vectors: numerators ≥ 0 (denominators made positive), summing to the denominator.
         guard ny.allSatisfy({ $0.signum() >= 0 }), nx.allSatisfy({ $0.signum() >= 0 }),
               ny.reduce(BigInt(0), +) == dy, nx.reduce(BigInt(0), +) == dx else { return nil }
-        // dy·(A·y)_i and dx·(xᵀB)_j as integers.
-        var ay = [BigInt](repeating: 0, count: m), bx = [BigInt](repeating: 0, count: n)
-        for (c, col) in aCols.enumerated() where !ny[c].isZero { for i in 0..<m { ay[i] += col[i] * ny[c] } }
-        for (r, row) in bRows.enumerated() where !nx[r].isZero { for j in 0..<n { bx[j] += row[j] * nx[r] } }
-        let u = ay.max()!, v = bx.max()!
-        for (r, i) in rowsI.enumerated() where !nx[r].isZero && ay[i] != u { return nil }
-        for (c, j) in columnsJ.enumerated() where !ny[c].isZero && bx[j] != v { return nil }
+        // Best responses: every row attains at most the tight rows' payoff dy·u (A·y over J), with
+        // equality on x's support; likewise for columns. Decided by a floating filter with a proven
+        // error bound, exact big-integer sums only where the filter cannot decide.
+        guard let u = bestResponseCheck(count: m, support: columnsJ, weights: ny, denominator: dy, tight: tightRows,
+                                        mustAttain: rowsI.enumerated().filter { !nx[$0.offset].isZero }.map(\.element),
+                                        exact: { i, c in integer(a[i, columnsJ[c]]) },
+                                        approximate: { i, c in a[i, columnsJ[c]] }),
+              let v = bestResponseCheck(count: n, support: rowsI, weights: nx, denominator: dx, tight: tightColumns,
+                                        mustAttain: columnsJ.enumerated().filter { !ny[$0.offset].isZero }.map(\.element),
+                                        exact: { j, r in integer(b[rowsI[r], j]) },
+                                        approximate: { j, r in b[rowsI[r], j] })
+        else { return nil }
         var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
         for (r, i) in rowsI.enumerated() where !nx[r].isZero { x[i] = Rational(nx[r], dx) }
         for (c, j) in columnsJ.enumerated() where !ny[c].isZero { y[j] = Rational(ny[c], dy) }
@@ -135,25 +149,312 @@ enum BasisCertificate {
                            payoffs: [Rational(u, dy), Rational(v, dx)])
     }
 
-    /// Solves M·p − u·1 = 0, Σ p = 1 (M integer, k x k) fraction-free: Bareiss elimination with row
-    /// exchanges, then back substitution on D·p (D the last pivot, every intermediate an integer).
-    /// Returns (numerators of p, denominator > 0), or nil when singular.
-    /// - Complexity: O(k³) big-integer operations.
-    static func bareissIndifference(size k: Int, entry: (Int, Int) -> BigInt) -> ([BigInt], BigInt)? {
+    /// The exact best-response check of one player: with p = weights / denominator (a probability
+    /// vector over the opponent's `support`) and g_i = Σ_c payoff(i, c)·weights[c] (the payoff of
+    /// pure strategy i times the denominator), returns g_t for the `tight` strategies when every
+    /// g_i ≤ g_t and every strategy in `mustAttain` has g_i = g_t, else nil. The tight strategies
+    /// are the rows of the indifference system that `weights` solves exactly, so their g_i are
+    /// all equal by construction: one exact sum gives g_t, and they need no further check.
+    ///
+    /// Floating filter (a proven bound, not a tolerance): with p̂_c = weights[c] ≈ / denominator ≈
+    /// (each big integer rounded to a double with relative error ≤ 2⁻⁵², the quotient rounded
+    /// once), |p̂_c − p_c| ≤ 4ε·p̂_c (ε = 2⁻⁵²), a payoff's double is within ε/2 relative of it,
+    /// and the recursive sum ĝ_i of k products has error ≤ γ_k·Σ|payoff|·p̂ (γ_k ≤ 1.01·k·ε/2).
+    /// So |ĝ_i − g_i/denominator| ≤ (k + 5)·ε·S_i with
+    /// S_i = Σ_c |payoff(i, c)|·p̂_c; the check uses twice that plus 4ε·(|ĝ_i| + |ĝ_tight|) for the
+    /// rounding of the bound and the comparison. Strategies whose ĝ_i is below ĝ_tight by more
+    /// than the two bounds are certainly not better; the others get an exact big-integer sum.
+    /// - Complexity: O(count·k) double operations plus O(k) big-integer operations per strategy
+    ///   that is undecided by the filter or must attain the maximum.
+    static func bestResponseCheck(count: Int, support: [Int], weights: [BigInt], denominator: BigInt, tight tightSet: [Int],
+                                  mustAttain: [Int], exact: (Int, Int) -> BigInt?,
+                                  approximate: (Int, Int) -> Rational) -> BigInt? {
+        let k = support.count
+        func exactValue(_ i: Int) -> BigInt? {
+            var total = BigInt(0)
+            for c in 0..<k where !weights[c].isZero { guard let v = exact(i, c) else { return nil }; total += v * weights[c] }
+            return total
+        }
+        let tight = tightSet[0]
+        guard let top = exactValue(tight) else { return nil }
+        var decided = [Bool](repeating: false, count: count)
+        for i in tightSet { decided[i] = true }
+        // Floating filter (skipped when a weight or a payoff is not representable).
+        let den = approximateDouble(denominator)
+        let p = weights.map { approximateDouble($0) / den }
+        let eps = Double.ulpOfOne
+        if den.isFinite && den > 0 && p.allSatisfy(\.isFinite) {
+            // A payoff p/q with |p|, q ≤ 2⁵³ (Int fast path) as a double: exact for integers, one
+            // rounding (relative ≤ ε/2) for fractions; anything else leaves the strategy to the
+            // exact sum.
+            func estimate(_ i: Int) -> (value: Double, bound: Double)? {
+                var g = 0.0, size = 0.0
+                for c in 0..<k {
+                    guard let (num, q) = approximate(i, c).smallParts, num.magnitude <= 1 << 53, q <= 1 << 53 else { return nil }
+                    let a = q == 1 ? Double(num) : Double(num) / Double(q)
+                    g += a * p[c]
+                    size += Swift.abs(a) * p[c]
+                }
+                return (g, 2 * Double(k + 5) * eps * size)
+            }
+            if let t = estimate(tight) {
+                for i in 0..<count where !decided[i] {
+                    guard let e = estimate(i) else { continue }
+                    let margin = e.bound + t.bound + 4 * eps * (Swift.abs(e.value) + Swift.abs(t.value))
+                    if t.value - e.value > margin { decided[i] = true }
+                }
+            }
+        }
+        var inSystem = [Bool](repeating: false, count: count)
+        for i in tightSet { inSystem[i] = true }
+        for i in mustAttain where !inSystem[i] {
+            guard let g = exactValue(i), g == top else { return nil }
+            decided[i] = true
+        }
+        for i in 0..<count where !decided[i] {
+            guard let g = exactValue(i), g <= top else { return nil }
+        }
+        return top
+    }
+
+    /// A big integer as a double with relative error ≤ 2⁻⁵² (the top 64 bits rounded once, the
+    /// rest truncated), ±infinity when out of range.
+    static func approximateDouble(_ v: BigInt) -> Double {
+        if let small = Int(exactly: v) { return Double(small) }
+        let magnitude = v.magnitude
+        let width = magnitude.bitWidth
+        let topBits = UInt64(truncatingIfNeeded: magnitude >> (width - 64))
+        let value = Double(sign: .plus, exponent: width - 64, significand: Double(topBits))
+        return v.signum() < 0 ? -value : value
+    }
+
+    enum FixedWidthOutcome {
+        case equilibrium(Equilibrium)
+        /// Decided exactly: the basis gives no equilibrium (singular, infeasible or not best responses).
+        case notAnEquilibrium
+        /// A payoff is not an Int-sized integer, or a product overflowed Int128: use big integers.
+        case outOfRange
+    }
+
+    /// ``integerCertificate(_:rowsI:columnsJ:tightRows:tightColumns:)`` in fixed-width integers:
+    /// payoffs read through Rational's Int fast path, Bareiss elimination and the Nash check in
+    /// `Int128` with overflow detection. Every operation is exact or reports `.outOfRange`, so a
+    /// verdict here is the same as the big-integer one (the usual case on payoffs of a few digits
+    /// and supports of up to about ten strategies).
+    /// - Complexity: O(k³ + (m + n)·k) Int128 operations, no allocation per entry.
+    static func fixedWidthCertificate(_ game: BimatrixGame, rowsI: [Int], columnsJ: [Int], tightRows: [Int],
+                                      tightColumns: [Int]) -> FixedWidthOutcome {
+        let m = game.rowCount, n = game.columnCount
+        let a = game.rowPayoffs.storage, b = game.columnPayoffs.storage
+        let k = columnsJ.count, l = rowsI.count
+        // The square systems first (they decide whether Int128 suffices), read straight from the
+        // rationals' Int fast path.
+        var integral = true
+        func payoff(_ v: Rational) -> Int128 {
+            if let (p, q) = v.smallParts, q == 1 { return Int128(p) }
+            integral = false
+            return 0
+        }
+        let ySolved = bareissIndifference128(size: k) { r, c in payoff(a[tightRows[r] * n + columnsJ[c]]) }
+        guard integral else { return .outOfRange }
+        guard case .solved(let ny, let dy) = ySolved else { return ySolved == .singular ? .notAnEquilibrium : .outOfRange }
+        let xSolved = bareissIndifference128(size: l) { r, c in payoff(b[rowsI[c] * n + tightColumns[r]]) }
+        guard integral else { return .outOfRange }
+        guard case .solved(let nx, let dx) = xSolved else { return xSolved == .singular ? .notAnEquilibrium : .outOfRange }
+        // A's columns J (k x m, column-major) and B's rows I (l x n), as Int128.
+        var aCols = [Int128](repeating: 0, count: k * m), bRows = [Int128](repeating: 0, count: l * n)
+        for (c, j) in columnsJ.enumerated() {
+            for i in 0..<m {
+                guard let (p, q) = a[i * n + j].smallParts, q == 1 else { return .outOfRange }
+                aCols[c * m + i] = Int128(p)
+            }
+        }
+        for (r, i) in rowsI.enumerated() {
+            for j in 0..<n {
+                guard let (p, q) = b[i * n + j].smallParts, q == 1 else { return .outOfRange }
+                bRows[r * n + j] = Int128(p)
+            }
+        }
+        // Probability vectors: numerators ≥ 0 summing to the (positive) denominator.
+        func isDistribution(_ num: [Int128], _ den: Int128) -> Bool? {
+            var sum: Int128 = 0
+            for v in num {
+                guard v >= 0 else { return false }
+                let (s2, o) = sum.addingReportingOverflow(v)
+                if o { return nil }
+                sum = s2
+            }
+            return sum == den
+        }
+        guard let yOK = isDistribution(ny, dy), let xOK = isDistribution(nx, dx) else { return .outOfRange }
+        guard yOK && xOK else { return .notAnEquilibrium }
+        // dy·(A·y)_i and dx·(xᵀB)_j; numerators ≤ denominator, so |terms| ≤ |payoff|·d.
+        var ay = [Int128](repeating: 0, count: m), bx = [Int128](repeating: 0, count: n)
+        for c in 0..<k where ny[c] != 0 {
+            for i in 0..<m {
+                let (t, o1) = aCols[c * m + i].multipliedReportingOverflow(by: ny[c])
+                let (s2, o2) = ay[i].addingReportingOverflow(t)
+                if o1 || o2 { return .outOfRange }
+                ay[i] = s2
+            }
+        }
+        for r in 0..<l where nx[r] != 0 {
+            for j in 0..<n {
+                let (t, o1) = bRows[r * n + j].multipliedReportingOverflow(by: nx[r])
+                let (s2, o2) = bx[j].addingReportingOverflow(t)
+                if o1 || o2 { return .outOfRange }
+                bx[j] = s2
+            }
+        }
+        let u = ay.max()!, v = bx.max()!
+        for (r, i) in rowsI.enumerated() where nx[r] != 0 && ay[i] != u { return .notAnEquilibrium }
+        for (c, j) in columnsJ.enumerated() where ny[c] != 0 && bx[j] != v { return .notAnEquilibrium }
+        func rational(_ p: Int128, _ q: Int128) -> Rational {
+            if let p64 = Int(exactly: p), let q64 = Int(exactly: q) { return Rational(p64, q64) }
+            return Rational(BigInt.fromInt128(p), BigInt.fromInt128(q))
+        }
+        var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
+        for (r, i) in rowsI.enumerated() where nx[r] != 0 { x[i] = rational(nx[r], dx) }
+        for (c, j) in columnsJ.enumerated() where ny[c] != 0 { y[j] = rational(ny[c], dy) }
+        return .equilibrium(Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
+                                        payoffs: [rational(u, dy), rational(v, dx)]))
+    }
+
+    enum Solved128: Equatable {
+        case solved([Int128], Int128)
+        case singular
+        case overflow
+    }
+
+    /// ``bareissIndifference(size:entry:)`` in Int128 with overflow detection.
+    /// - Complexity: O(k³) Int128 operations.
+    static func bareissIndifference128(size k: Int, entry: (Int, Int) -> Int128) -> Solved128 {
         let n = k + 1, w = n + 1
-        var t = [BigInt](repeating: 0, count: n * w)
+        var t = [Int128](repeating: 0, count: n * w)
         for r in 0..<k {
             for c in 0..<k { t[r * w + c] = entry(r, c) }
             t[r * w + k] = -1
         }
         for c in 0..<k { t[k * w + c] = 1 }
         t[k * w + n] = 1
-        var previous = BigInt(1)
+        var previous: Int128 = 1
         for col in 0..<n {
-            guard let p = (col..<n).first(where: { !t[$0 * w + col].isZero }) else { return nil }
+            guard let p = (col..<n).first(where: { t[$0 * w + col] != 0 }) else { return .singular }
             if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
             let pivot = t[col * w + col]
             for r in (col + 1)..<n {
+                let f = t[r * w + col]
+                for c in (col + 1)..<w {
+                    let (x, o1) = t[r * w + c].multipliedReportingOverflow(by: pivot)
+                    let (y, o2) = f.multipliedReportingOverflow(by: t[col * w + c])
+                    let (z, o3) = x.subtractingReportingOverflow(y)
+                    if o1 || o2 || o3 { return .overflow }
+                    let (q, o4) = z.dividedReportingOverflow(by: previous)   // exact (Bareiss)
+                    if o4 { return .overflow }
+                    t[r * w + c] = q
+                }
+                t[r * w + col] = 0
+            }
+            previous = pivot
+        }
+        let d = t[(n - 1) * w + (n - 1)]
+        var num = [Int128](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var (s, o) = d.multipliedReportingOverflow(by: t[i * w + n])
+            if o { return .overflow }
+            for j in (i + 1)..<n where t[i * w + j] != 0 {
+                let (pr, o1) = t[i * w + j].multipliedReportingOverflow(by: num[j])
+                let (s2, o2) = s.subtractingReportingOverflow(pr)
+                if o1 || o2 { return .overflow }
+                s = s2
+            }
+            let (q, o3) = s.dividedReportingOverflow(by: t[i * w + i])
+            if o3 { return .overflow }
+            num[i] = q
+        }
+        var out = Array(num[0..<k])
+        var den = d
+        if den < 0 {
+            guard den != .min, !out.contains(.min) else { return .overflow }
+            den = -den
+            for i in out.indices { out[i] = -out[i] }
+        }
+        return .solved(out, den)
+    }
+
+    /// Solves M·p − u·1 = 0, Σ p = 1 (M integer, k x k) fraction-free: Bareiss elimination with row
+    /// exchanges, then back substitution on D·p (D the last pivot, every intermediate an integer).
+    /// Returns (numerators of p, denominator > 0), or nil when singular.
+    /// - Complexity: O(k³) big-integer operations.
+    ///
+    /// The first elimination steps (the expensive ones: step c costs (k − c)²) run in Int128 while
+    /// nothing overflows; from the row where a product would overflow, the same step and the rest
+    /// continue in big integers (rows are committed only when complete, so the switch is exact).
+    static func bareissIndifference(size k: Int, entry: (Int, Int) -> BigInt) -> ([BigInt], BigInt)? {
+        let n = k + 1, w = n + 1
+        var t = [BigInt]()
+        var previous = BigInt(1)
+        var resumeColumn = 0, resumeRow = 1
+        // Int128 phase.
+        var small = [Int128](repeating: 0, count: n * w)
+        var fits = true
+        for r in 0..<k {
+            for c in 0..<k {
+                guard let v = Int128(exactly: entry(r, c)) else { fits = false; break }
+                small[r * w + c] = v
+            }
+            if !fits { break }
+            small[r * w + k] = -1
+        }
+        if fits {
+            for c in 0..<k { small[k * w + c] = 1 }
+            small[k * w + n] = 1
+            var prev: Int128 = 1
+            var row = [Int128](repeating: 0, count: w)
+            var overflowed = false
+            elimination: for col in 0..<n {
+                guard let p = (col..<n).first(where: { small[$0 * w + col] != 0 }) else { return nil }
+                if p != col { for c in 0..<w { small.swapAt(p * w + c, col * w + c) } }
+                let pivot = small[col * w + col]
+                for r in (col + 1)..<n {
+                    let f = small[r * w + col]
+                    for c in (col + 1)..<w {
+                        let (x, o1) = small[r * w + c].multipliedReportingOverflow(by: pivot)
+                        let (y, o2) = f.multipliedReportingOverflow(by: small[col * w + c])
+                        let (z, o3) = x.subtractingReportingOverflow(y)
+                        let (q, o4) = z.dividedReportingOverflow(by: prev)      // exact (Bareiss)
+                        if o1 || o2 || o3 || o4 { resumeColumn = col; resumeRow = r; overflowed = true; break elimination }
+                        row[c] = q
+                    }
+                    for c in (col + 1)..<w { small[r * w + c] = row[c] }
+                    small[r * w + col] = 0
+                }
+                prev = pivot
+            }
+            t = small.map { BigInt.fromInt128($0) }
+            previous = BigInt.fromInt128(prev)
+            if !overflowed { resumeColumn = n }
+        } else {
+            t = [BigInt](repeating: 0, count: n * w)
+            for r in 0..<k {
+                for c in 0..<k { t[r * w + c] = entry(r, c) }
+                t[r * w + k] = -1
+            }
+            for c in 0..<k { t[k * w + c] = 1 }
+            t[k * w + n] = 1
+        }
+        // Big-integer phase, from the step (and row) where Int128 stopped.
+        for col in resumeColumn..<n {
+            let firstRow: Int
+            if col == resumeColumn && fits {
+                firstRow = resumeRow                // pivot row already chosen and swapped
+            } else {
+                guard let p = (col..<n).first(where: { !t[$0 * w + col].isZero }) else { return nil }
+                if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
+                firstRow = col + 1
+            }
+            let pivot = t[col * w + col]
+            for r in firstRow..<n {
                 let f = t[r * w + col]
                 for c in (col + 1)..<w {
                     var z = t[r * w + c] * pivot
@@ -226,5 +527,23 @@ enum BasisCertificate {
         for i in sx where ay[i] != u { return nil }
         for j in sy where bx[j] != v { return nil }
         return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)], payoffs: [u, v])
+    }
+}
+
+extension BigInt {
+    /// `BigInt(value)` without the library's generic `BinaryInteger` path (unspecialised across
+    /// the module boundary: witness-table calls per conversion, about half of the certificate's
+    /// time on a 100x100 game): the magnitude's words go in directly.
+    @inline(__always) static func fromInt(_ value: Int) -> BigInt {
+        if value == 0 { return BigInt() }
+        return BigInt(sign: value < 0 ? .minus : .plus, magnitude: BigUInt(words: [value.magnitude]))
+    }
+
+    /// The same for Int128.
+    @inline(__always) static func fromInt128(_ value: Int128) -> BigInt {
+        if let small = Int(exactly: value) { return fromInt(small) }
+        let m = value.magnitude
+        return BigInt(sign: value < 0 ? .minus : .plus,
+                      magnitude: BigUInt(words: [UInt(truncatingIfNeeded: m), UInt(truncatingIfNeeded: m >> 64)]))
     }
 }

@@ -27,11 +27,14 @@ struct LemkeHowsonTableau<T: PivotScalar> {
     /// Reusable buffers of the ratio test.
     var candidates: [Int]
     var survivors: [Int]
-    /// Floating point only: set when a ratio test met a tie or a (nearly) zero basic value, i.e.
-    /// a degenerate step, where rounding can make the lexicographic rule choose differently from
-    /// the exact path. The certified route then reruns the path fraction-free, so that the
-    /// reported path is the exact one.
-    var sawDegenerateStep = false
+    /// Floating point only: the rows of the last ratio test that the floating data could not
+    /// separate (ratios tied within `Tolerance.pivot`, or several rows with a positive entry whose
+    /// basic value is zero up to rounding: a degenerate step). Empty on a decided step. The walk
+    /// has such a step decided exactly (``ExactTieBreak``), so that rounding cannot make the
+    /// lexicographic rule leave the exact path.
+    var ambiguousRows: [Int] = []
+    /// Floating point only: steps decided by ``ExactTieBreak`` so far.
+    var exactTieBreaks = 0
 
     var labelCount: Int { m + n }
 
@@ -44,22 +47,46 @@ struct LemkeHowsonTableau<T: PivotScalar> {
 
     @inline(__always) func complement(of v: Int) -> Int { v < m + n ? v + m + n : v - (m + n) }
 
-    /// The tableaux of the artificial equilibrium from integer-valued A and B (row-major m x n).
-    init(m: Int, n: Int, a: [T], b: [T], zero: T) {
+    /// The tableaux of the artificial equilibrium from A + shiftA and B + shiftB (A, B row-major
+    /// m x n; the shifts, when given, are added while filling, so the caller needs no shifted copy).
+    init(m: Int, n: Int, a: [T], b: [T], zero: T, shiftA: T? = nil, shiftB: T? = nil) {
         self.m = m
         self.n = n
         let big = m + n
         rows = [m, n]
         width = [n + 1, m + 1]
-        var q = [T](repeating: zero, count: m * (n + 1))
-        for i in 0..<m {
-            for j in 0..<n { q[i * (n + 1) + j] = a[i * n + j] }
-            q[i * (n + 1) + n] = T.one
+        // Direct fill of uninitialised storage (no zero fill, no bounds checks): Q = [A | 1] row by
+        // row, P = [Bᵀ | 1] by walking B's columns.
+        let one = T.one
+        let q = a.withUnsafeBufferPointer { src in
+            [T](unsafeUninitializedCapacity: m * (n + 1)) { dst, count in
+                let d = dst.baseAddress!
+                for i in 0..<m {
+                    let row = d + i * (n + 1), from = src.baseAddress! + i * n
+                    if let c = shiftA {
+                        for j in 0..<n { (row + j).initialize(to: from[j] + c) }
+                    } else {
+                        row.initialize(from: from, count: n)
+                    }
+                    (row + n).initialize(to: one)
+                }
+                count = m * (n + 1)
+            }
         }
-        var p = [T](repeating: zero, count: n * (m + 1))
-        for j in 0..<n {
-            for i in 0..<m { p[j * (m + 1) + i] = b[i * n + j] }
-            p[j * (m + 1) + m] = T.one
+        let p = b.withUnsafeBufferPointer { src in
+            [T](unsafeUninitializedCapacity: n * (m + 1)) { dst, count in
+                let d = dst.baseAddress!, s = src.baseAddress!
+                for j in 0..<n {
+                    let row = d + j * (m + 1)
+                    if let c = shiftB {
+                        for i in 0..<m { (row + i).initialize(to: s[i * n + j] + c) }
+                    } else {
+                        for i in 0..<m { (row + i).initialize(to: s[i * n + j]) }
+                    }
+                    (row + m).initialize(to: one)
+                }
+                count = n * (m + 1)
+            }
         }
         entries = [q, p]
         det = [T.one, T.one]
@@ -91,14 +118,25 @@ struct LemkeHowsonTableau<T: PivotScalar> {
         let w = width[s], rhs = w - 1, r = rows[s]
         candidates.removeAll(keepingCapacity: true)
         var best = -1
+        var largest = zero
         entries[s].withUnsafeBufferPointer { t in
-            for i in 0..<r where t[i * w + c].isPositivePivot {
+            // Walk the entering column and the right-hand side with pointers (no index arithmetic
+            // or bounds checks per row); the running best's pair is kept in registers.
+            var column = t.baseAddress! + c, value = t.baseAddress! + rhs
+            var bestValue = zero, bestPivot = zero
+            for i in 0..<r {
+                defer { column += w; value += w }
+                if T.isFloatingPoint { largest = T.larger(largest, value.pointee) }
+                let entry = column.pointee
+                guard entry.isPositivePivot else { continue }
                 if best < 0 {
-                    best = i; candidates.append(i); continue
+                    best = i; bestValue = value.pointee; bestPivot = entry
+                    candidates.append(i)
+                    continue
                 }
-                let cmp = T.compareRatios(t[i * w + rhs], t[i * w + c], t[best * w + rhs], t[best * w + c])
+                let cmp = T.compareRatios(value.pointee, entry, bestValue, bestPivot)
                 if cmp < 0 {
-                    best = i
+                    best = i; bestValue = value.pointee; bestPivot = entry
                     candidates.removeAll(keepingCapacity: true)
                     candidates.append(i)
                 } else if cmp == 0 {
@@ -106,19 +144,45 @@ struct LemkeHowsonTableau<T: PivotScalar> {
                 }
             }
         }
-        if T.isFloatingPoint, best >= 0 {
-            if candidates.count > 1 {
-                sawDegenerateStep = true
-            } else {
+        if T.isFloatingPoint {
+            ambiguousRows.removeAll(keepingCapacity: true)
+            if best >= 0 {
+                if candidates.count > 1 { ambiguousRows.append(contentsOf: candidates) }
                 let value = entries[s][best * w + rhs]
-                var largest = value
-                for i in 0..<r { largest = T.larger(largest, entries[s][i * w + rhs]) }
-                // A zero basic value in the leaving row is degenerate only if another row is zero
-                // too (then the ratio test had a hidden tie); noise alone is not degenerate.
+                largest = T.larger(largest, value)
+                // The leaving variable is zero up to rounding: a degenerate step. Rounding noise
+                // then decides the ratio test (a zero basic value may come out slightly negative, an
+                // entry that is zero exactly slightly positive), so every row with a positive entry
+                // and a negligible value is a candidate, and so is the best row with a value that
+                // is not negligible (in case the zero rows' entries are noise).
                 if value.isNegligible(relativeTo: largest) {
-                    var zeros = 0
-                    for i in 0..<r where entries[s][i * w + rhs].isNegligible(relativeTo: largest) && entries[s][i * w + c].isPositivePivot { zeros += 1 }
-                    if zeros > 1 { sawDegenerateStep = true }
+                    var other = -1, zeros = 0
+                    let before = ambiguousRows.count
+                    entries[s].withUnsafeBufferPointer { t in
+                        for i in 0..<r where t[i * w + c].isPositivePivot {
+                            if t[i * w + rhs].isNegligible(relativeTo: largest) {
+                                zeros += 1
+                                if !ambiguousRows.contains(i) { ambiguousRows.append(i) }
+                            } else if other < 0 || T.compareRatios(t[i * w + rhs], t[i * w + c], t[other * w + rhs], t[other * w + c]) < 0 {
+                                other = i
+                            }
+                        }
+                        // One zero row: a degenerate step only if its entry may be noise too (an
+                        // entry that is zero exactly comes out at rounding size).
+                        var suspicious = zeros >= 2
+                        if !suspicious {
+                            var column = t[best * w + c]
+                            for i in 0..<r { column = T.larger(column, t[i * w + c].floatingMagnitude) }
+                            suspicious = t[best * w + c].isNegligible(relativeTo: column)
+                        }
+                        if !suspicious { ambiguousRows.removeSubrange(before...) }
+                        if suspicious && other >= 0 {
+                            for i in 0..<r where t[i * w + c].isPositivePivot && !t[i * w + rhs].isNegligible(relativeTo: largest)
+                                && T.compareRatios(t[i * w + rhs], t[i * w + c], t[other * w + rhs], t[other * w + c]) == 0 {
+                                ambiguousRows.append(i)
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -6,6 +6,8 @@ import ExactArithmetic
 /// (fraction-free, unbounded) and `Double` (Gauss–Jordan with tolerances, for speed studies).
 protocol PivotScalar: Sendable {
     static var one: Self { get }
+    /// Sum (only for the floating tableaux' payoff shift while filling).
+    static func + (lhs: Self, rhs: Self) -> Self
     /// True when the entry is a usable (positive) pivot candidate.
     var isPositivePivot: Bool { get }
     /// The sign of a/p − b/q for p, q > 0 (0 when equal, or within tolerance for Double).
@@ -23,12 +25,15 @@ protocol PivotScalar: Sendable {
     func isNegligible(relativeTo scale: Self) -> Bool
     /// Floating point: the larger of two values (used with `isNegligible`).
     static func larger(_ a: Self, _ b: Self) -> Self
+    /// Floating point: the absolute value (used with `isNegligible`).
+    var floatingMagnitude: Self { get }
 }
 
 extension PivotScalar {
     static var isFloatingPoint: Bool { false }
     func isNegligible(relativeTo scale: Self) -> Bool { false }
     static func larger(_ a: Self, _ b: Self) -> Self { a }
+    var floatingMagnitude: Self { self }
 }
 
 // MARK: - Int: fraction-free with overflow detection
@@ -139,6 +144,7 @@ extension FloatingPivotScalar {
     /// above it, while a value that is zero in exact arithmetic comes out at this size).
     @inline(__always) func isNegligible(relativeTo scale: Self) -> Bool { Swift.abs(self) <= 64 * Self.ulpOfOne * scale }
     @inline(__always) static func larger(_ a: Self, _ b: Self) -> Self { Swift.max(a, b) }
+    @inline(__always) var floatingMagnitude: Self { Swift.abs(self) }
 
     /// Any positive entry is a candidate. An absolute threshold is wrong here: on the
     /// Savani–von Stengel games legitimate pivot elements are as small as 1e-10 and entries as
