@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
         .testTarget(name: "StrategicGamesTests", dependencies: ["GameSolve"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EquilibriaTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "EquilibriaTests", dependencies: ["GameSolve", "Equilibria", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "LPSolversTests", dependencies: ["GameSolve"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "ExactArithmetic"]),
         .testTarget(name: "CoalitionGamesTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
