@@ -38,7 +38,8 @@ struct GameSolveCommand: ParsableCommand {
     )
 
     /// Runs the command line, mapping errors to exit statuses: malformed input 65 (with
-    /// `file:line:column` on stderr and nothing on stdout), unreadable files 66, other errors 1.
+    /// `file:line:column` on stderr and nothing on stdout), unreadable files 66, other errors 1;
+    /// a search stopped by `--timeout` prints what it found and exits with 75.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -71,6 +72,9 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let malformedInput: Int32 = 65
     static let cannotRead: Int32 = 66
+    /// `--timeout` ran out: what was found is printed, but it may be incomplete (EX_TEMPFAIL:
+    /// run again with a longer limit).
+    static let stoppedByTimeout: Int32 = 75
 }
 
 /// An error a subcommand reports to the user (exit status 1).

@@ -61,6 +61,8 @@ struct NashCommand: ParsableCommand {
             for line in renderer.diagnostics { Diagnostics.note(line) }
         }
         print(renderer.render(output.format), terminator: "")
+        // Partial results are printed, and the exit status says they may be incomplete.
+        if result.stopReason == .timeout { terminate(ExitStatus.stoppedByTimeout) }
     }
 
     /// The note that lists what was eliminated ("Row's Cooperate (by Defect)", or by a mix

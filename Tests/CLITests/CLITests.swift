@@ -23,6 +23,23 @@ import GameSolve
             """)
     }
 
+    /// A search stopped by `--timeout` prints what it found (valid JSON saying it stopped) and
+    /// exits with 75; a search stopped by `--max-equilibria` ends normally.
+    @Test func timeoutExitsWith75AndPrintsWhatItFound() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gamesolve-timeout-\(UUID().uuidString).nfg")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let generated = try CLI.run(["generate", "random", "--size", "60", "--seed", "1", "-o", url.path])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let r = try CLI.run(["nash", url.path, "--method", "support-enumeration", "--timeout", "0.3", "--format", "json"])
+        #expect(r.status == 75, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["stopReason"] as? String == "timeout")
+        let first = try CLI.run(["nash", url.path, "--method", "support-enumeration", "--max-equilibria", "1", "--format", "json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let one = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(one["stopReason"] as? String == "maxResults")
+    }
+
     @Test func infoListsDominatedStrategiesAsJSON() throws {
         let r = try CLI.run(["info", "Examples/prisoners-dilemma.nfg", "--format", "json"])
         #expect(r.status == 0)

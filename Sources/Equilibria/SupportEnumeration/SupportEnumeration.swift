@@ -102,7 +102,7 @@ public struct SupportEnumeration: Sendable {
 
         public mutating func next() -> Equilibrium? {
             while pending.isEmpty {
-                guard item < plan.items.count else { return nil }
+                guard item < plan.itemCount else { return nil }
                 var stats = Plan.Stats()
                 var found = [Plan.Found]()
                 plan.process(item: item, scratch: &scratch, stats: &stats, into: &found)
@@ -161,6 +161,7 @@ extension SupportEnumeration {
             }
         }
         struct Scratch {
+            var rows: [Int] = []
             var solver: FloatingIndifference
             var incremental: IncrementalIndifference
             var support: [Int]
@@ -180,10 +181,15 @@ extension SupportEnumeration {
         let bt: [Double]
         /// B (m x n) row-major, for conditional dominance.
         let b: [Double]
-        /// Row supports by size.
-        let rowSupports: [[[Int]]]
-        /// Work items: (kx, ky, index of the row support of size kx).
-        let items: [(Int, Int, Int)]
+        /// Support-size pairs (kx, ky) in search order; work item i belongs to the pair whose
+        /// range [itemOffsets[p], itemOffsets[p + 1]) holds it, and stands for the row support of
+        /// that rank among the kx-subsets in lexicographic order (unranked on demand: nothing
+        /// exponential is stored, so large games start at once and stop at their timeout).
+        let sizePairs: [(Int, Int)]
+        let itemOffsets: [Int]
+        /// Number of work items (row supports over all size pairs).
+        let itemCount: Int
+        /// Support pairs in the whole space (saturates at Int.max for very large games).
         let totalPairs: Int
 
         init(_ game: BimatrixGame, options: SupportEnumeration) {
@@ -208,41 +214,72 @@ extension SupportEnumeration {
             var t = [Double](repeating: 0, count: m * n)
             for i in 0..<m { for j in 0..<n { t[j * m + i] = payoffs.unitB[i * n + j] } }
             bt = t
-            var supports = [[[Int]]](repeating: [], count: m + 1)
-            for k in 1...m { supports[k] = Self.combinations(Array(0..<m), k) }
-            rowSupports = supports
             var sizes = [(Int, Int)]()
             for kx in 1...m { for ky in 1...n where !options.equalSizeOnly || kx == ky { sizes.append((kx, ky)) } }
             sizes.sort { (abs($0.0 - $0.1), $0.0 + $0.1, $0.0) < (abs($1.0 - $1.1), $1.0 + $1.1, $1.0) }
-            var list = [(Int, Int, Int)]()
+            var offsets = [0]
             var total = 0
             for (kx, ky) in sizes {
-                for idx in supports[kx].indices { list.append((kx, ky, idx)) }
-                total += supports[kx].count * Self.binomial(n, ky)
+                offsets.append(Self.saturatingAdd(offsets[offsets.count - 1], Self.binomial(m, kx)))
+                total = Self.saturatingAdd(total, Self.saturatingMultiply(Self.binomial(m, kx), Self.binomial(n, ky)))
             }
-            items = list
+            sizePairs = sizes
+            itemOffsets = offsets
+            itemCount = offsets[offsets.count - 1]
             totalPairs = total
         }
 
+        /// C(n, k), saturating at Int.max.
         static func binomial(_ n: Int, _ k: Int) -> Int {
             if k < 0 || k > n { return 0 }
             var r = 1
-            for i in 0..<min(k, n - k) { r = r * (n - i) / (i + 1) }
+            for i in 0..<min(k, n - k) {
+                // r·(n − i)/(i + 1) is exact at every step (a binomial coefficient).
+                let (p, overflow) = r.multipliedReportingOverflow(by: n - i)
+                if overflow { return Int.max }
+                r = p / (i + 1)
+            }
             return r
         }
 
-        static func combinations(_ pool: [Int], _ k: Int) -> [[Int]] {
-            var out = [[Int]]()
-            var current = [Int]()
-            func go(_ start: Int) {
-                if current.count == k { out.append(current); return }
-                if pool.count - start < k - current.count { return }
-                for i in start..<pool.count {
-                    current.append(pool[i]); go(i + 1); current.removeLast()
-                }
+        static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+            let (s, o) = a.addingReportingOverflow(b)
+            return o ? Int.max : s
+        }
+
+        static func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+            let (p, o) = a.multipliedReportingOverflow(by: b)
+            return o ? Int.max : p
+        }
+
+        /// Work item `item`: its support sizes and its row support's rank among the kx-subsets.
+        func workItem(_ item: Int) -> (kx: Int, ky: Int, rank: Int) {
+            // The last pair p with itemOffsets[p] ≤ item (binary search).
+            var low = 0, high = sizePairs.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if itemOffsets[mid] <= item { low = mid } else { high = mid - 1 }
             }
-            go(0)
-            return out
+            return (sizePairs[low].0, sizePairs[low].1, item - itemOffsets[low])
+        }
+
+        /// The k-subset of 0..<n of lexicographic rank `rank` (the order in which a depth-first
+        /// enumeration lists them), written into `subset`.
+        /// - Complexity: O(n) binomial evaluations.
+        static func unrank(_ rank: Int, k: Int, n: Int, into subset: inout [Int]) {
+            subset.removeAll(keepingCapacity: true)
+            var r = rank, next = 0
+            for position in 0..<k {
+                // Skip first elements whose blocks of subsets lie entirely before `r`.
+                while true {
+                    let block = binomial(n - next - 1, k - position - 1)
+                    if r < block { break }
+                    r -= block
+                    next += 1
+                }
+                subset.append(next)
+                next += 1
+            }
         }
 
         func makeScratch() -> Scratch {
@@ -254,8 +291,9 @@ extension SupportEnumeration {
 
         /// Examines every column support for work item `item`.
         func process(item: Int, scratch: inout Scratch, stats: inout Stats, into found: inout [Found]) {
-            let (kx, ky, idx) = items[item]
-            let rows = rowSupports[kx][idx]
+            let (kx, ky, rowRank) = workItem(item)
+            Self.unrank(rowRank, k: kx, n: reduced.rowCount, into: &scratch.rows)
+            let rows = scratch.rows
             let m = reduced.rowCount, n = reduced.columnCount
             // Conditional dominance: column j is useless when another column beats it on every row of I.
             scratch.allowed.removeAll(keepingCapacity: true)
@@ -434,7 +472,7 @@ extension SupportEnumeration {
             let deadline = limits.deadline(from: shared.start)
             while shared.stop.load(ordering: .relaxed) == 0 {
                 let item = shared.nextItem.add(1, ordering: .relaxed).oldValue
-                guard item < items.count else { break }
+                guard item < itemCount else { break }
                 var stats = Stats()
                 let before = out.found.count
                 process(item: item, scratch: &scratch, stats: &stats, into: &out.found)
@@ -478,7 +516,7 @@ extension SupportEnumeration {
             }
             if let cap = limits.maxResults, equilibria.count >= cap {
                 equilibria = Array(equilibria.prefix(cap))
-                if stop == .completed && shared.nextItem.load(ordering: .relaxed) < items.count { stop = .maxResults }
+                if stop == .completed && shared.nextItem.load(ordering: .relaxed) < itemCount { stop = .maxResults }
             }
             var notes = [String]()
             if !eliminated.isEmpty {
