@@ -44,6 +44,10 @@ public struct GLPKSolver: Sendable {
     public var pricing: Pricing
     /// GLPK's iteration limit per call (nil: none). Reaching it is a thrown ``LPError``.
     public var iterationLimit: Int?
+    /// Wall-clock limit for one `solve` or `solveExactly` call, floating and exact simplex
+    /// together (GLPK's `tm_lim`; nil: none). Reaching it throws ``LPError/timeLimitReached``.
+    /// The exact basis certificate itself is not interrupted (it is one basis solve).
+    public var timeLimit: Duration?
 
     public init() {
         simplex = .primal
@@ -66,7 +70,7 @@ public struct GLPKSolver: Sendable {
         let lp = glp_create_prob()!
         defer { glp_delete_prob(lp) }
         load(program, into: lp, scaled: false)
-        let code = runSimplex(lp)
+        let code = try runSimplex(lp, deadline: deadline())
         guard code == 0 else { throw LPError.solverFailed(code: code, meaning: Self.meaning(of: code)) }
         let status = try Self.status(of: lp)
         let n = program.variableCount, m = program.constraints.count
@@ -97,10 +101,22 @@ public struct GLPKSolver: Sendable {
     /// - Complexity: the floating simplex, plus O(k³) exact operations for the k x k basis core
     ///   (k ≤ min(m, n)), plus the exact simplex's pivots only when the fallback runs.
     public func solveExactly(_ program: LinearProgram, start: ExactStart = .floatingBasis) throws -> LPSolution {
-        try solveExactly(program, start: start, depth: 0)
+        try solveExactly(program, start: start, depth: 0, deadline: deadline())
     }
 
-    private func solveExactly(_ program: LinearProgram, start: ExactStart, depth: Int) throws -> LPSolution {
+    /// When a call started now must stop (nil without a ``timeLimit``).
+    private func deadline() -> ContinuousClock.Instant? { timeLimit.map { ContinuousClock.now + $0 } }
+
+    /// GLPK's `tm_lim` (milliseconds) for the time left before `deadline`; throws when none is left.
+    private static func milliseconds(until deadline: ContinuousClock.Instant) throws -> Int32 {
+        let left = ContinuousClock.now.duration(to: deadline)
+        guard left > .zero else { throw LPError.timeLimitReached }
+        let (seconds, attoseconds) = left.components
+        return Int32(clamping: max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000))
+    }
+
+    private func solveExactly(_ program: LinearProgram, start: ExactStart, depth: Int,
+                              deadline: ContinuousClock.Instant?) throws -> LPSolution {
         try validate(program)
         let lp = glp_create_prob()!
         defer { glp_delete_prob(lp) }
@@ -110,7 +126,8 @@ public struct GLPKSolver: Sendable {
         // glp_exact refuses a problem without rows or columns; the floating simplex handles it.
         let useExactFirst = start == .exactSimplex && m > 0 && n > 0
         if !useExactFirst {
-            let code = runSimplex(lp)
+            let code = try runSimplex(lp, deadline: deadline)
+            if code == GLP_ETMLIM { throw LPError.timeLimitReached }
             if code == 0, glp_get_status(lp) == GLP_OPT {
                 let (rowStatus, columnStatus) = Self.basis(of: lp, rows: m, columns: n)
                 switch program.certifyBasis(rowStatus: rowStatus, columnStatus: columnStatus) {
@@ -128,7 +145,9 @@ public struct GLPKSolver: Sendable {
             glp_init_smcp(&parameters)
             parameters.msg_lev = GLP_MSG_OFF
             if let limit = iterationLimit { parameters.it_lim = Int32(clamping: limit) }
+            if let deadline { parameters.tm_lim = try Self.milliseconds(until: deadline) }
             let code = glp_exact(lp, &parameters)
+            if code == GLP_ETMLIM { throw LPError.timeLimitReached }
             guard code == 0 else { throw LPError.solverFailed(code: code, meaning: "glp_exact: " + Self.meaning(of: code)) }
             status = try Self.status(of: lp)
         } else {
@@ -148,7 +167,7 @@ public struct GLPKSolver: Sendable {
             guard depth == 0 else {
                 throw LPError.notCertified("an auxiliary certification LP was reported \(status)")
             }
-            let extra = try certifyStatus(status, of: program)
+            let extra = try certifyStatus(status, of: program, deadline: deadline)
             return LPSolution(status: status, objectiveValue: status == .unbounded ? (program.direction == .minimize ? -.infinity : .infinity) : .nan,
                               values: [], duals: [], iterations: iterations + extra, reducedCosts: [],
                               rowStatus: rowStatus, columnStatus: columnStatus, exact: nil, isCertified: true)
@@ -157,7 +176,7 @@ public struct GLPKSolver: Sendable {
 
     /// Certifies an "infeasible" or "unbounded" verdict with exactly solved auxiliary LPs; returns
     /// their iteration count.
-    private func certifyStatus(_ status: LPStatus, of program: LinearProgram) throws -> Int {
+    private func certifyStatus(_ status: LPStatus, of program: LinearProgram, deadline: ContinuousClock.Instant?) throws -> Int {
         let n = program.variableCount, m = program.constraints.count
         // Phase 1: min Σ (pᵣ + qᵣ) s.t. boundᵣ(aᵣ·x + pᵣ − qᵣ), original column bounds, p, q ≥ 0.
         var phase1 = LinearProgram(direction: .minimize,
@@ -166,7 +185,7 @@ public struct GLPKSolver: Sendable {
         for (r, row) in program.constraints.enumerated() {
             phase1.add(row.terms + [(n + 2 * r, .one), (n + 2 * r + 1, -1)], row.bound)
         }
-        let first = try solveExactly(phase1, start: .floatingBasis, depth: 1)
+        let first = try solveExactly(phase1, start: .floatingBasis, depth: 1, deadline: deadline)
         guard let violation = first.exact?.objectiveValue else {
             throw LPError.notCertified("the phase-1 LP was not solved exactly")
         }
@@ -189,7 +208,7 @@ public struct GLPKSolver: Sendable {
                                 variableBounds: program.variableBounds.map(cone))
         for row in program.constraints { ray.add(row.terms, cone(row.bound)) }
         ray.add(program.objective.enumerated().compactMap { $0.element.isZero ? nil : ($0.offset, $0.element * sign) }, .atMost(.one))
-        let second = try solveExactly(ray, start: .floatingBasis, depth: 1)
+        let second = try solveExactly(ray, start: .floatingBasis, depth: 1, deadline: deadline)
         guard second.exact?.objectiveValue == .one else {
             throw LPError.notCertified("GLPK reported unbounded but no improving ray exists")
         }
@@ -242,7 +261,7 @@ public struct GLPKSolver: Sendable {
         }
     }
 
-    private func runSimplex(_ lp: OpaquePointer) -> Int32 {
+    private func runSimplex(_ lp: OpaquePointer, deadline: ContinuousClock.Instant?) throws -> Int32 {
         // Equilibrate rows and columns (GLPK keeps the scale factors internal: every value it
         // reports is unscaled). Without it the primal simplex drifts on dense game matrices.
         // glp_scale_prob prints its report whatever msg_lev says, so terminal output is switched
@@ -258,7 +277,10 @@ public struct GLPKSolver: Sendable {
         parameters.meth = simplex == .primal ? GLP_PRIMAL : GLP_DUALP
         parameters.pricing = pricing == .steepestEdge ? GLP_PT_PSE : GLP_PT_STD
         if let limit = iterationLimit { parameters.it_lim = Int32(clamping: limit) }
-        return glp_simplex(lp, &parameters)
+        if let deadline { parameters.tm_lim = try Self.milliseconds(until: deadline) }
+        let code = glp_simplex(lp, &parameters)
+        if code == GLP_ETMLIM { throw LPError.timeLimitReached }
+        return code
     }
 
     private static func status(of lp: OpaquePointer) throws -> LPStatus {

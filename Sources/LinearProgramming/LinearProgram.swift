@@ -169,12 +169,15 @@ public enum LPError: Error, Equatable, CustomStringConvertible {
     /// An exact solve could not certify its answer (the basis GLPK found, recomputed in
     /// rationals, was not optimal for the exact data, and the exact simplex did not repair it).
     case notCertified(String)
+    /// ``GLPKSolver/timeLimit`` ran out before the LP was solved (no partial answer exists).
+    case timeLimitReached
 
     public var description: String {
         switch self {
         case .invalidProgram(let why): return "invalid linear program: \(why)"
         case .solverFailed(let code, let meaning): return "GLPK failed (code \(code)): \(meaning)"
         case .notCertified(let why): return "exact LP answer could not be certified: \(why)"
+        case .timeLimitReached: return "the time limit ran out before the linear program was solved"
         }
     }
 }

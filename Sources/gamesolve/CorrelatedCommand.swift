@@ -29,6 +29,9 @@ struct CorrelatedCommand: ParsableCommand {
     @Option(help: "Output format: table (default) or json.")
     var format: Format = .table
 
+    @Option(help: ArgumentHelp("Give up after this many seconds (exit status 75, nothing printed): the LP has no partial answer.", valueName: "seconds"))
+    var timeout: Double?
+
     /// The parsed objective (0-based player).
     func parsedObjective() throws -> CorrelatedObjective {
         switch objective.first.flatMap(Objective.init(rawValue:)) {
@@ -40,15 +43,20 @@ struct CorrelatedCommand: ParsableCommand {
         }
     }
 
-    func validate() throws { _ = try parsedObjective() }
+    func validate() throws {
+        _ = try parsedObjective()
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
 
     func run() throws {
         let game = try input.load()
         let ce: CorrelatedEquilibrium
         do {
-            ce = try game.correlatedEquilibrium(maximizing: try parsedObjective())
+            ce = try game.correlatedEquilibrium(maximizing: try parsedObjective(), timeLimit: timeout.map { Duration.seconds($0) })
         } catch let e as CorrelatedEquilibriumError {
             throw CommandFailure(e.description)
+        } catch LPError.timeLimitReached {
+            throw StoppedByTimeout(seconds: timeout ?? 0)
         } catch let e as LPError {
             throw CommandFailure(e.description)
         }

@@ -57,6 +57,9 @@ struct GameSolveCommand: ParsableCommand {
         } catch let error as CommandFailure {
             Diagnostics.error(error.message)
             terminate(ExitStatus.failure)
+        } catch let error as StoppedByTimeout {
+            Diagnostics.error(error.message)
+            terminate(ExitStatus.stoppedByTimeout)
         } catch {
             exit(withError: error)
         }
@@ -75,6 +78,15 @@ enum ExitStatus {
     /// `--timeout` ran out: what was found is printed, but it may be incomplete (EX_TEMPFAIL:
     /// run again with a longer limit).
     static let stoppedByTimeout: Int32 = 75
+}
+
+/// `--timeout` ran out before a solver that has no partial answer (an LP) finished: nothing is
+/// printed on standard output, the message goes to standard error, exit status 75.
+struct StoppedByTimeout: Error {
+    let message: String
+    init(seconds: Double) {
+        message = "stopped: the --timeout of \(seconds) s ran out before the linear program was solved exactly (nothing to report; try a longer --timeout)"
+    }
 }
 
 /// An error a subcommand reports to the user (exit status 1).

@@ -24,4 +24,16 @@ import GameSolve
         let bad = try CLI.run(["correlated", "Examples/chicken.json", "--objective", "nobody"])
         #expect(bad.status == 64)
     }
+
+    /// An LP has no partial answer: when --timeout runs out, nothing goes to standard output, the
+    /// message says so, and the exit status is 75.
+    @Test(arguments: ["minimax", "correlated"])
+    func timeoutPrintsNothingAndExits75(command: String) throws {
+        let r = try CLI.run([command, "Examples/matching-pennies.nfg", "--timeout", "0.000000001"])
+        #expect(r.status == 75, "\(r.stderr)")
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("--timeout"))
+        let ok = try CLI.run([command, "Examples/matching-pennies.nfg", "--timeout", "60"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
 }

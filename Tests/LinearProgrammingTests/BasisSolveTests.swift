@@ -68,3 +68,20 @@ import ExactArithmetic
         #expect(certified > 15)
     }
 }
+
+/// `GLPKSolver.timeLimit`: a limit that has already run out stops the call with
+/// `LPError.timeLimitReached`; a generous one changes nothing.
+@Suite struct TimeLimitTests {
+    @Test func anExpiredLimitThrowsAndAGenerousOneDoesNot() throws {
+        var lp = LinearProgram(direction: .maximize, objective: [1, 1])
+        lp.add([(0, 1), (1, 2)], .atMost(4))
+        lp.add([(0, 3), (1, 1)], .atMost(6))
+        var solver = GLPKSolver()
+        solver.timeLimit = .nanoseconds(1)
+        #expect(throws: LPError.timeLimitReached) { try solver.solveExactly(lp) }
+        #expect(throws: LPError.timeLimitReached) { try solver.solve(lp) }
+        solver.timeLimit = .seconds(60)
+        let solution = try solver.solveExactly(lp)
+        #expect(solution.exact?.objectiveValue == Rational(14, 5))
+    }
+}

@@ -64,6 +64,7 @@ extension NormalFormGame {
     /// - Parameters:
     ///   - objective: total payoff, or one player's payoff.
     ///   - start: how the exact LP starts.
+    ///   - timeLimit: give up (``LPError/timeLimitReached``) after this long; nil: no limit.
     /// - Returns: an optimal correlated equilibrium (one vertex of the optimal face when several
     ///   distributions tie).
     /// - Throws: ``CorrelatedEquilibriumError`` for a bad player index; ``LPError`` when the LP
@@ -71,7 +72,8 @@ extension NormalFormGame {
     /// - Complexity: one LP with P variables (P = number of pure profiles) and Σᵢ nᵢ(nᵢ − 1) + 1
     ///   rows with P·Σᵢ(nᵢ − 1) non-zeros; simplex plus an exact basis solve.
     public func correlatedEquilibrium(maximizing objective: CorrelatedObjective = .welfare,
-                                      start: GLPKSolver.ExactStart = .floatingBasis) throws -> CorrelatedEquilibrium {
+                                      start: GLPKSolver.ExactStart = .floatingBasis,
+                                      timeLimit: Duration? = nil) throws -> CorrelatedEquilibrium {
         if case .player(let p) = objective, !(0..<playerCount).contains(p) {
             throw CorrelatedEquilibriumError.noSuchPlayer(p, players: playerCount)
         }
@@ -84,7 +86,9 @@ extension NormalFormGame {
         var lp = LinearProgram(direction: .maximize, objective: weights)
         for row in incentiveRows() { lp.add(row.3, .atMost(.zero)) }
         lp.add((0..<P).map { ($0, Rational.one) }, .equal(.one))
-        let solution = try GLPKSolver().solveExactly(lp, start: start)
+        var solver = GLPKSolver()
+        solver.timeLimit = timeLimit
+        let solution = try solver.solveExactly(lp, start: start)
         guard solution.status == .optimal, let exact = solution.exact else {
             throw CorrelatedEquilibriumError.verificationFailed("the LP was reported \(solution.status)")
         }

@@ -63,6 +63,7 @@ extension BimatrixGame {
     /// - Parameters:
     ///   - start: how the exact LP starts (floating basis then certify, or `glp_exact`).
     ///   - simplex: the floating simplex variant GLPK runs.
+    ///   - timeLimit: give up (``LPError/timeLimitReached``) after this long; nil: no limit.
     /// - Returns: the value for the row player and both strategies; for a constant-sum game with
     ///   constant c the column player's value is c − v.
     /// - Throws: ``MinimaxError/notConstantSum`` when A + B is not constant (pointing to
@@ -71,10 +72,13 @@ extension BimatrixGame {
     ///   O(k³) exact operations for the k x k basis core (k = size of the column strategy's
     ///   support) and O(m·n) for the checks. Degenerate games (several optimal strategies)
     ///   return one of them, the one at the basis found.
-    public func minimax(start: GLPKSolver.ExactStart = .floatingBasis, simplex: GLPKSolver.Simplex = .primal) throws -> MinimaxSolution {
+    public func minimax(start: GLPKSolver.ExactStart = .floatingBasis, simplex: GLPKSolver.Simplex = .primal,
+                        timeLimit: Duration? = nil) throws -> MinimaxSolution {
         guard let c = constantSum else { throw MinimaxError.notConstantSum }
         let (program, shift, scale) = minimaxProgram()
-        let solution = try GLPKSolver(simplex: simplex).solveExactly(program, start: start)
+        var solver = GLPKSolver(simplex: simplex)
+        solver.timeLimit = timeLimit
+        let solution = try solver.solveExactly(program, start: start)
         guard solution.status == .optimal, let exact = solution.exact, exact.objectiveValue > .zero else {
             throw MinimaxError.verificationFailed("the minimax LP was reported \(solution.status)")
         }
@@ -162,8 +166,9 @@ extension BimatrixGame {
 extension NormalFormGame {
     /// ``BimatrixGame/minimax(start:simplex:)`` for a two-player game in N-player form.
     /// - Throws: ``MinimaxError/notTwoPlayer(players:)`` unless there are two players.
-    public func minimax(start: GLPKSolver.ExactStart = .floatingBasis, simplex: GLPKSolver.Simplex = .primal) throws -> MinimaxSolution {
+    public func minimax(start: GLPKSolver.ExactStart = .floatingBasis, simplex: GLPKSolver.Simplex = .primal,
+                        timeLimit: Duration? = nil) throws -> MinimaxSolution {
         guard let b = bimatrix else { throw MinimaxError.notTwoPlayer(players: playerCount) }
-        return try b.minimax(start: start, simplex: simplex)
+        return try b.minimax(start: start, simplex: simplex, timeLimit: timeLimit)
     }
 }
