@@ -10,7 +10,7 @@ struct NashMethodOptions: ParsableArguments {
     @Flag(name: .customLong("all-labels"), help: "lemke-howson: run every label and report which labels reached which equilibrium.")
     var allLabels = false
 
-    @Option(help: ArgumentHelp("lemke-howson: exact (fraction-free integers) or double (floating point, endpoints re-solved exactly).", valueName: "arithmetic"))
+    @Option(help: ArgumentHelp("lemke-howson: exact (default: the path walked in doubles, ties decided exactly, the endpoint solved and checked in rationals; fraction-free rerun if that fails), fraction-free (integer pivoting throughout: Int, then Int128, then big integers), double or extended (floating-point paths for speed studies; endpoints still verified).", valueName: "arithmetic"))
     var arithmetic: LemkeHowson.Arithmetic = .exact
 
     @Flag(name: .customLong("equal-size-supports"),
