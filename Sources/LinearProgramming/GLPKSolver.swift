@@ -44,6 +44,12 @@ public struct GLPKSolver: Sendable {
     public var pricing: Pricing
     /// GLPK's iteration limit per call (nil: none). Reaching it is a thrown ``LPError``.
     public var iterationLimit: Int?
+    /// For `solveExactly` with the dual simplex: when the dual's final basis fails the exact
+    /// certificate, rerun the primal simplex from GLPK's standard basis and certify that, before
+    /// falling back to `glp_exact` (which is slow on large LPs). The dual simplex is much faster on
+    /// correlated-equilibrium LPs, but on large degenerate ones its basis can be infeasible by
+    /// more than GLPK's tolerances.
+    public var retryWithPrimal = false
     /// Wall-clock limit for one `solve` or `solveExactly` call, floating and exact simplex
     /// together (GLPK's `tm_lim`; nil: none). Reaching it throws ``LPError/timeLimitReached``.
     /// The exact basis certificate itself is not interrupted (it is one basis solve).
@@ -133,7 +139,20 @@ public struct GLPKSolver: Sendable {
                 switch program.certifyBasis(rowStatus: rowStatus, columnStatus: columnStatus) {
                 case .success(let exact):
                     return Self.exactSolution(exact, rowStatus, columnStatus, iterations: Int(glp_get_it_cnt(lp)))
-                case .failure(let why): lastFailure = "floating basis: \(why)"
+                case .failure(let why):
+                    lastFailure = "floating basis: \(why)"
+                    if retryWithPrimal && simplex == .dual {
+                        glp_std_basis(lp)
+                        let code = try runSimplex(lp, deadline: deadline, method: .primal)
+                        if code == 0, glp_get_status(lp) == GLP_OPT {
+                            let (rows2, columns2) = Self.basis(of: lp, rows: m, columns: n)
+                            switch program.certifyBasis(rowStatus: rows2, columnStatus: columns2) {
+                            case .success(let exact):
+                                return Self.exactSolution(exact, rows2, columns2, iterations: Int(glp_get_it_cnt(lp)))
+                            case .failure(let why2): lastFailure += "; primal basis: \(why2)"
+                            }
+                        }
+                    }
                 }
             } else if code != 0 {
                 glp_std_basis(lp)
@@ -261,7 +280,7 @@ public struct GLPKSolver: Sendable {
         }
     }
 
-    private func runSimplex(_ lp: OpaquePointer, deadline: ContinuousClock.Instant?) throws -> Int32 {
+    private func runSimplex(_ lp: OpaquePointer, deadline: ContinuousClock.Instant?, method: Simplex? = nil) throws -> Int32 {
         // Equilibrate rows and columns (GLPK keeps the scale factors internal: every value it
         // reports is unscaled). Without it the primal simplex drifts on dense game matrices.
         // glp_scale_prob prints its report whatever msg_lev says, so terminal output is switched
@@ -274,7 +293,7 @@ public struct GLPKSolver: Sendable {
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
         parameters.presolve = GLP_OFF
-        parameters.meth = simplex == .primal ? GLP_PRIMAL : GLP_DUALP
+        parameters.meth = (method ?? simplex) == .primal ? GLP_PRIMAL : GLP_DUALP
         parameters.pricing = pricing == .steepestEdge ? GLP_PT_PSE : GLP_PT_STD
         if let limit = iterationLimit { parameters.it_lim = Int32(clamping: limit) }
         if let deadline { parameters.tm_lim = try Self.milliseconds(until: deadline) }
