@@ -44,24 +44,46 @@ extension Int: PivotScalar {
 
     @inline(__always)
     static func compareRatios(_ a: Int, _ p: Int, _ b: Int, _ q: Int) -> Int {
-        // a/p − b/q has the sign of a·q − b·p; full-width products cannot overflow.
+        FixedWidthPivot.compareRatios(a, p, b, q)
+    }
+
+    @inline(__always)
+    static func pivot(_ t: inout [Int], scratch: inout [Int], rows: Int, width: Int, row r: Int, column c: Int,
+                      det: inout Int, from start: Int) -> Int? {
+        FixedWidthPivot.pivot(&t, scratch: &scratch, rows: rows, width: width, row: r, column: c, det: &det, from: start)
+    }
+}
+
+/// The fraction-free kernels shared by the fixed-width tiers (`Int`, `Int128`); the generic code
+/// is specialised for each at its call site.
+enum FixedWidthPivot {
+    /// The sign of a/p − b/q, that is of a·q − b·p, compared in double width (cannot overflow).
+    @inline(__always)
+    static func compareRatios<T: FixedWidthInteger & SignedInteger>(_ a: T, _ p: T, _ b: T, _ q: T) -> Int {
         let x = a.multipliedFullWidth(by: q), y = b.multipliedFullWidth(by: p)
         if x.high != y.high { return x.high < y.high ? -1 : 1 }
         if x.low != y.low { return x.low < y.low ? -1 : 1 }
         return 0
     }
 
-    /// Edmonds' fraction-free update t[i][j] ← (t[i][j]·p − t[i][c]·t[r][j]) / det. The division
-    /// is exact, so it is done as a multiplication by the inverse of det's odd part modulo 2⁶⁴
-    /// after shifting out its power of two (a few cycles instead of a hardware division).
-    static func pivot(_ t: inout [Int], scratch: inout [Int], rows: Int, width: Int, row r: Int, column c: Int,
-                      det: inout Int, from start: Int) -> Int? {
+    /// Edmonds' fraction-free update t[i][j] ← (t[i][j]·p − t[i][c]·t[r][j]) / det for every row
+    /// i ≥ `start` except r. The division is exact, so it is done as a shift by det's power of two
+    /// and a multiplication by the inverse of its odd part modulo 2^bitWidth (Newton's iteration,
+    /// a few cycles instead of a hardware division). Returns the first row whose update
+    /// overflows (the table is then partly updated from `start` to that row), or nil.
+    @inline(__always)
+    static func pivot<T: FixedWidthInteger & SignedInteger>(_ t: inout [T], scratch: inout [T], rows: Int, width: Int,
+                                                             row r: Int, column c: Int, det: inout T, from start: Int) -> Int? {
         let d = det
         let shift = d.trailingZeroBitCount
-        let odd = UInt(bitPattern: d >> shift)
+        let odd = T.Magnitude(truncatingIfNeeded: d >> shift)
         var inverse = odd                       // correct to 3 bits: odd·odd ≡ 1 (mod 8)
-        for _ in 0..<5 { inverse = inverse &* (2 &- odd &* inverse) }
-        let inv = Int(bitPattern: inverse)
+        var correctBits = 3
+        while correctBits < T.bitWidth {        // each step doubles the correct bits
+            inverse = inverse &* (2 &- odd &* inverse)
+            correctBits *= 2
+        }
+        let inv = T(truncatingIfNeeded: inverse)
         let p = t[r * width + c]
         let failed: Int? = t.withUnsafeMutableBufferPointer { tb in
             scratch.withUnsafeMutableBufferPointer { sb in
@@ -207,53 +229,13 @@ extension Int128: PivotScalar {
 
     @inline(__always)
     static func compareRatios(_ a: Int128, _ p: Int128, _ b: Int128, _ q: Int128) -> Int {
-        // a/p − b/q has the sign of a·q − b·p, compared in 256 bits.
-        let x = a.multipliedFullWidth(by: q), y = b.multipliedFullWidth(by: p)
-        if x.high != y.high { return x.high < y.high ? -1 : 1 }
-        if x.low != y.low { return x.low < y.low ? -1 : 1 }
-        return 0
+        FixedWidthPivot.compareRatios(a, p, b, q)
     }
 
-    /// The same fraction-free update as for `Int`, in 128 bits: the exact division by det is a
-    /// shift and a multiplication by the inverse of det's odd part modulo 2¹²⁸.
+    /// The same fraction-free update as for `Int`, in 128 bits.
+    @inline(__always)
     static func pivot(_ t: inout [Int128], scratch: inout [Int128], rows: Int, width: Int, row r: Int, column c: Int,
                       det: inout Int128, from start: Int) -> Int? {
-        let d = det
-        let shift = d.trailingZeroBitCount
-        let odd = UInt128(bitPattern: d >> shift)
-        var inverse = odd                       // correct to 3 bits; each step doubles the bits
-        for _ in 0..<6 { inverse = inverse &* (2 &- odd &* inverse) }
-        let inv = Int128(bitPattern: inverse)
-        let p = t[r * width + c]
-        let failed: Int? = t.withUnsafeMutableBufferPointer { tb in
-            scratch.withUnsafeMutableBufferPointer { sb in
-                let rowR = r * width
-                var i = start
-                while i < rows {
-                    if i == r { i += 1; continue }
-                    let rowI = i * width
-                    let f = tb[rowI + c]
-                    var j = 0
-                    while j < width {
-                        if j != c {
-                            let (x, o1) = tb[rowI + j].multipliedReportingOverflow(by: p)
-                            let (y, o2) = f.multipliedReportingOverflow(by: tb[rowR + j])
-                            let (z, o3) = x.subtractingReportingOverflow(y)
-                            if o1 || o2 || o3 { return i }
-                            sb[j] = (z >> shift) &* inv
-                        }
-                        j += 1
-                    }
-                    if f == .min { return i }
-                    sb[c] = -f
-                    for k in 0..<width { tb[rowI + k] = sb[k] }
-                    i += 1
-                }
-                tb[rowR + c] = d
-                return nil
-            }
-        }
-        if failed == nil { det = p }
-        return failed
+        FixedWidthPivot.pivot(&t, scratch: &scratch, rows: rows, width: width, row: r, column: c, det: &det, from: start)
     }
 }
