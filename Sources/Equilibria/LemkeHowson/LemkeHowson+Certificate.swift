@@ -382,101 +382,17 @@ enum BasisCertificate {
         return .solved(out, den)
     }
 
-    /// Solves M·p − u·1 = 0, Σ p = 1 (M integer, k x k) fraction-free: Bareiss elimination with row
-    /// exchanges, then back substitution on D·p (D the last pivot, every intermediate an integer).
-    /// Returns (numerators of p, denominator > 0), or nil when singular.
-    /// - Complexity: O(k³) big-integer operations.
-    ///
-    /// The first elimination steps (the expensive ones: step c costs (k − c)²) run in Int128 while
-    /// nothing overflows; from the row where a product would overflow, the same step and the rest
-    /// continue in big integers (rows are committed only when complete, so the switch is exact).
+    /// Solves M·p − u·1 = 0, Σ p = 1 (M integer, k x k) fraction-free (``FractionFreeSolve``, on
+    /// the bordered (k + 1) x (k + 1) system). Returns (numerators of p, denominator > 0), or nil
+    /// when singular.
+    /// - Complexity: O(k³) big-integer operations (the first elimination steps in Int128).
     static func bareissIndifference(size k: Int, entry: (Int, Int) -> BigInt) -> ([BigInt], BigInt)? {
-        let n = k + 1, w = n + 1
-        var t = [BigInt]()
-        var previous = BigInt(1)
-        var resumeColumn = 0, resumeRow = 1
-        // Int128 phase.
-        var small = [Int128](repeating: 0, count: n * w)
-        var fits = true
-        for r in 0..<k {
-            for c in 0..<k {
-                guard let v = Int128(exactly: entry(r, c)) else { fits = false; break }
-                small[r * w + c] = v
-            }
-            if !fits { break }
-            small[r * w + k] = -1
-        }
-        if fits {
-            for c in 0..<k { small[k * w + c] = 1 }
-            small[k * w + n] = 1
-            var prev: Int128 = 1
-            var row = [Int128](repeating: 0, count: w)
-            var overflowed = false
-            elimination: for col in 0..<n {
-                guard let p = (col..<n).first(where: { small[$0 * w + col] != 0 }) else { return nil }
-                if p != col { for c in 0..<w { small.swapAt(p * w + c, col * w + c) } }
-                let pivot = small[col * w + col]
-                for r in (col + 1)..<n {
-                    let f = small[r * w + col]
-                    for c in (col + 1)..<w {
-                        let (x, o1) = small[r * w + c].multipliedReportingOverflow(by: pivot)
-                        let (y, o2) = f.multipliedReportingOverflow(by: small[col * w + c])
-                        let (z, o3) = x.subtractingReportingOverflow(y)
-                        let (q, o4) = z.dividedReportingOverflow(by: prev)      // exact (Bareiss)
-                        if o1 || o2 || o3 || o4 { resumeColumn = col; resumeRow = r; overflowed = true; break elimination }
-                        row[c] = q
-                    }
-                    for c in (col + 1)..<w { small[r * w + c] = row[c] }
-                    small[r * w + col] = 0
-                }
-                prev = pivot
-            }
-            t = small.map { BigInt.fromInt128($0) }
-            previous = BigInt.fromInt128(prev)
-            if !overflowed { resumeColumn = n }
-        } else {
-            t = [BigInt](repeating: 0, count: n * w)
-            for r in 0..<k {
-                for c in 0..<k { t[r * w + c] = entry(r, c) }
-                t[r * w + k] = -1
-            }
-            for c in 0..<k { t[k * w + c] = 1 }
-            t[k * w + n] = 1
-        }
-        // Big-integer phase, from the step (and row) where Int128 stopped.
-        for col in resumeColumn..<n {
-            let firstRow: Int
-            if col == resumeColumn && fits {
-                firstRow = resumeRow                // pivot row already chosen and swapped
-            } else {
-                guard let p = (col..<n).first(where: { !t[$0 * w + col].isZero }) else { return nil }
-                if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
-                firstRow = col + 1
-            }
-            let pivot = t[col * w + col]
-            for r in firstRow..<n {
-                let f = t[r * w + col]
-                for c in (col + 1)..<w {
-                    var z = t[r * w + c] * pivot
-                    if !f.isZero { z -= f * t[col * w + c] }
-                    t[r * w + c] = previous == 1 ? z : z / previous
-                }
-                t[r * w + col] = 0
-            }
-            previous = pivot
-        }
-        // D = last pivot; D·p_i = (D·b_i − Σ_{j>i} a_ij·(D·p_j)) / a_ii, exact.
-        let d = t[(n - 1) * w + (n - 1)]
-        var num = [BigInt](repeating: 0, count: n)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var s = d * t[i * w + n]
-            for j in (i + 1)..<n where !t[i * w + j].isZero { s -= t[i * w + j] * num[j] }
-            num[i] = s / t[i * w + i]
-        }
-        var out = Array(num[0..<k])
-        var den = d
-        if den.signum() < 0 { den.negate(); for i in out.indices { out[i].negate() } }
-        return (out, den)
+        let minusOne = BigInt(-1), one = BigInt(1), zero = BigInt(0)
+        guard let (numerators, denominator) = FractionFreeSolve.solve(
+            size: k + 1,
+            entry: { r, c in r < k ? (c < k ? entry(r, c) : minusOne) : (c < k ? one : zero) },
+            rhs: { r in r < k ? zero : one }) else { return nil }
+        return (Array(numerators[0..<k]), denominator)
     }
 
     /// Solves M·p − u·1 = 0, Σ p = 1 for the k x k matrix M (entry(row, column)); nil when the
@@ -527,23 +443,5 @@ enum BasisCertificate {
         for i in sx where ay[i] != u { return nil }
         for j in sy where bx[j] != v { return nil }
         return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)], payoffs: [u, v])
-    }
-}
-
-extension BigInt {
-    /// `BigInt(value)` without the library's generic `BinaryInteger` path (unspecialised across
-    /// the module boundary: witness-table calls per conversion, about half of the certificate's
-    /// time on a 100x100 game): the magnitude's words go in directly.
-    @inline(__always) static func fromInt(_ value: Int) -> BigInt {
-        if value == 0 { return BigInt() }
-        return BigInt(sign: value < 0 ? .minus : .plus, magnitude: BigUInt(words: [value.magnitude]))
-    }
-
-    /// The same for Int128.
-    @inline(__always) static func fromInt128(_ value: Int128) -> BigInt {
-        if let small = Int(exactly: value) { return fromInt(small) }
-        let m = value.magnitude
-        return BigInt(sign: value < 0 ? .minus : .plus,
-                      magnitude: BigUInt(words: [UInt(truncatingIfNeeded: m), UInt(truncatingIfNeeded: m >> 64)]))
     }
 }
