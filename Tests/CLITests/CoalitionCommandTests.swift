@@ -5,7 +5,8 @@ import Testing
 private func fixture(_ name: String, _ text: String) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gamesolve-cli-tests-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let url = dir.appendingPathComponent(name)
+    // Unique per call: tests run in parallel and may write different games under one name.
+    let url = dir.appendingPathComponent(UUID().uuidString + "-" + name)
     try Data(text.utf8).write(to: url)
     return url.path
 }
