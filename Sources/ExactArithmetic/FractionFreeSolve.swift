@@ -37,31 +37,11 @@ public enum FractionFreeSolve {
             small[r * w + n] = v
         }
         if fits {
-            var prev: Int128 = 1
-            var row = [Int128](repeating: 0, count: w)
-            var overflowed = false
-            elimination: for col in 0..<n {
-                guard let p = (col..<n).first(where: { small[$0 * w + col] != 0 }) else { return nil }
-                if p != col { for c in 0..<w { small.swapAt(p * w + c, col * w + c) } }
-                let pivot = small[col * w + col]
-                for r in (col + 1)..<n {
-                    let f = small[r * w + col]
-                    for c in (col + 1)..<w {
-                        let (x, o1) = small[r * w + c].multipliedReportingOverflow(by: pivot)
-                        let (y, o2) = f.multipliedReportingOverflow(by: small[col * w + c])
-                        let (z, o3) = x.subtractingReportingOverflow(y)
-                        let (q, o4) = z.dividedReportingOverflow(by: prev)      // exact (Bareiss)
-                        if o1 || o2 || o3 || o4 { resumeColumn = col; resumeRow = r; overflowed = true; break elimination }
-                        row[c] = q
-                    }
-                    for c in (col + 1)..<w { small[r * w + c] = row[c] }
-                    small[r * w + col] = 0
-                }
-                prev = pivot
-            }
+            let phase = eliminate128(&small, size: n)
+            if phase.singular { return nil }
+            (resumeColumn, resumeRow) = phase.stoppedAt ?? (n, 0)
             t = small.map { BigInt.fromInt128($0) }
-            previous = BigInt.fromInt128(prev)
-            if !overflowed { resumeColumn = n }
+            previous = BigInt.fromInt128(phase.previous)
         } else {
             t = [BigInt](repeating: 0, count: n * w)
             for r in 0..<n {
@@ -102,6 +82,83 @@ public enum FractionFreeSolve {
         var denominator = d
         if denominator.signum() < 0 { denominator.negate(); for i in numerators.indices { numerators[i].negate() } }
         return (numerators, denominator)
+    }
+
+    /// The outcome of ``solve128(size:entry:rhs:)``.
+    public enum Solved128: Equatable, Sendable {
+        /// x = numerators / denominator, denominator > 0.
+        case solved(numerators: [Int128], denominator: Int128)
+        case singular
+        /// Some intermediate value does not fit in Int128 (use ``solve(size:entry:rhs:)``).
+        case overflow
+    }
+
+    /// ``solve(size:entry:rhs:)`` entirely in Int128, for callers that continue in Int128.
+    /// - Complexity: O(n³) Int128 operations.
+    public static func solve128(size n: Int, entry: (Int, Int) -> Int128, rhs: (Int) -> Int128) -> Solved128 {
+        if n == 0 { return .solved(numerators: [], denominator: 1) }
+        let w = n + 1
+        var t = [Int128](repeating: 0, count: n * w)
+        for r in 0..<n {
+            for c in 0..<n { t[r * w + c] = entry(r, c) }
+            t[r * w + n] = rhs(r)
+        }
+        let phase = eliminate128(&t, size: n)
+        if phase.singular { return .singular }
+        if phase.stoppedAt != nil { return .overflow }
+        let d = phase.previous
+        var numerators = [Int128](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var (s, o) = d.multipliedReportingOverflow(by: t[i * w + n])
+            if o { return .overflow }
+            for j in (i + 1)..<n where t[i * w + j] != 0 {
+                let (pr, o1) = t[i * w + j].multipliedReportingOverflow(by: numerators[j])
+                let (s2, o2) = s.subtractingReportingOverflow(pr)
+                if o1 || o2 { return .overflow }
+                s = s2
+            }
+            let (q, o3) = s.dividedReportingOverflow(by: t[i * w + i])
+            if o3 { return .overflow }
+            numerators[i] = q
+        }
+        var denominator = d
+        if denominator < 0 {
+            guard denominator != .min, !numerators.contains(.min) else { return .overflow }
+            denominator = -denominator
+            for i in numerators.indices { numerators[i] = -numerators[i] }
+        }
+        return .solved(numerators: numerators, denominator: denominator)
+    }
+
+    /// Bareiss elimination of the n x (n + 1) table `t` in Int128, in place. Stops at the first
+    /// update that would overflow, with every row before it complete and that step's pivot row
+    /// already swapped in place, so big integers can resume exactly there. `previous` is the last
+    /// completed step's pivot (the determinant up to sign when the elimination finished).
+    private static func eliminate128(_ t: inout [Int128], size n: Int)
+        -> (previous: Int128, stoppedAt: (column: Int, row: Int)?, singular: Bool) {
+        let w = n + 1
+        var previous: Int128 = 1
+        var row = [Int128](repeating: 0, count: w)
+        for col in 0..<n {
+            guard let p = (col..<n).first(where: { t[$0 * w + col] != 0 }) else { return (previous, nil, true) }
+            if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
+            let pivot = t[col * w + col]
+            for r in (col + 1)..<n {
+                let f = t[r * w + col]
+                for c in (col + 1)..<w {
+                    let (x, o1) = t[r * w + c].multipliedReportingOverflow(by: pivot)
+                    let (y, o2) = f.multipliedReportingOverflow(by: t[col * w + c])
+                    let (z, o3) = x.subtractingReportingOverflow(y)
+                    let (q, o4) = z.dividedReportingOverflow(by: previous)      // exact (Bareiss)
+                    if o1 || o2 || o3 || o4 { return (previous, (col, r), false) }
+                    row[c] = q
+                }
+                for c in (col + 1)..<w { t[r * w + c] = row[c] }
+                t[r * w + col] = 0
+            }
+            previous = pivot
+        }
+        return (previous, nil, false)
     }
 }
 

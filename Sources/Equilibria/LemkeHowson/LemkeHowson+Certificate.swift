@@ -320,66 +320,16 @@ enum BasisCertificate {
                                         payoffs: [rational(u, dy), rational(v, dx)]))
     }
 
-    enum Solved128: Equatable {
-        case solved([Int128], Int128)
-        case singular
-        case overflow
-    }
-
-    /// ``bareissIndifference(size:entry:)`` in Int128 with overflow detection.
+    /// ``bareissIndifference(size:entry:)`` in Int128 with overflow detection
+    /// (``FractionFreeSolve/solve128(size:entry:rhs:)`` on the bordered system).
     /// - Complexity: O(k³) Int128 operations.
-    static func bareissIndifference128(size k: Int, entry: (Int, Int) -> Int128) -> Solved128 {
-        let n = k + 1, w = n + 1
-        var t = [Int128](repeating: 0, count: n * w)
-        for r in 0..<k {
-            for c in 0..<k { t[r * w + c] = entry(r, c) }
-            t[r * w + k] = -1
+    static func bareissIndifference128(size k: Int, entry: (Int, Int) -> Int128) -> FractionFreeSolve.Solved128 {
+        switch FractionFreeSolve.solve128(size: k + 1,
+                                          entry: { r, c in r < k ? (c < k ? entry(r, c) : -1) : (c < k ? 1 : 0) },
+                                          rhs: { r in r < k ? 0 : 1 }) {
+        case .solved(let numerators, let denominator): return .solved(numerators: Array(numerators[0..<k]), denominator: denominator)
+        case let other: return other
         }
-        for c in 0..<k { t[k * w + c] = 1 }
-        t[k * w + n] = 1
-        var previous: Int128 = 1
-        for col in 0..<n {
-            guard let p = (col..<n).first(where: { t[$0 * w + col] != 0 }) else { return .singular }
-            if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
-            let pivot = t[col * w + col]
-            for r in (col + 1)..<n {
-                let f = t[r * w + col]
-                for c in (col + 1)..<w {
-                    let (x, o1) = t[r * w + c].multipliedReportingOverflow(by: pivot)
-                    let (y, o2) = f.multipliedReportingOverflow(by: t[col * w + c])
-                    let (z, o3) = x.subtractingReportingOverflow(y)
-                    if o1 || o2 || o3 { return .overflow }
-                    let (q, o4) = z.dividedReportingOverflow(by: previous)   // exact (Bareiss)
-                    if o4 { return .overflow }
-                    t[r * w + c] = q
-                }
-                t[r * w + col] = 0
-            }
-            previous = pivot
-        }
-        let d = t[(n - 1) * w + (n - 1)]
-        var num = [Int128](repeating: 0, count: n)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var (s, o) = d.multipliedReportingOverflow(by: t[i * w + n])
-            if o { return .overflow }
-            for j in (i + 1)..<n where t[i * w + j] != 0 {
-                let (pr, o1) = t[i * w + j].multipliedReportingOverflow(by: num[j])
-                let (s2, o2) = s.subtractingReportingOverflow(pr)
-                if o1 || o2 { return .overflow }
-                s = s2
-            }
-            let (q, o3) = s.dividedReportingOverflow(by: t[i * w + i])
-            if o3 { return .overflow }
-            num[i] = q
-        }
-        var out = Array(num[0..<k])
-        var den = d
-        if den < 0 {
-            guard den != .min, !out.contains(.min) else { return .overflow }
-            den = -den
-            for i in out.indices { out[i] = -out[i] }
-        }
-        return .solved(out, den)
     }
 
     /// Solves M·p − u·1 = 0, Σ p = 1 (M integer, k x k) fraction-free (``FractionFreeSolve``, on
