@@ -29,8 +29,7 @@ struct CorrelatedCommand: ParsableCommand {
     @Option(help: "Output format: table (default) or json.")
     var format: Format = .table
 
-    @Option(help: ArgumentHelp("Give up after this many seconds (exit status 75, nothing printed): the LP has no partial answer.", valueName: "seconds"))
-    var timeout: Double?
+    @OptionGroup var limit: LPTimeoutOptions
 
     /// The parsed objective (0-based player).
     func parsedObjective() throws -> CorrelatedObjective {
@@ -43,20 +42,17 @@ struct CorrelatedCommand: ParsableCommand {
         }
     }
 
-    func validate() throws {
-        _ = try parsedObjective()
-        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
-    }
+    func validate() throws { _ = try parsedObjective() }
 
     func run() throws {
         let game = try input.load()
         let ce: CorrelatedEquilibrium
         do {
-            ce = try game.correlatedEquilibrium(maximizing: try parsedObjective(), timeLimit: timeout.map { Duration.seconds($0) })
+            ce = try game.correlatedEquilibrium(maximizing: try parsedObjective(), timeLimit: limit.timeLimit)
         } catch let e as CorrelatedEquilibriumError {
             throw CommandFailure(e.description)
         } catch LPError.timeLimitReached {
-            throw StoppedByTimeout(seconds: timeout ?? 0)
+            throw limit.stopped
         } catch let e as LPError {
             throw CommandFailure(e.description)
         }

@@ -33,23 +33,18 @@ struct MinimaxCommand: ParsableCommand {
     @Option(help: "Output format: table (default) or json.")
     var format: Format = .table
 
-    @Option(help: ArgumentHelp("Give up after this many seconds (exit status 75, nothing printed): the LP has no partial answer.", valueName: "seconds"))
-    var timeout: Double?
-
-    func validate() throws {
-        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
-    }
+    @OptionGroup var limit: LPTimeoutOptions
 
     func run() throws {
         let game = try input.load()
         let solution: MinimaxSolution
         do {
             solution = try game.minimax(start: lp == .exact ? .exactSimplex : .floatingBasis,
-                                        timeLimit: timeout.map { Duration.seconds($0) })
+                                        timeLimit: limit.timeLimit)
         } catch let e as MinimaxError {
             throw CommandFailure(e.description)
         } catch LPError.timeLimitReached {
-            throw StoppedByTimeout(seconds: timeout ?? 0)
+            throw limit.stopped
         } catch let e as LPError {
             throw CommandFailure(e.description)
         }

@@ -61,6 +61,23 @@ struct OutputOptions: ParsableArguments {
     var format: OutputFormat = .table
 }
 
+/// `--timeout` of the LP commands (`minimax`, `correlated`): an LP has no partial answer, so
+/// running out means nothing is printed and the exit status is 75.
+struct LPTimeoutOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Give up after this many seconds (exit status 75, nothing printed): the LP has no partial answer.", valueName: "seconds"))
+    var timeout: Double?
+
+    func validate() throws {
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+
+    /// The solver's time limit.
+    var timeLimit: Duration? { timeout.map { Duration.seconds($0) } }
+
+    /// The error to report when the limit ran out.
+    var stopped: StoppedByTimeout { StoppedByTimeout(seconds: timeout ?? 0) }
+}
+
 /// Limits shared by solvers whose work can blow up.
 struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Stop after this many seconds and report what was found so far.", valueName: "seconds"))
