@@ -119,3 +119,14 @@ import Testing
         }
     }
 }
+
+@Suite struct RationalDecimalTests {
+    @Test(arguments: [
+        ("2/3", 4, "0.6667"), ("-1/8", 2, "-0.13"), ("5", 0, "5"), ("1/3", 0, "0"), ("1/2", 0, "1"),
+        ("-1/2", 0, "-1"), ("-1/1000", 2, "0.00"), ("123456789012345678901234567890/7", 3, "17636684144620811271604938270.000"),
+        ("1/7", 10, "0.1428571429"), ("0", 3, "0.000"), ("-7/2", 1, "-3.5"),
+    ])
+    func roundsHalfAwayFromZero(text: String, digits: Int, expected: String) {
+        #expect(Rational(text)!.decimal(digits) == expected)
+    }
+}
