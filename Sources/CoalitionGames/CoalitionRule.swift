@@ -19,6 +19,10 @@ public enum CoalitionRule: Sendable, Equatable {
     /// Majority game: v(S) = 1 when |S| ≥ quota (default ⌊n/2⌋ + 1).
     case majority(players: Int, quota: Int)
 
+    /// The most players a rule-given game may have (checked before anything of size n is
+    /// allocated): sampling and voting power cost at least O(n) per permutation or coalition size.
+    public static let maximumPlayers = 100_000
+
     /// The rule's JSON `"type"` (as read by ``TUGameReader``).
     public var typeName: String {
         switch self {
@@ -53,6 +57,7 @@ public enum CoalitionRule: Sendable, Equatable {
     /// - Throws: ``TUGameError/invalidRule(_:)`` describing the problem.
     public func validate() throws {
         guard playerCount >= 1 else { throw TUGameError.noPlayers }
+        guard playerCount <= Self.maximumPlayers else { throw TUGameError.tooManyRulePlayers(playerCount) }
         switch self {
         case .weightedVoting(let q, let w):
             guard q.signum > 0 else { throw TUGameError.invalidRule("the quota must be positive, got \(q)") }

@@ -65,7 +65,7 @@ extension TUGame {
     /// Essential: the imputation set is more than one point: v(N) > Σ v({i}) for a profit game,
     /// c(N) < Σ c({i}) for a cost game.
     public var isEssential: Bool {
-        isCostGame ? numerators[grandCoalition] < singletonSum : numerators[grandCoalition] > singletonSum
+        isCostGame ? Int128(numerators[grandCoalition]) < singletonSum : Int128(numerators[grandCoalition]) > singletonSum
     }
 
     /// Zero-normalised: v({i}) = 0 for every player.
@@ -74,8 +74,9 @@ extension TUGame {
     /// The imputation set {x : x(N) = v(N), xᵢ ≥ v({i})} is non-empty: v(N) ≥ Σ v({i}). For a
     /// cost game it is {x : x(N) = c(N), xᵢ ≤ c({i})}, non-empty iff c(N) ≤ Σ c({i}).
     public var hasImputations: Bool {
-        isCostGame ? numerators[grandCoalition] <= singletonSum : numerators[grandCoalition] >= singletonSum
+        isCostGame ? Int128(numerators[grandCoalition]) <= singletonSum : Int128(numerators[grandCoalition]) >= singletonSum
     }
 
-    var singletonSum: Int { (0..<playerCount).reduce(0) { $0 + numerators[1 << $1] } }
+    /// Σ v({i}) · denominator, in 128 bits: n values below 2^62 cannot overflow it.
+    var singletonSum: Int128 { (0..<playerCount).reduce(Int128(0)) { $0 + Int128(numerators[1 << $1]) } }
 }

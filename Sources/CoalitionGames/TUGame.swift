@@ -161,10 +161,20 @@ public struct TUGame: Sendable, Equatable {
 public enum TUGameError: Error, Equatable, CustomStringConvertible {
     case noPlayers
     case tooManyPlayers(Int)
+    /// A rule-given game with more than ``CoalitionRule/maximumPlayers`` players.
+    case tooManyRulePlayers(Int)
     case wrongValueCount(expected: Int, found: Int, players: Int)
     case nonZeroEmptyCoalition
     case valuesTooLarge(String)
     case invalidRule(String)
+
+    /// True for sizes beyond a stated limit (rather than a malformed game).
+    public var exceedsLimit: Bool {
+        switch self {
+        case .tooManyPlayers, .tooManyRulePlayers: return true
+        default: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -172,6 +182,8 @@ public enum TUGameError: Error, Equatable, CustomStringConvertible {
         case .tooManyPlayers(let n):
             return "a table of 2^\(n) coalition values is too large (the limit is \(TUGame.maximumTablePlayers) players, 2^25 values, 256 MB); "
                 + "for larger games give the game by its rule (weighted voting, bankruptcy, ...) and use sampling (`--samples N` or `--error E`) or voting power"
+        case .tooManyRulePlayers(let n):
+            return "a rule-given game with \(n) players is beyond the limit of \(CoalitionRule.maximumPlayers) players (every solver needs at least O(n) memory per coalition or permutation)"
         case .wrongValueCount(let e, let f, let n): return "expected 2^n − 1 = \(e) values for n = \(n) players, found \(f)"
         case .nonZeroEmptyCoalition: return "the empty coalition must have value 0"
         case .valuesTooLarge(let what): return "\(what) is too large for the exact table (numerators over a common denominator must stay below 2^62)"

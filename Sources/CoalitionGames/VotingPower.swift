@@ -16,6 +16,54 @@ public struct VotingPower: Sendable {
 extension CoalitionRule {
     /// The largest DP table (cells × words) the voting-power algorithm allocates.
     public static let maximumVotingCells = 1 << 27
+    /// The most players for which weights too large for the counting table (more than
+    /// ``maximumVotingCells`` cells after scaling to integers) are handled by enumerating all
+    /// 2^n coalitions instead.
+    public static let maximumEnumeratedVotingPlayers = 24
+
+    /// Power indices from each player's swings by coalition size: `swingsBySize(i)[k]` counts
+    /// the losing coalitions S ∌ i with |S| = k that win with i.
+    /// - Complexity: O(n²) big-integer operations.
+    static func powerIndices(players n: Int, swingsBySize: (Int) -> [BigInt]) -> VotingPower {
+        var factorial = [BigInt(1)]
+        for k in 1...max(n, 1) { factorial.append(factorial[k - 1] * BigInt(k)) }
+        let perPlayerSwings = (0..<n).map(swingsBySize)
+        let swings = perPlayerSwings.map { $0.reduce(BigInt(0), +) }
+        let total = swings.reduce(BigInt(0), +)
+        let half = BigInt(1) << (n - 1)
+        let ss = perPlayerSwings.map { s in
+            Rational(s.enumerated().reduce(BigInt(0)) { $0 + $1.element * factorial[$1.offset] * factorial[n - 1 - $1.offset] }, factorial[n])
+        }
+        return VotingPower(shapleyShubik: ss,
+                           banzhaf: swings.map { total.isZero ? .zero : Rational($0, total) },
+                           banzhafAbsolute: swings.map { Rational($0, half) },
+                           swings: swings)
+    }
+
+    /// Power indices by enumerating every coalition (Gray code order, one weight added or removed
+    /// per step), for weights too large for the pseudo-polynomial counting table.
+    /// - Complexity: O(n·2^n) time, O(n²) memory.
+    static func votingPowerByEnumeration(weights w: [Int128], quota q: Int128) -> VotingPower {
+        let n = w.count
+        var counts = [[UInt64]](repeating: [UInt64](repeating: 0, count: n), count: n)
+        var sum: Int128 = 0, mask = 0
+        for step in 0..<(1 << n) {
+            if step > 0 {
+                let bit = step.trailingZeroBitCount
+                if mask & (1 << bit) != 0 { sum -= w[bit] } else { sum += w[bit] }
+                mask ^= 1 << bit
+            }
+            guard sum >= q else { continue }
+            let size = mask.nonzeroBitCount
+            var m = mask
+            while m != 0 {
+                let i = m.trailingZeroBitCount
+                if sum - w[i] < q { counts[i][size - 1] &+= 1 }
+                m &= m - 1
+            }
+        }
+        return powerIndices(players: n) { i in counts[i].map { BigInt($0) } }
+    }
 
     /// Shapley–Shubik and Banzhaf indices of a weighted voting game [q; w] by dynamic
     /// programming over weights ("generating functions", Brams & Affuso 1976; Matsui & Matsui
@@ -63,18 +111,27 @@ extension CoalitionRule {
             den = den / den.greatestCommonDivisor(with: d) * d
         }
         let scaled = (weights + [quota]).map { x in x.numerator * (den / x.denominator) }
-        guard let q = Int(exactly: scaled[n]) else { throw TUGameError.invalidRule("the quota is too large for the counting table") }
-        // Weights ≥ q behave like q (the player alone wins); cap to keep Int.
-        let w: [Int] = scaled[0..<n].map { Int(exactly: $0).map { min($0, q) } ?? q }
+        // Weights ≥ q behave like q (the player alone wins): capping keeps the winning coalitions.
+        let cappedBig = scaled[0..<n].map { min($0, scaled[n]) }
+        func byEnumeration() throws -> VotingPower {
+            guard n <= Self.maximumEnumeratedVotingPlayers, let q128 = Int128(exactly: scaled[n]), q128 < (Int128(1) << 100) else {
+                throw TUGameError.invalidRule("weights and quota with \(scaled[n].bitWidth) significant bits after scaling to integers need either a counting table of more than \(Self.maximumVotingCells) words or enumeration of 2^n coalitions, which is limited to n ≤ \(Self.maximumEnumeratedVotingPlayers) players (this game has \(n))")
+            }
+            return Self.votingPowerByEnumeration(weights: cappedBig.map { Int128(exactly: $0)! }, quota: q128)
+        }
+        guard let q = Int(exactly: scaled[n]) else { return try byEnumeration() }
+        let w: [Int] = cappedBig.map { Int(exactly: $0)! }
         // Rows 0...kmax: the lightest kmax players weigh less than q, heavier sizes never lose.
         var kmax = 0, light = 0
-        for x in w.sorted() { light += x; if light >= q { break }; kmax += 1 }
+        for x in w.sorted() {
+            let (sum, overflow) = light.addingReportingOverflow(x)
+            if overflow || sum >= q { break }
+            light = sum; kmax += 1
+        }
         kmax = min(kmax, n)
         let words = BigUInt.binomial(n, n / 2).bitWidth / 64 + 1
-        guard q.multipliedReportingOverflow(by: (kmax + 1) * words).overflow == false,
-              q * (kmax + 1) * words <= Self.maximumVotingCells else {
-            throw TUGameError.invalidRule("quota \(q) (after scaling weights to integers) needs a counting table of more than \(Self.maximumVotingCells) words")
-        }
+        let (cells, cellsOverflow) = q.multipliedReportingOverflow(by: (kmax + 1) * words)
+        guard !cellsOverflow, cells <= Self.maximumVotingCells else { return try byEnumeration() }
         let counts: [Int: [UInt64]]
         switch words {
         case 1: counts = swingCountsBySize(weights: w, quota: q, rows: kmax + 1, width: Words1.self, words: 1)

@@ -181,18 +181,33 @@ struct CSVTable {
             guard f.end > f.start else { return false }
             return CSVTable.parseCell(bytes, f) != nil
         }
+        /// A payoff cell, or a cell shaped like one: it starts like a number and holds a pair
+        /// separator (`1;x`, `1e99999;2`, `1;2;3`). Such a cell is never read as a strategy name:
+        /// a typo in a payoff must be an error, not a different game.
+        func isPayoffShaped(_ f: Field) -> Bool {
+            if isPayoffCell(f) { return true }
+            guard CSVTable.pairSeparator(bytes, f) != nil else { return false }
+            var i = f.start
+            while i < f.end && (bytes[i] == 32 || bytes[i] == 9) { i += 1 }
+            guard i < f.end else { return false }
+            let c = bytes[i]
+            return (c >= 48 && c <= 57) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
+        }
 
-        // Headers.
+        // Headers. A header row (column) is read only when every candidate cell is a name, never
+        // on a guess from some of them: a mixed row or column is payoffs, and its first
+        // non-number is reported with its line and column.
         let topLeft = records[0][0]
         let topLeftText = text(topLeft)
         let topLeftNamesPlayers = topLeft.end == topLeft.start || topLeftText.contains(" \\ ")
-        let hasHeaderRow = topLeftNamesPlayers || records[0].dropFirst().contains { !isPayoffCell($0) }
-            || (records[0].count == 1 && !isPayoffCell(records[0][0]) && records.count > 1 && records[1].count == 1)
+        let hasHeaderRow = topLeftNamesPlayers
+            || (records[0].count > 1 && records[0].dropFirst().allSatisfy { !isPayoffShaped($0) })
+            || (records[0].count == 1 && !isPayoffShaped(records[0][0]) && records.count > 1 && records[1].count == 1)
         let dataRecords = hasHeaderRow ? records.dropFirst() : records[...]
         guard let firstData = dataRecords.first else {
             throw source.error(at: records[0][0].start, "expected rows of payoffs after the header row, found none")
         }
-        let hasHeaderColumn = (hasHeaderRow && topLeftNamesPlayers) || dataRecords.contains { !isPayoffCell($0[0]) }
+        let hasHeaderColumn = (hasHeaderRow && topLeftNamesPlayers) || dataRecords.allSatisfy { !isPayoffShaped($0[0]) }
         let skip = hasHeaderColumn ? 1 : 0
         let width = firstData.count - skip
         guard width > 0 else {
@@ -263,6 +278,13 @@ struct CSVTable {
             if f.start == f.end { return source.error(at: f.start, "expected a payoff, found an empty cell") }
             if NumberParsing.isZeroDenominator(bytes, f.start, f.end) {
                 return source.error(at: f.start, "division by zero in payoff '\(source.snippet(f.start..<f.end))'")
+            }
+            let separators = bytes[f.start..<f.end].filter { $0 == UInt8(ascii: ";") || (f.quoted && $0 == UInt8(ascii: ",")) }.count
+            if separators > 1 {
+                return source.error(at: f.start, "expected two payoffs 'a;b' in a cell of a two-player game, found \(separators + 1) in '\(source.snippet(f.start..<f.end))'")
+            }
+            if NumberParsing.hasOutOfRangeExponent(bytes, f.start, f.end) {
+                return source.error(at: f.start, "number out of range in '\(source.snippet(f.start..<f.end))': exponents are limited to ±9999")
             }
             return source.error(at: f.start, "expected \(pair ? "two payoffs 'a;b'" : "a payoff") (integers, decimals or fractions p/q), found '\(source.snippet(f.start..<f.end))'")
         }

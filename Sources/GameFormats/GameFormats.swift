@@ -24,6 +24,16 @@ public enum GameFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The format that text starts like, for standard input without `--input-format`: `NFG`
+    /// (after white space) is Gambit's, `{` is JSON; anything else is not guessed.
+    public init?(sniffing bytes: [UInt8]) {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 10 || bytes[i] == 13 { i += 1 }
+        if bytes[i...].starts(with: Array("NFG".utf8)) { self = .nfg }
+        else if i < bytes.count && bytes[i] == UInt8(ascii: "{") { self = .json }
+        else { return nil }
+    }
+
     /// Whether the format can hold games with `players` players.
     public func canHold(players: Int) -> Bool {
         switch self {
@@ -41,11 +51,14 @@ public enum GameFile {
     /// - Throws: ``GameFormatError`` for malformed text; ``GameInputError`` when a file cannot be
     ///   read or its format is unknown.
     public static func read(path: String, format: GameFormat? = nil, columnPayoffsPath: String? = nil) throws -> NormalFormGame {
-        guard let format = format ?? GameFormat(fileName: path) else {
+        let name = path == "-" ? "<stdin>" : path
+        if format == nil && GameFormat(fileName: path) == nil && path != "-" {
             throw GameInputError("cannot tell the format of '\(path)' from its name: use --input-format nfg|csv|json|lrs", reason: .unknownFormat)
         }
-        let name = path == "-" ? "<stdin>" : path
         let bytes = try FileIO.readAll(path)
+        guard let format = format ?? GameFormat(fileName: path) ?? GameFormat(sniffing: bytes) else {
+            throw GameInputError("cannot tell the format of standard input (it starts with neither 'NFG' nor '{'): use --input-format nfg|csv|json|lrs", reason: .unknownFormat)
+        }
         if let second = columnPayoffsPath {
             guard format == .csv else {
                 throw GameInputError("a separate file of column payoffs is only read for CSV games, not \(format.rawValue)")
@@ -58,13 +71,58 @@ public enum GameFile {
     }
 
     /// Parses `bytes` in `format`.
+    /// - Throws: ``GameFormatError`` for malformed text, including text that is not UTF-8.
     public static func parse(_ bytes: [UInt8], format: GameFormat, fileName: String) throws(GameFormatError) -> NormalFormGame {
+        try requireUTF8(bytes, fileName: fileName)
         switch format {
         case .nfg: return try NFGFormat.read(bytes, fileName: fileName)
         case .json: return try JSONGameFormat.read(bytes, fileName: fileName)
         case .csv: return try CSVFormat.read(bytes, fileName: fileName).normalForm
         case .lrs: return try LrsFormat.read(bytes, fileName: fileName).normalForm
         }
+    }
+
+    /// The text of a file (`-` = standard input), checked to be UTF-8: the readers of other
+    /// kinds of games (TU games) use this, so every text file is read one way.
+    /// - Throws: ``GameInputError`` when the file cannot be read, ``GameFormatError`` at the first
+    ///   byte that is not UTF-8.
+    public static func readText(path: String) throws -> String {
+        let bytes = try FileIO.readAll(path)
+        try requireUTF8(bytes, fileName: path == "-" ? "<stdin>" : path)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Throws at the first byte of `bytes` that does not start or continue a well-formed UTF-8
+    /// sequence (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+    /// - Complexity: O(bytes.count).
+    static func requireUTF8(_ bytes: [UInt8], fileName: String) throws(GameFormatError) {
+        if let bad = firstInvalidUTF8(bytes) {
+            throw SourceText(name: fileName, bytes: bytes).error(at: bad, "the file is not UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))")
+        }
+    }
+
+    static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let length: Int, low: UInt8, high: UInt8   // allowed range of the second byte
+            switch c {
+            case 0xC2...0xDF: length = 2; low = 0x80; high = 0xBF
+            case 0xE0: length = 3; low = 0xA0; high = 0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3; low = 0x80; high = 0xBF
+            case 0xED: length = 3; low = 0x80; high = 0x9F
+            case 0xF0: length = 4; low = 0x90; high = 0xBF
+            case 0xF1...0xF3: length = 4; low = 0x80; high = 0xBF
+            case 0xF4: length = 4; low = 0x80; high = 0x8F
+            default: return i
+            }
+            guard i + length <= n, b[i + 1] >= low, b[i + 1] <= high else { return i }
+            for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
     }
 
     /// The game's text in `format`.

@@ -25,4 +25,22 @@ enum NumberParsing {
         guard let slash = bytes[start..<end].firstIndex(of: UInt8(ascii: "/")) else { return false }
         return bytes.withUnsafeBufferPointer { Rational.parse(utf8: $0, from: slash + 1, to: end)?.isZero ?? false }
     }
+
+    /// True when some number in `bytes[range]` (one payoff, or a pair separated by `;`/`,`) has
+    /// the form of a decimal with an exponent of five or more digits, which the exact parser
+    /// refuses (10^10000 has no place in a payoff table), so that the message can say why.
+    static func hasOutOfRangeExponent(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end {
+            if bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+                var j = i + 1
+                if j < end && (bytes[j] == UInt8(ascii: "+") || bytes[j] == UInt8(ascii: "-")) { j += 1 }
+                let digitsStart = j
+                while j < end && bytes[j] >= 48 && bytes[j] <= 57 { j += 1 }
+                if j - digitsStart >= 5 && i > start && bytes[i - 1] >= 48 && bytes[i - 1] <= 57 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
 }

@@ -161,6 +161,9 @@ struct Parser {
             defer { depth -= 1 }
             pos += 1
             var members = [(key: String, keyOffset: Int, value: JSONText.Node)]()
+            // Duplicate keys: a linear scan for small objects, a set once an object grows (keeps
+            // parsing linear in the text).
+            var keys = Set<String>()
             skipSpace()
             if pos < b.count && b[pos] == UInt8(ascii: "}") { pos += 1; return JSONText.Node(kind: .object(members), offset: start) }
             while true {
@@ -170,8 +173,12 @@ struct Parser {
                 }
                 let keyOffset = pos
                 let key = try parseString()
-                if members.contains(where: { $0.key == key }) {
+                if members.count < 16 ? members.contains(where: { $0.key == key }) : keys.contains(key) {
                     throw fail(keyOffset, "duplicate key \"\(key)\"")
+                }
+                if members.count >= 15 {
+                    if keys.isEmpty { keys = Set(members.map(\.key)) }
+                    keys.insert(key)
                 }
                 skipSpace()
                 guard pos < b.count, b[pos] == UInt8(ascii: ":") else {
@@ -213,7 +220,11 @@ struct Parser {
                 while pos < b.count, b[pos] >= 48, b[pos] <= 57 { pos += 1 }
                 return pos - s
             }
+            let intStart = pos
             guard digits() > 0 else { throw fail(start, "expected digits in a number, found \(found())") }
+            if b[intStart] == UInt8(ascii: "0") && pos - intStart > 1 {
+                throw fail(intStart, "a JSON number may not start with a leading zero ('\(snippet(start..<pos))'); RFC 8259")
+            }
             if pos < b.count && b[pos] == UInt8(ascii: ".") {
                 pos += 1
                 guard digits() > 0 else { throw fail(pos, "expected digits after the decimal point, found \(found())") }
@@ -278,7 +289,10 @@ struct Parser {
             out.append(c)
             pos += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        guard let text = String(validating: out, as: UTF8.self) else {
+            throw fail(start, "a string that is not valid UTF-8 (JSON text must be UTF-8; RFC 8259)")
+        }
+        return text
     }
 
     private func hex4(_ at: Int) throws(JSONText.Error) -> UInt32 {

@@ -29,7 +29,7 @@ struct TUGameOptions: ParsableArguments {
     /// Reads GAME (once) and expands a rule to its table.
     func loadTable() throws -> TUGame {
         let loaded = try load()
-        do { return try loaded.table() } catch let e as TUGameError { throw CommandFailure(e.description) }
+        do { return try loaded.table() } catch let e as TUGameError { throw commandError(e) }
     }
 }
 
@@ -42,23 +42,19 @@ func loadTUGame(path: String, order: CoalitionOrder, text: String? = nil) throws
     do {
         return try TUGameReader.read(text, order: order)
     } catch let e as TUGameFormatError {
-        throw GameFormatError(file: path == "-" ? "<stdin>" : path, line: e.position.line, column: e.position.column, message: e.message)
+        let located = GameFormatError(file: path == "-" ? "<stdin>" : path, line: e.position.line, column: e.position.column, message: e.message)
+        if e.exceedsLimit { throw LimitExceeded(located.description) }
+        throw located
     }
 }
 
-func readText(_ path: String) throws -> String {
-    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
-    guard fd >= 0 else { throw GameInputError("cannot open '\(path)': \(String(cString: strerror(errno)))", reason: .io) }
-    defer { if fd != 0 { close(fd) } }
-    var bytes = [UInt8](), buffer = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 20) }
-        if n < 0 { if errno == EINTR { continue }; throw GameInputError("cannot read '\(path)'", reason: .io) }
-        if n == 0 { break }
-        bytes.append(contentsOf: buffer[0..<n])
-    }
-    return String(decoding: bytes, as: UTF8.self)
+/// A TU game error as the command line reports it: sizes beyond a stated limit are usage errors
+/// (exit 64), anything else a failure (exit 1).
+func commandError(_ e: TUGameError) -> Error {
+    e.exceedsLimit ? LimitExceeded(e.description) : CommandFailure(e.description)
 }
+
+func readText(_ path: String) throws -> String { try GameFile.readText(path: path) }
 
 /// Renders one allocation-like result with extras.
 struct AllocationRenderer {
@@ -147,7 +143,7 @@ private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, b
         do {
             est = banzhaf ? try ValueSampler.banzhaf(game, stop: stop, seed: sampling.seed)
                 : try ValueSampler.shapley(game, stop: stop, seed: sampling.seed)
-        } catch let e as TUGameError { throw CommandFailure(e.description) }
+        } catch let e as TUGameError { throw commandError(e) }
         emit(AllocationRenderer(
             concept: "\(name) (estimate from \(est.samples) samples, seed \(est.seed), \(est.confidence) confidence)",
             players: loaded.playerNames,
@@ -159,7 +155,7 @@ private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, b
     }
     // The game was read once above (standard input cannot be read twice): expand that.
     let g: TUGame
-    do { g = try loaded.table() } catch let e as TUGameError { throw CommandFailure(e.description) }
+    do { g = try loaded.table() } catch let e as TUGameError { throw commandError(e) }
     let values = g.shapleyAndBanzhaf(jobs: sampling.jobs)
     let x = banzhaf ? values.banzhaf : values.shapley
     emit(AllocationRenderer(concept: name, players: g.playerNames, columns: [("allocation", x.map(\.description))],
@@ -189,7 +185,7 @@ struct PowerCommand: ParsableCommand {
             throw CommandFailure("power needs a weighted voting game ({\"type\": \"weighted-voting\", \"quota\": q, \"weights\": [...]}); for a table use shapley or banzhaf")
         }
         let p: VotingPower
-        do { p = try rule.votingPower() } catch let e as TUGameError { throw CommandFailure(e.description) }
+        do { p = try rule.votingPower() } catch let e as TUGameError { throw commandError(e) }
         emit(AllocationRenderer(concept: "Power indices", players: names,
                                 columns: [("shapleyShubik", p.shapleyShubik.map(\.description)), ("banzhaf", p.banzhaf.map(\.description)),
                                           ("banzhafAbsolute", p.banzhafAbsolute.map(\.description)), ("swings", p.swings.map { "\($0)" })],

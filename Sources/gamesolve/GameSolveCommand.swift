@@ -16,8 +16,10 @@ struct GameSolveCommand: ParsableCommand {
         taken from the file extension or --input-format; '-' reads standard input) and answers in \
         exact fractions. Results go to standard output, diagnostics to standard error.
 
-        Exit status: 0 success, 64 bad command line, 65 malformed game file (the message names \
-        file:line:column), 66 file not found or unreadable, 1 any other error.
+        Exit status: 0 success, 64 bad command line or a size beyond a stated limit, 65 malformed \
+        game file (the message names file:line:column), 66 file not found or unreadable, 75 \
+        stopped by --timeout or a signal (what was found is printed, marked incomplete), 1 any \
+        other error.
         """,
         subcommands: [
             InfoCommand.self,
@@ -54,6 +56,9 @@ struct GameSolveCommand: ParsableCommand {
             case .unknownFormat: terminate(ExitStatus.usage)
             case .unsupported: terminate(ExitStatus.failure)
             }
+        } catch let error as LimitExceeded {
+            Diagnostics.error(error.message)
+            terminate(ExitStatus.usage)
         } catch let error as CommandFailure {
             Diagnostics.error(error.message)
             terminate(ExitStatus.failure)
@@ -87,6 +92,14 @@ struct StoppedByTimeout: Error {
     init(seconds: Double) {
         message = "stopped: the --timeout of \(seconds) s ran out before the linear program was solved exactly (nothing to report; try a longer --timeout)"
     }
+}
+
+/// A request beyond a stated size limit (players, table size, memory): exit status 64, the
+/// message names the limit, the size asked for and, where there is one, the override.
+struct LimitExceeded: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
 }
 
 /// An error a subcommand reports to the user (exit status 1).

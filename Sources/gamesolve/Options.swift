@@ -18,25 +18,17 @@ struct GameInputOptions: ParsableArguments {
             help: ArgumentHelp("A second CSV file with the column player's payoffs; GAME then holds the row player's (the two-file bimatrix form).", valueName: "file"))
     var columnPayoffs: String?
 
-    /// Checks what holds for every reading. The standard-input check belongs to strategic games
-    /// only (``requireStrategicFormat()``): `info --tu -` reads a TU game, whose reader needs no
-    /// format.
+    /// Checks what holds for every reading.
     func validate() throws {
         if columnPayoffs != nil, (inputFormat ?? GameFormat(fileName: game)) != .csv {
             throw ValidationError("--column-payoffs needs CSV files")
         }
     }
 
-    /// A strategic game on standard input has no file name to tell its format.
-    func requireStrategicFormat() throws {
-        if game == "-" && inputFormat == nil {
-            throw ValidationError("reading standard input needs --input-format nfg|csv|json|lrs")
-        }
-    }
-
-    /// Reads and validates the game (malformed input throws ``GameFormatError``).
+    /// Reads and validates the game (malformed input throws ``GameFormatError``). Standard input
+    /// without `--input-format` is read as Gambit's format when it starts with `NFG` and as JSON
+    /// when it starts with `{`; anything else needs `--input-format`.
     func load() throws -> NormalFormGame {
-        try requireStrategicFormat()
         return try GameFile.read(path: game, format: inputFormat, columnPayoffsPath: columnPayoffs)
     }
 }

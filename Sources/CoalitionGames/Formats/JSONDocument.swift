@@ -47,7 +47,12 @@ public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
 public struct TUGameFormatError: Error, Equatable, CustomStringConvertible {
     public var position: SourcePosition
     public var message: String
-    public init(_ position: SourcePosition, _ message: String) { self.position = position; self.message = message }
+    /// True when the file is well formed but asks for more than a stated limit (players, table
+    /// size): the command line reports it as a usage problem (exit status 64), not a malformed file.
+    public var exceedsLimit: Bool
+    public init(_ position: SourcePosition, _ message: String, exceedsLimit: Bool = false) {
+        self.position = position; self.message = message; self.exceedsLimit = exceedsLimit
+    }
     public var description: String { "\(position): \(message)" }
 }
 

@@ -170,7 +170,7 @@ public enum TUGameReader {
         if players == nil { while (1 << n) - 1 < values.count && n < 62 { n += 1 } }
         guard n >= 1 else { throw TUGameFormatError(end, "expected at least one coalition value, found none") }
         guard n <= TUGame.maximumTablePlayers else {
-            throw TUGameFormatError(end, TUGameError.tooManyPlayers(n).description)
+            throw TUGameFormatError(end, TUGameError.tooManyPlayers(n).description, exceedsLimit: true)
         }
         let expected = (1 << n) - 1
         guard values.count == expected else {
@@ -221,7 +221,7 @@ public enum TUGameReader {
             throw TUGameFormatError(valuesNode.position, "expected \"values\" to be an array, found \(valuesNode.kind)")
         }
         if let players, players > TUGame.maximumTablePlayers {
-            throw TUGameFormatError(pos, TUGameError.tooManyPlayers(players).description)
+            throw TUGameFormatError(pos, TUGameError.tooManyPlayers(players).description, exceedsLimit: true)
         }
         let values = try items.map { (try number($0, "a coalition value"), $0.position) }
         return .table(try makeTable(values, order: order, names: names, players: players, at: pos))
@@ -248,7 +248,12 @@ public enum TUGameReader {
         case "glove":
             let l = try integer(try member("left"), "the number of left gloves")
             let r = try integer(try member("right"), "the number of right gloves")
-            guard l >= 0, r >= 0, l + r >= 1 else { throw TUGameFormatError(root.position, "expected non-negative glove counts") }
+            guard l >= 0, r >= 0 else { throw TUGameFormatError(root.position, "expected non-negative glove counts, found left \(l) and right \(r)") }
+            let (players, overflow) = l.addingReportingOverflow(r)
+            guard !overflow, players <= CoalitionRule.maximumPlayers else {
+                throw TUGameFormatError(root.position, TUGameError.tooManyRulePlayers(overflow ? Int.max : players).description + (overflow ? " (left + right overflows)" : ""), exceedsLimit: true)
+            }
+            guard players >= 1 else { throw TUGameFormatError(root.position, "expected at least one glove") }
             rule = .glove(left: Array(repeating: true, count: l) + Array(repeating: false, count: r))
         case "unanimity":
             let n = try integer(try member("players"), "the number of players")
@@ -266,7 +271,7 @@ public enum TUGameReader {
             throw TUGameFormatError(root["type"]!.position,
                                     "expected a rule type: weighted-voting, bankruptcy, airport, glove, unanimity or majority; found \"\(type)\"")
         }
-        do { try rule.validate() } catch let e as TUGameError { throw TUGameFormatError(root.position, e.description) }
+        do { try rule.validate() } catch let e as TUGameError { throw TUGameFormatError(root.position, e.description, exceedsLimit: e.exceedsLimit) }
         var names = TUGame.defaultNames(rule.playerCount)
         if let nn = root["names"] {
             guard case .array(let items, let p) = nn, items.count == rule.playerCount else {
@@ -282,7 +287,9 @@ public enum TUGameReader {
 
     static func number(_ node: JSONNode, _ what: String) throws -> Rational {
         switch node {
-        case .number(let s, _): return Rational(s)!
+        case .number(let s, let p):
+            guard let r = Rational(s) else { throw TUGameFormatError(p, "\(what) \(s) is out of range (exponents are limited to ±9999)") }
+            return r
         case .string(let s, let p):
             guard let r = Rational(s) else { throw TUGameFormatError(p, "expected \(what) (a number or a string like \"1/3\"), found \"\(s)\"") }
             return r
