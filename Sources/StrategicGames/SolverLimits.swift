@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Limits and reporting hooks shared by every solver whose work can blow up.
 ///
 /// Solvers never print: they report progress through `progress` (called at most a few times a
@@ -12,13 +14,28 @@ public struct SolverLimits: Sendable {
     public var jobs: Int?
     /// Receives progress snapshots (for a stderr progress line); may be called from any thread.
     public var progress: (@Sendable (ProgressSnapshot) -> Void)?
+    /// Cancels the run from outside (a signal handler, another thread): solvers check it where
+    /// they check the deadline and stop the same way, returning what they found with
+    /// ``StopReason/interrupted``.
+    public var cancellation: Cancellation?
 
     public init(timeout: Duration? = nil, maxResults: Int? = nil, jobs: Int? = nil,
-                progress: (@Sendable (ProgressSnapshot) -> Void)? = nil) {
+                progress: (@Sendable (ProgressSnapshot) -> Void)? = nil, cancellation: Cancellation? = nil) {
         self.timeout = timeout
         self.maxResults = maxResults
         self.jobs = jobs
         self.progress = progress
+        self.cancellation = cancellation
+    }
+
+    /// True once ``cancellation`` has been cancelled.
+    @inlinable public var isCancelled: Bool { cancellation?.isCancelled ?? false }
+
+    /// Why a run that checks its limits at `now` must stop, or nil to go on.
+    public func stop(at now: ContinuousClock.Instant, deadline: ContinuousClock.Instant?) -> StopReason? {
+        if isCancelled { return .interrupted }
+        if let deadline, now >= deadline { return .timeout }
+        return nil
     }
 
     /// No limits.
@@ -54,4 +71,16 @@ public enum StopReason: String, Sendable, Codable {
     case timeout
     /// `maxResults` results were found.
     case maxResults
+    /// The run was cancelled from outside (``SolverLimits/cancellation``, e.g. SIGINT or
+    /// SIGTERM); the result holds what was found until then.
+    case interrupted
+}
+
+/// A flag that cancels a solver's run from another thread or a signal handler.
+public final class Cancellation: Sendable {
+    private let flag = Atomic<Int>(0)
+    public init() {}
+    /// Asks every solver that holds this flag to stop at its next check.
+    public func cancel() { flag.store(1, ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) != 0 }
 }

@@ -72,18 +72,15 @@ struct BenchCommand: ParsableCommand {
         let progress = ProgressLine()
         let format = self.format
 
-        // Ctrl-C: print what was measured so far, then exit 130.
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler {
+        // SIGINT or SIGTERM: print what was measured so far, then exit 130 or 143.
+        Interrupts.install { sig in
             progress.clear()
             let (runs, stopped, peers) = state.snapshot()
             let report = BenchReport(plan: plan, runs: runs, stopped: stopped, interrupted: true, peers: peers)
             FileHandle.standardError.write(Data("bench: interrupted; printing what was measured so far\n".utf8))
             FileHandle.standardOutput.write(Data(BenchRendering.render(report, as: format).utf8))
-            Foundation.exit(130)
+            Foundation.exit(128 + sig)
         }
-        interrupt.resume()
 
         let (runs, stopped, _) = BenchRunner().run(plan, observe: { event in
             switch event {
@@ -106,7 +103,6 @@ struct BenchCommand: ParsableCommand {
         }
         progress.clear()
         let report = BenchReport(plan: plan, runs: runs, stopped: stopped, interrupted: false, peers: peers)
-        interrupt.cancel()
         print(BenchRendering.render(report, as: format), terminator: "")
     }
 }

@@ -18,8 +18,8 @@ struct GameSolveCommand: ParsableCommand {
 
         Exit status: 0 success, 64 bad command line or a size beyond a stated limit, 65 malformed \
         game file (the message names file:line:column), 66 file not found or unreadable, 75 \
-        stopped by --timeout or a signal (what was found is printed, marked incomplete), 1 any \
-        other error.
+        stopped by --timeout (what was found is printed, marked incomplete), 130 and 143 \
+        interrupted by SIGINT or SIGTERM (likewise), 1 any other error.
         """,
         subcommands: [
             InfoCommand.self,

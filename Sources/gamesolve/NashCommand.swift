@@ -63,6 +63,7 @@ struct NashCommand: ParsableCommand {
         print(renderer.render(output.format), terminator: "")
         // Partial results are printed, and the exit status says they may be incomplete.
         if result.stopReason == .timeout { terminate(ExitStatus.stoppedByTimeout) }
+        if result.stopReason == .interrupted { terminate(Interrupts.exitStatus) }
     }
 
     /// The note that lists what was eliminated ("Row's Cooperate (by Defect)", or by a mix

@@ -35,6 +35,7 @@ struct NashResultRenderer {
         case .completed: return "completed"
         case .timeout: return "timeout reached"
         case .maxResults: return "maximum number of equilibria reached"
+        case .interrupted: return "interrupted by a signal"
         }
     }
 

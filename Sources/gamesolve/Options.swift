@@ -109,7 +109,9 @@ struct LimitOptions: ParsableArguments {
         }
         var timeoutDuration: Duration?
         if let t = timeout { timeoutDuration = .milliseconds(Int64((t * 1000).rounded(.up))) }
-        return SolverLimits(timeout: timeoutDuration, maxResults: maxEquilibria, jobs: jobs, progress: progressHandler)
+        Interrupts.install()
+        return SolverLimits(timeout: timeoutDuration, maxResults: maxEquilibria, jobs: jobs, progress: progressHandler,
+                            cancellation: Interrupts.cancellation)
     }
 }
 

@@ -290,7 +290,7 @@ public enum ExtremeEquilibria {
             visits += 1
             if visits & 63 == 0 {
                 let now = ContinuousClock.now
-                if let d = deadline, now >= d { stop = .timeout; return false }
+                if let reason = limits.stop(at: now, deadline: deadline) { stop = reason; return false }
                 if let p = limits.progress, now - lastProgress >= .milliseconds(250) {
                     lastProgress = now
                     p(ProgressSnapshot(done: visits, total: nil, unit: "bases", results: pairs.count, elapsed: now - start))

@@ -126,7 +126,7 @@ extension ExtremeEquilibria {
         let basisKeys = ShardedKeySet(), vertexKeys = ShardedKeySet()
         _ = basisKeys.insert(root.basisKey)
         let pool = WalkPool<Z>(root: root)
-        let timedOut = Atomic<Bool>(false)
+        let timedOut = Atomic<Bool>(false), interrupted = Atomic<Bool>(false)
         let visitsSoFar = Atomic<Int>(0), found = Atomic<Int>(0)
         let shares = Mutex<[(WalkShare, [PolytopeVertex<Z>])]>([])
 
@@ -148,7 +148,8 @@ extension ExtremeEquilibria {
                             if pool.stopped.load(ordering: .relaxed) != 0 { return false }
                             let total = visitsSoFar.add(64, ordering: .relaxed).newValue
                             let now = ContinuousClock.now
-                            if let d = deadline, now >= d {
+                            if let reason = limits.stop(at: now, deadline: deadline) {
+                                if reason == .interrupted { interrupted.store(true, ordering: .relaxed) }
                                 timedOut.store(true, ordering: .relaxed)
                                 pool.stopped.store(1, ordering: .relaxed)
                                 return false
@@ -205,7 +206,7 @@ extension ExtremeEquilibria {
             degenerate = degenerate || share.degenerate
             fallback += f
         }
-        let stop: StopReason = timedOut.load(ordering: .relaxed) ? .timeout : .completed
+        let stop: StopReason = interrupted.load(ordering: .relaxed) ? .interrupted : timedOut.load(ordering: .relaxed) ? .timeout : .completed
         if !fallback.isEmpty && stop == .completed {
             var pivots = 0, otherBases = 0
             let index = VertexIndex(try engine.allColumnPolytopeVertices(pivots: &pivots, bases: &otherBases), labelCount: m + n)

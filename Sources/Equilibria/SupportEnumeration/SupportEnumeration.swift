@@ -481,7 +481,11 @@ extension SupportEnumeration {
                 let found = shared.found.add(out.found.count - before, ordering: .relaxed).newValue
                 if let cap = limits.maxResults, found >= cap { shared.stop.store(2, ordering: .relaxed) }
                 let now = ContinuousClock.now
-                if let deadline, now >= deadline { shared.stop.store(1, ordering: .relaxed) }
+                switch limits.stop(at: now, deadline: deadline) {
+                case .timeout?: shared.stop.store(1, ordering: .relaxed)
+                case .interrupted?: shared.stop.store(3, ordering: .relaxed)
+                default: break
+                }
                 if let progress = limits.progress {
                     let elapsed = now - shared.start
                     let nanos = Int(elapsed.components.seconds) * 1_000_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000)
@@ -512,6 +516,7 @@ extension SupportEnumeration {
             switch shared.stop.load(ordering: .relaxed) {
             case 1: stop = .timeout
             case 2: stop = .maxResults
+            case 3: stop = .interrupted
             default: break
             }
             if let cap = limits.maxResults, equilibria.count >= cap {
