@@ -22,7 +22,9 @@ import Synchronization
 ///    sizes the y systems of one I are solved together by `IncrementalIndifference` (an LU
 ///    factorisation extended column by column along a depth-first walk over the subsets J, about
 ///    k² instead of k³/3 operations per pair; ill-conditioned pairs go to the exact check, counted
-///    as `borderlineExactChecks`);
+///    as `borderlineExactChecks`, after a verified floating bound (``VerifiedLinearSystem``, Rump's
+///    a-posteriori error bound on the exact integer payoffs) has rejected those it can, counted as
+///    `borderlineVerifiedRejections`);
 /// 4. confirm a surviving candidate exactly: solve both systems in rationals and check the profile
 ///    with `isNashEquilibrium` against the original game.
 ///
@@ -52,7 +54,8 @@ public struct SupportEnumeration: Sendable {
     /// Counters: `supportsExamined` (pairs whose systems were solved), `supportPairs` (pairs in
     /// the search space after dominance), `pairsPrunedByConditionalDominance`, `candidates`
     /// (floating-point candidates checked exactly), `nonUniqueSystems`, `borderlineExactChecks`
-    /// (ill-conditioned equal-size pairs sent to the exact check without a floating verdict).
+    /// (ill-conditioned equal-size pairs sent to the exact check without a floating verdict),
+    /// `borderlineVerifiedRejections` (ill-conditioned pairs rejected by the verified bound).
     public func solve(_ game: BimatrixGame, limits: SolverLimits = .none) async -> NashResult {
         let plan = Plan(game, options: self)
         let shared = Shared(start: .now)
@@ -155,9 +158,11 @@ extension SupportEnumeration {
             var candidates = 0
             var nonUnique = 0
             var borderline = 0
+            /// Borderline pairs rejected by the verified floating bound (no exact check needed).
+            var borderlineVerified = 0
             mutating func add(_ o: Stats) {
                 examined += o.examined; pruned += o.pruned; candidates += o.candidates; nonUnique += o.nonUnique
-                borderline += o.borderline
+                borderline += o.borderline; borderlineVerified += o.borderlineVerified
             }
         }
         struct Scratch {
@@ -181,6 +186,11 @@ extension SupportEnumeration {
         let bt: [Double]
         /// B (m x n) row-major, for conditional dominance.
         let b: [Double]
+        /// The reduced payoffs shifted and scaled to integers (same equilibria), as doubles when
+        /// every entry is below 2⁵³ in magnitude (so the doubles are the exact integers), else nil:
+        /// the systems the verified floating filter of borderline pairs decides.
+        let exactA: [Double]?
+        let exactB: [Double]?
         /// Support-size pairs (kx, ky) in search order; work item i belongs to the pair whose
         /// range [itemOffsets[p], itemOffsets[p + 1]) holds it, and stands for the row support of
         /// that rank among the kx-subsets in lexicographic order (unranked on demand: nothing
@@ -211,6 +221,12 @@ extension SupportEnumeration {
             let m = reduced.rowCount, n = reduced.columnCount
             a = payoffs.unitA
             b = payoffs.unitB
+            func exactDoubles(_ v: [Int]?) -> [Double]? {
+                guard let v, v.allSatisfy({ $0.magnitude < (1 << 53) }) else { return nil }
+                return v.map { Double($0) }
+            }
+            exactA = exactDoubles(payoffs.intA)
+            exactB = exactDoubles(payoffs.intB)
             var t = [Double](repeating: 0, count: m * n)
             for i in 0..<m { for j in 0..<n { t[j * m + i] = payoffs.unitB[i * n + j] } }
             bt = t
@@ -328,6 +344,10 @@ extension SupportEnumeration {
                                                      scratch: &scratch, stats: &stats)
                                     case .borderline:
                                         stats.borderline += 1
+                                        if verifiedRejects(rows: rowsBuf, columns: colsBuf, n: n) {
+                                            stats.borderlineVerified += 1
+                                            return nil
+                                        }
                                         return confirm(rows: rowsBuf, columns: colsBuf, stats: &stats)
                                     case .positive:
                                         var sum = 0.0
@@ -429,6 +449,50 @@ extension SupportEnumeration {
         }
 
         /// Exact confirmation in the reduced game, then in the original game's indices.
+        /// The verified floating filter of a borderline pair: true when the pair is proven to hold
+        /// no equilibrium from enclosures of its indifference systems (``VerifiedLinearSystem`` on
+        /// the exact integer payoffs): a weight of y proven negative, or a row outside I proven to
+        /// earn more than v against every y in the enclosure; then the same for x and the columns.
+        /// False when the bounds cannot decide (the exact check follows).
+        /// - Complexity: O(k³ + (m + n)·k) floating-point operations for supports of size k.
+        func verifiedRejects(rows: UnsafeBufferPointer<Int>, columns: UnsafeBufferPointer<Int>, n: Int) -> Bool {
+            guard let ea = exactA, let eb = exactB else { return false }
+            let m = ea.count / n
+            /// Σ_s coefficient(e, s)·w_s − value = 0 for e in `equations`, Σ w_s = 1; `others`
+            /// are the strategies outside the equations' support that must not beat the value.
+            func rejects(equations: UnsafeBufferPointer<Int>, support: UnsafeBufferPointer<Int>, others: Int,
+                         entry: (Int, Int) -> Double) -> Bool {
+                let k = support.count, size = k + 1
+                var mat = [Double](repeating: 0, count: size * size)
+                for (r, e) in equations.enumerated() {
+                    for (c, s) in support.enumerated() { mat[r * size + c] = entry(e, s) }
+                    mat[r * size + k] = -1
+                }
+                for c in 0..<k { mat[k * size + c] = 1 }
+                var rhs = [Double](repeating: 0, count: size)
+                rhs[k] = 1
+                guard let w = VerifiedLinearSystem.solve(size: size, matrix: mat, rhs: rhs) else { return false }
+                for j in 0..<k where w.sign(j) == .negative { return true }
+                // A strategy e outside: e earns Σ_s entry(e, s)·w_s; proven better than the value
+                // when that exceeds v by more than the enclosure and the rounding allow.
+                let v = w.z[k], gamma = VerifiedLinearSystem.gamma(k + 1)
+                var inside = 0
+                for e in 0..<others {
+                    if inside < equations.count && equations[inside] == e { inside += 1; continue }
+                    var s = 0.0, mag = 0.0, weight = 0.0
+                    for (c, t) in support.enumerated() {
+                        let a = entry(e, t)
+                        s += a * w.z[c]; mag += abs(a * w.z[c]); weight += abs(a)
+                    }
+                    let slack = (weight + 1) * w.bound + gamma * (mag + abs(v))
+                    if s - v > slack * (1 + 1e-9) { return true }
+                }
+                return false
+            }
+            if rejects(equations: rows, support: columns, others: m, entry: { i, j in ea[i * n + j] }) { return true }
+            return rejects(equations: columns, support: rows, others: n, entry: { j, i in eb[i * n + j] })
+        }
+
         func confirm(rows: UnsafeBufferPointer<Int>, columns: UnsafeBufferPointer<Int>, stats: inout Stats) -> (Equilibrium, Bool)? {
             stats.candidates += 1
             guard let eq = ExactIndifference.equilibrium(reduced, rows: Array(rows), columns: Array(columns)) else { return nil }
@@ -544,7 +608,8 @@ extension SupportEnumeration {
             return NashResult(equilibria: equilibria, stopReason: stop,
                               counters: ["supportsExamined": stats.examined, "supportPairs": totalPairs,
                                          "pairsPrunedByConditionalDominance": stats.pruned, "candidates": stats.candidates,
-                                         "nonUniqueSystems": stats.nonUnique, "borderlineExactChecks": stats.borderline,
+                                         "nonUniqueSystems": stats.nonUnique, "borderlineExactChecks": stats.borderline - stats.borderlineVerified,
+                                         "borderlineVerifiedRejections": stats.borderlineVerified,
                                          "strategiesRemovedByDominance": eliminated.count],
                               notes: notes)
         }
