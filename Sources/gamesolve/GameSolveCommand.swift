@@ -34,6 +34,9 @@ struct GameSolveCommand: ParsableCommand {
             LeastCoreCommand.self,
             NucleolusCommand.self,
             PrenucleolusCommand.self,
+            TournamentCommand.self,
+            MatchCommand.self,
+            //RepeatedCommand.self,
         ]
     )
 

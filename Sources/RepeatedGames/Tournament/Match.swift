@@ -123,25 +123,18 @@ public enum Match {
         play(CompiledStrategy(a), CompiledStrategy(b), settings: PreparedSettings(settings), seed: seed)
     }
 
-    /// The moves of a short match, for inspection and tests (stores the history; use ``play`` for
-    /// long matches).
-    public static func moves(_ a: Strategy, _ b: Strategy, turns: Int, noise: Rational = .zero, seed: UInt64 = 0) -> [(Move, Move)] {
-        let (x, y) = (CompiledStrategy(a), CompiledStrategy(b))
-        var rng = SplitMix64(seed: seed)
-        let flip = noise.doubleValue
-        var (sa, sb) = (x.initial, y.initial)
+    /// The moves of a match, for inspection and tests: the same draws in the same order as
+    /// ``play(_:_:settings:seed:)`` with the same seed (so the same match), but it stores the
+    /// history: use it for short matches only.
+    public static func moves(_ a: Strategy, _ b: Strategy, settings: MatchSettings, seed: UInt64) -> [(Move, Move)] {
         var out: [(Move, Move)] = []
-        for _ in 0..<max(0, turns) {
-            var ma = x.move(sa, &rng), mb = y.move(sb, &rng)
-            if flip > 0 {
-                if rng.unitDouble() < flip { ma = 1 - ma }
-                if rng.unitDouble() < flip { mb = 1 - mb }
-            }
-            out.append((Move(rawValue: ma)!, Move(rawValue: mb)!))
-            sa = x.step(sa, own: ma, opponent: mb)
-            sb = y.step(sb, own: mb, opponent: ma)
-        }
+        _ = run(CompiledStrategy(a), CompiledStrategy(b), settings: PreparedSettings(settings), seed: seed) { out.append((Move(rawValue: $0)!, Move(rawValue: $1)!)) }
         return out
+    }
+
+    /// The moves of a noiseless match of `turns` turns.
+    public static func moves(_ a: Strategy, _ b: Strategy, turns: Int) -> [(Move, Move)] {
+        moves(a, b, settings: MatchSettings(turns: turns), seed: 0)
     }
 
     struct PreparedSettings: Sendable {
@@ -156,6 +149,13 @@ public enum Match {
     }
 
     static func play(_ x: CompiledStrategy, _ y: CompiledStrategy, settings: PreparedSettings, seed: UInt64) -> MatchOutcomes {
+        run(x, y, settings: settings, seed: seed, observe: nil)
+    }
+
+    /// The match loop; `observe` (tests and `--moves` only) sees every pair of moves.
+    @inline(__always)
+    static func run(_ x: CompiledStrategy, _ y: CompiledStrategy, settings: PreparedSettings, seed: UInt64,
+                    observe: ((Int, Int) -> Void)?) -> MatchOutcomes {
         var rng = SplitMix64(seed: seed)
         var turns = settings.turns
         if let logW = settings.logContinuation {
@@ -179,6 +179,7 @@ public enum Match {
             case 2: counts.2 &+= 1
             default: counts.3 &+= 1
             }
+            if let observe { observe(ma, mb) }
             sa = x.step(sa, own: ma, opponent: mb)
             sb = y.step(sb, own: mb, opponent: ma)
         }
