@@ -36,7 +36,7 @@ struct GameSolveCommand: ParsableCommand {
             PrenucleolusCommand.self,
             TournamentCommand.self,
             MatchCommand.self,
-            //RepeatedCommand.self,
+            RepeatedCommand.self,
         ]
     )
 

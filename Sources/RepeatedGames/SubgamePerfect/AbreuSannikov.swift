@@ -22,8 +22,11 @@ import StrategicGames
 ///    B(W) is one convex hull. The iterates decrease to V (APS, Theorem 4).
 /// 3. The iteration runs in `Double`, with the incentive constraints relaxed by a slack far below
 ///    ``Tolerance/zero`` times the payoff range (so rounding cannot drop a payoff whose constraint binds exactly),
-///    until successive sets' support functions agree to 1e-13 of the payoff range (the
-///    floating-point pass proposes; it decides nothing).
+///    until successive sets' support functions agree to 1e-13 of the payoff range, or until the
+///    exact check of step 4 succeeds (tried once the iterates agree to ``Tolerance/zero`` of the
+///    range, then at exponentially spaced iterations: rounding can make a nearly degenerate
+///    vertex flicker, so floating iterates need not settle). The floating-point pass proposes;
+///    it decides nothing.
 /// 4. Exact step: each vertex coordinate is replaced by the simplest fraction within
 ///    ``Tolerance/zero`` times the payoff range of it (continued fractions), giving a rational polygon V*; then B(V*) is
 ///    computed once in exact rational arithmetic. If B(V*) = V* exactly, V* is self-generating, so
@@ -89,12 +92,39 @@ public struct AbreuSannikov: Sendable {
         var w = PlanarGeometry.hull(floatProfiles.map(\.u))
         var iterations = 0
         var stop = StopReason.completed
+        let exactProfiles: [Profile<Rational>] = profiles()
+        let snapTolerance = Tolerance.zero * scale
+        // Rounds w and checks B(V*) = V* exactly.
+        func certify(_ w: [PlanePoint<Double>]) -> (vertices: [PlanePoint<Rational>], certified: Bool) {
+            let rounded = PlanarGeometry.hull(w.map {
+                PlanePoint(AbreuSannikov.simplestFraction(near: $0.x, tolerance: snapTolerance),
+                           AbreuSannikov.simplestFraction(near: $0.y, tolerance: snapTolerance))
+            })
+            return (rounded, AbreuSannikov.apply(rounded, exactProfiles, delta: discount) == rounded)
+        }
+        // Once the iterates are within the rounding tolerance, try the exact check at iterations
+        // k, k + 1, k + 2, k + 4, … (rounding can flicker a nearly degenerate vertex in and out, so
+        // successive floating iterates need not settle; the exact check decides).
+        var nextCheck: Int?
+        var gap = 1
         while true {
             let next = AbreuSannikov.apply(w, floatProfiles, delta: delta, slack: slack)
             iterations += 1
             let moved = AbreuSannikov.distance(w, next)
             w = next
-            if w.isEmpty || moved <= 1e-13 * scale { break }
+            if w.isEmpty { break }
+            if moved <= 1e-13 * scale { break }
+            if moved <= snapTolerance {
+                if nextCheck == nil { nextCheck = iterations }
+                if iterations >= nextCheck! {
+                    let (vertices, certified) = certify(w)
+                    if certified {
+                        return Result(vertices: vertices, certified: true, iterations: iterations, floatingVertices: w, stopReason: .completed)
+                    }
+                    nextCheck = iterations + gap
+                    gap *= 2
+                }
+            }
             if iterations >= maxIterations { stop = .timeout; break }
             if iterations % 64 == 0 {
                 let now = ContinuousClock.now
@@ -102,12 +132,8 @@ public struct AbreuSannikov: Sendable {
                 limits.progress?(ProgressSnapshot(done: iterations, total: nil, unit: "iterations", results: w.count, elapsed: now - start))
             }
         }
-        // Exact step: round, then check B(V*) = V* in rationals.
-        let rounded = PlanarGeometry.hull(w.map { PlanePoint(AbreuSannikov.simplestFraction(near: $0.x, tolerance: Tolerance.zero * scale), AbreuSannikov.simplestFraction(near: $0.y, tolerance: Tolerance.zero * scale)) })
-        let exactProfiles: [Profile<Rational>] = profiles()
-        let image = AbreuSannikov.apply(rounded, exactProfiles, delta: discount)
-        return Result(vertices: rounded, certified: stop == .completed && image == rounded, iterations: iterations,
-                      floatingVertices: w, stopReason: stop)
+        let (vertices, certified) = certify(w)
+        return Result(vertices: vertices, certified: certified, iterations: iterations, floatingVertices: w, stopReason: stop)
     }
 
     /// B(W) exactly (public for checks: a set W with W ⊆ B(W) consists of equilibrium payoffs).
