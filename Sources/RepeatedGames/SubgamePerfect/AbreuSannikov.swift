@@ -65,7 +65,7 @@ public struct AbreuSannikov: Sendable {
 
     /// The answer.
     public struct Result: Sendable {
-        /// V*'s vertices, counter-clockwise from the lowest-leftmost (empty, one point, the two
+        /// V*'s vertices, counter-clockwise from the leftmost (the lowest of those; empty, one point, the two
         /// ends of a segment, or a polygon).
         public let vertices: [PlanePoint<Rational>]
         /// B(V*) = V* was verified exactly.

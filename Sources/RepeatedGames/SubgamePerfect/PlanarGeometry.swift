@@ -48,7 +48,7 @@ public enum PlanarGeometry {
         S.turnsRightOrStraight(cross(a, b, c), ab: (b.x - a.x, b.y - a.y), ac: (c.x - a.x, c.y - a.y))
     }
 
-    /// The vertices of the convex hull of `points`, counter-clockwise from the lowest-leftmost,
+    /// The vertices of the convex hull of `points`, counter-clockwise from the leftmost (lowest of those),
     /// without collinear or repeated points (Andrew 1979, "Another efficient algorithm for convex
     /// hulls in two dimensions", Information Processing Letters 9: the monotone chain). A single
     /// point gives one vertex, collinear points the two ends of their segment.
