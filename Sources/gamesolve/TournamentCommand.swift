@@ -36,6 +36,12 @@ struct TournamentCommand: ParsableCommand {
     @Option(name: .customLong("export-game"), help: ArgumentHelp("Write the mean-payoff-per-turn matrix as a symmetric two-player game (.nfg, .json or .csv by extension) for nash, rank, learn.", valueName: "file"))
     var exportGame: String?
 
+    @Option(name: .customLong("moran-population"), help: ArgumentHelp("Also run the Moran process on the mean-payoff matrix in a population of this size: exact fixation probabilities and the rare-mutation stationary distribution.", valueName: "N"))
+    var moranPopulation: Int?
+
+    @Option(help: ArgumentHelp("Intensity of selection w in [0, 1] of the Moran process (fitness 1 − w + w·payoff; default 1/10).", valueName: "w"))
+    var selection: String = "1/10"
+
     @OptionGroup var limit: LimitOptions
 
     @OptionGroup var output: RepeatedOutputOptions
@@ -45,6 +51,10 @@ struct TournamentCommand: ParsableCommand {
             throw ValidationError("--export-game needs a .nfg, .json or .csv file name, got '\(path)'")
         }
         if limit.maxEquilibria != nil { throw ValidationError("--max-equilibria does not apply to tournaments") }
+        guard let w = Rational(selection), w >= .zero, w <= .one else { throw ValidationError("--selection needs a number in [0, 1], got '\(selection)'") }
+        if let n = moranPopulation, !(2...MoranProcess.maxPopulation).contains(n) {
+            throw ValidationError("--moran-population must be between 2 and \(MoranProcess.maxPopulation)")
+        }
     }
 
     func run() throws {
@@ -62,14 +72,20 @@ struct TournamentCommand: ParsableCommand {
             let format = GameFormat(fileName: path)!
             try GameFile.write(try GameFile.text(result.symmetricGame, format: format), to: path)
         }
-        print(render(result, elapsed: elapsed), terminator: "")
+        var moran: MoranProcess?
+        if let n = moranPopulation, result.stopReason == .completed {
+            do { moran = try MoranProcess(payoffs: result.meanPayoffMatrix, populationSize: n, selection: Rational(selection)!) } catch { throw CommandFailure(error.description) }
+        }
+        print(render(result, elapsed: elapsed, moran: moran), terminator: "")
         if result.stopReason == .timeout {
             Diagnostics.error("stopped: the --timeout ran out; the results cover the repetitions played so far (marked incomplete)")
             terminate(ExitStatus.stoppedByTimeout)
         }
     }
 
-    func render(_ r: TournamentResult, elapsed: Double) -> String {
+    func render(_ r: TournamentResult, elapsed: Double, moran: MoranProcess?) -> String {
+        let fixation = moran?.fixationMatrix()
+        let stationary = moran?.stationaryDistribution()
         let names = r.strategies.map(\.name)
         let integral = r.stage.table.allSatisfy(\.isInteger)
         let ranking = r.ranking
@@ -111,6 +127,16 @@ struct TournamentCommand: ParsableCommand {
                     ])
                 })),
             ]
+            if let m = moran, let fixation, let stationary {
+                envelope.result.append(("moran", .object([
+                    ("populationSize", .number(String(m.populationSize))),
+                    ("selection", .string(m.selection.description)),
+                    ("fixation", .array(fixation.map { .array($0.map { .string($0.description) }) })),
+                    ("fixationDecimal", .array(fixation.map { .array($0.map(output.decimal)) })),
+                    ("stationary", .array(stationary.map { .string($0.description) })),
+                    ("stationaryDecimal", .array(stationary.map(output.decimal))),
+                ])))
+            }
             let turns = r.matches.reduce(0) { $0 + $1.outcomes.turns }
             envelope.counters = [("matches", r.matches.reduce(0) { $0 + $1.repetitions }), ("turns", turns)]
             if let path = exportGame { envelope.notes.append("mean-payoff game written to \(path)") }
@@ -138,6 +164,10 @@ struct TournamentCommand: ParsableCommand {
                               "\(m.outcomes.turns)", output.text(c[0]), output.text(c[1])])
             }
             out += repeatedTable(mrows)
+            if let m = moran, let stationary {
+                out += "\nMoran process, N = \(m.populationSize), w = \(m.selection): time spent by each strategy (rare mutations)\n"
+                out += repeatedTable([["strategy", "share"]] + names.indices.map { [names[$0], output.text(stationary[$0])] })
+            }
             if r.stopReason != .completed { out += "(incomplete: stopped by --timeout)\n" }
             return out
         }

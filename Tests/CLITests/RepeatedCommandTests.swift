@@ -29,6 +29,14 @@ import Testing
         #expect(nash.status == 0, "\(nash.stderr)")
     }
 
+    @Test func tournamentRunsTheMoranProcess() throws {
+        let r = try CLI.run(["tournament", "--strategies", "tit-for-tat,defector", "--turns", "10",
+                             "--moran-population", "10", "--selection", "1", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#""moran""#) && r.stdout.contains(#""stationary""#))
+        #expect(try CLI.run(["tournament", "--moran-population", "1"]).status == 64)
+    }
+
     @Test func tournamentRejectsBadInput() throws {
         #expect(try CLI.run(["tournament", "--strategies", "tit-for-tatt"]).status == 64)
         #expect(try CLI.run(["tournament", "--payoffs", "3,0,5"]).status == 64)
