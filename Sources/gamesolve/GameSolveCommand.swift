@@ -37,6 +37,7 @@ struct GameSolveCommand: ParsableCommand {
             TournamentCommand.self,
             MatchCommand.self,
             RepeatedCommand.self,
+            PublicGoodsCommand.self,
         ]
     )
 

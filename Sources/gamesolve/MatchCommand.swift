@@ -37,12 +37,13 @@ struct MatchCommand: ParsableCommand {
             guard let v = Rational(d), v >= .zero, v < .one else { throw ValidationError("--discount needs a number in [0, 1), got '\(d)'") }
         }
         if moves && match.continuation == nil && match.turns > 10_000 { throw ValidationError("--moves prints at most 10,000 turns; lower --turns") }
+        _ = try parseStrategies([first, second], stage: stageGame.stageForValidation, usage: true)
     }
 
     func run() throws {
         let stage = try stageGame.load()
         let settings = try match.settings()
-        let pair = try parseStrategies([first, second], stage: stage)
+        let pair = try parseStrategies([first, second], stage: stage, usage: false)
         let (a, b) = (pair[0], pair[1])
         let clock = Stopwatch()
         var outcomes = MatchOutcomes()

@@ -120,11 +120,21 @@ func splitStrategyList(_ text: String) -> [String] {
 /// A JSON number for an integral exact value, else its exact string.
 func integerOrExact(_ x: Rational) -> JSONValue { x.isInteger ? .number(x.description) : .string(x.description) }
 
-/// The strategies named on the command line (an unknown name or bad parameter is a usage error).
-func parseStrategies(_ names: [String], stage: SymmetricStageGame) throws -> [Strategy] {
+/// The strategies named on the command line. `validate()` calls this with the stage game of
+/// `--payoffs` (or the default prisoner's dilemma when the stage comes from `--game`), so unknown
+/// names and bad parameters are usage errors (exit 64); `run()` calls it again with the stage game
+/// read from the file, where a strategy that does not fit that game is a command failure (exit 1).
+func parseStrategies(_ names: [String], stage: SymmetricStageGame, usage: Bool) throws -> [Strategy] {
     var out: [Strategy] = []
     for name in names {
-        do { out.append(try Strategy(parsing: name, stage: stage)) } catch { throw ValidationError(error.description) }
+        do { out.append(try Strategy(parsing: name, stage: stage)) } catch {
+            if usage { throw ValidationError(error.description) } else { throw CommandFailure(error.description) }
+        }
     }
     return out
+}
+
+extension StageGameOptions {
+    /// The stage game known without reading a file (for `validate()`).
+    var stageForValidation: SymmetricStageGame { (try? payoffs.map(Self.parsePayoffs)) ?? .prisonersDilemma }
 }

@@ -55,15 +55,17 @@ struct TournamentCommand: ParsableCommand {
         if let n = moranPopulation, !(2...MoranProcess.maxPopulation).contains(n) {
             throw ValidationError("--moran-population must be between 2 and \(MoranProcess.maxPopulation)")
         }
+        _ = try parseStrategies(strategyNames, stage: stageGame.stageForValidation, usage: true)
     }
+
+    var strategyNames: [String] { strategies.map(splitStrategyList) ?? Strategy.deterministicNames }
 
     func run() throws {
         let stage = try stageGame.load()
-        let names = strategies.map(splitStrategyList) ?? Strategy.deterministicNames
-        let players = try parseStrategies(names, stage: stage)
+        let players = try parseStrategies(strategyNames, stage: stage, usage: false)
         let settings = try match.settings()
         let tournament: Tournament
-        do { tournament = try Tournament(strategies: players, stage: stage, settings: settings) } catch { throw ValidationError(error.description) }
+        do { tournament = try Tournament(strategies: players, stage: stage, settings: settings) } catch { throw CommandFailure(error.description) }
         let clock = Stopwatch()
         let result = tournament.run(limits: limit.limits)
         LimitOptions.progressLine.clear()

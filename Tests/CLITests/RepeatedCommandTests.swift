@@ -63,3 +63,16 @@ import Testing
         #expect(try CLI.run(["repeated", "Examples/three-player-coordination.nfg", "--discount", "0.5"]).status == 1)
     }
 }
+
+/// `gamesolve public-goods`.
+@Suite struct PublicGoodsCommandTests {
+    @Test func freeRiderTable() throws {
+        let r = try CLI.run(["public-goods", "--players", "always-contribute,always-contribute,always-contribute,never-contribute",
+                             "--multiplier", "2", "--rounds", "10", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#""payoffs": ["5", "5", "5", "15"]"#))
+        #expect(r.stdout.contains(#""contributions": [10, 10, 10, 0]"#))
+        #expect(try CLI.run(["public-goods", "--players", "always-contribute,sometimes"]).status == 64)
+        #expect(try CLI.run(["public-goods", "--players", "always-contribute"]).status == 64)
+    }
+}
