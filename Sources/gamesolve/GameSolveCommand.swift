@@ -36,6 +36,10 @@ struct GameSolveCommand: ParsableCommand {
             LeastCoreCommand.self,
             NucleolusCommand.self,
             PrenucleolusCommand.self,
+            TournamentCommand.self,
+            MatchCommand.self,
+            RepeatedCommand.self,
+            PublicGoodsCommand.self,
         ]
     )
 

@@ -435,7 +435,7 @@ public enum ExtremeEquilibria {
 }
 
 /// The number of online processors (the default for `jobs`).
-func activeProcessorCount() -> Int {
+public func activeProcessorCount() -> Int {
     #if canImport(Glibc)
     return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     #elseif canImport(Darwin)

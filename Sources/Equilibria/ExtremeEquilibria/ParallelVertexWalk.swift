@@ -232,7 +232,7 @@ extension ExtremeEquilibria {
 /// Not `DispatchQueue.concurrentPerform`: on Linux, libdispatch adds worker threads only while
 /// it sees idle cores, so on a loaded machine it runs every iteration on the calling thread, one
 /// after the other, and a parallel walk gets no second thread at all.
-func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+public func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     final class Start: @unchecked Sendable {
         let run: () -> Void
         init(_ run: @escaping () -> Void) { self.run = run }

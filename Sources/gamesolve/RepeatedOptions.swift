@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import GameSolve
+
+// Options shared by `tournament` and `match` (the stage game, the match settings, rendering).
+
+/// The symmetric 2x2 stage game: `--payoffs R,S,T,P` or `--game FILE` (first strategy C).
+struct StageGameOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The stage game as R,S,T,P (reward, sucker, temptation, punishment); default 3,0,5,1.", valueName: "R,S,T,P"))
+    var payoffs: String?
+
+    @Option(help: ArgumentHelp("A symmetric 2x2 game file whose first strategy is C (instead of --payoffs).", valueName: "file"))
+    var game: String?
+
+    @Option(name: .customLong("input-format"), help: "The game file's format, when its extension does not tell it.")
+    var inputFormat: GameFormat?
+
+    func validate() throws {
+        if payoffs != nil && game != nil { throw ValidationError("give the stage game either as --payoffs or as --game, not both") }
+        if let p = payoffs { _ = try Self.parsePayoffs(p) }
+        if game == "-" && inputFormat == nil { throw ValidationError("reading standard input needs --input-format nfg|csv|json|lrs") }
+    }
+
+    static func parsePayoffs(_ text: String) throws -> SymmetricStageGame {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Rational(String($0).trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 4, let r = parts[0], let s = parts[1], let t = parts[2], let p = parts[3] else {
+            throw ValidationError("--payoffs needs four numbers R,S,T,P (e.g. 3,0,5,1), got '\(text)'")
+        }
+        return SymmetricStageGame(reward: r, sucker: s, temptation: t, punishment: p)
+    }
+
+    /// The stage game (a file that is not a symmetric 2x2 game is a command failure, exit 1).
+    func load() throws -> SymmetricStageGame {
+        if let path = game {
+            let g = try GameFile.read(path: path, format: inputFormat)
+            do { return try SymmetricStageGame(g) } catch { throw CommandFailure("\(path): \(error.description)") }
+        }
+        return try payoffs.map(Self.parsePayoffs) ?? .prisonersDilemma
+    }
+}
+
+/// Turns, continuation probability, noise, repetitions and seed.
+struct MatchSettingsOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Turns per match (default 200; ignored with --continuation).", valueName: "n"))
+    var turns: Int = 200
+
+    @Option(help: ArgumentHelp("Continuation probability w in [0, 1): each match lasts a geometric number of turns (mean 1/(1 − w)), drawn from the seed.", valueName: "w"))
+    var continuation: String?
+
+    @Option(help: ArgumentHelp("Each move is flipped with this probability (default 0).", valueName: "p"))
+    var noise: String = "0"
+
+    @Option(help: ArgumentHelp("Times each pair plays (default 1).", valueName: "n"))
+    var repetitions: Int = 1
+
+    @Option(help: ArgumentHelp("Seed of the match randomness (default 0); results do not depend on --jobs.", valueName: "n"))
+    var seed: UInt64 = 0
+
+    func validate() throws {
+        _ = try settings()
+    }
+
+    func settings() throws -> MatchSettings {
+        var continuationValue: Rational?
+        if let c = continuation {
+            guard let w = Rational(c) else { throw ValidationError("--continuation needs a number, got '\(c)'") }
+            continuationValue = w
+        }
+        guard let p = Rational(noise) else { throw ValidationError("--noise needs a number, got '\(noise)'") }
+        let s = MatchSettings(turns: turns, continuation: continuationValue, noise: p, repetitions: repetitions, seed: seed)
+        do { try s.validate() } catch { throw ValidationError(error.description) }
+        return s
+    }
+
+    var parameters: [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        if let c = continuation, let w = Rational(c) { out.append(("continuation", .string(w.description))) } else { out.append(("turns", .number(String(turns)))) }
+        out.append(("noise", .string(Rational(noise)?.description ?? noise)))
+        out.append(("repetitions", .number(String(repetitions))))
+        out.append(("seed", .number(String(seed))))
+        return out
+    }
+}
+
+/// `--format table|json|csv` and `--decimals N` of the repeated-game commands.
+struct RepeatedOutputOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Option(help: "Output format: table (default), json or csv.")
+    var format: Format = .table
+
+    @Option(help: ArgumentHelp("Show exact values as decimals with this many digits in table and CSV output (JSON always has both: exact strings and ...Decimal numbers, with this many digits, default 6).", valueName: "n"))
+    var decimals: Int?
+
+    func validate() throws {
+        if let d = decimals, !(0...100).contains(d) { throw ValidationError("--decimals must be between 0 and 100") }
+    }
+
+    /// A value for tables and CSV: the exact fraction, or its decimal with --decimals.
+    func text(_ x: Rational) -> String { decimals.map { x.decimal($0) } ?? x.description }
+
+    /// The `...Decimal` companion of an exact JSON value.
+    func decimal(_ x: Rational) -> JSONValue { .number(x.decimal(decimals ?? 6)) }
+}
+
+/// Splits `--strategies` at commas, keeping the numeric parameters of `memory-one:1,0,0,1`
+/// with their strategy: a piece that is a number continues the previous strategy's parameters.
+func splitStrategyList(_ text: String) -> [String] {
+    var out: [String] = []
+    for piece in text.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+        if let last = out.last, last.contains(":"), Rational(piece) != nil {
+            out[out.count - 1] = last + "," + piece
+        } else {
+            out.append(piece)
+        }
+    }
+    return out
+}
+
+/// A JSON number for an integral exact value, else its exact string.
+func integerOrExact(_ x: Rational) -> JSONValue { x.isInteger ? .number(x.description) : .string(x.description) }
+
+/// The strategies named on the command line. `validate()` calls this with the stage game of
+/// `--payoffs` (or the default prisoner's dilemma when the stage comes from `--game`), so unknown
+/// names and bad parameters are usage errors (exit 64); `run()` calls it again with the stage game
+/// read from the file, where a strategy that does not fit that game is a command failure (exit 1).
+func parseStrategies(_ names: [String], stage: SymmetricStageGame, usage: Bool) throws -> [Strategy] {
+    var out: [Strategy] = []
+    for name in names {
+        do { out.append(try Strategy(parsing: name, stage: stage)) } catch {
+            if usage { throw ValidationError(error.description) } else { throw CommandFailure(error.description) }
+        }
+    }
+    return out
+}
+
+extension StageGameOptions {
+    /// The stage game known without reading a file (for `validate()`).
+    var stageForValidation: SymmetricStageGame { (try? payoffs.map(Self.parsePayoffs)) ?? .prisonersDilemma }
+}
