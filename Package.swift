@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "CoreSolutions", targets: ["CoreSolutions"]),
         .library(name: "GameGenerators", targets: ["GameGenerators"]),
         .library(name: "SolverBenchmarks", targets: ["SolverBenchmarks"]),
+        .library(name: "CoalitionStructures", targets: ["CoalitionStructures"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -52,6 +53,9 @@ let package = Package(
         .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
+        .target(name: "CoalitionStructures", dependencies: [
+            "ExactArithmetic", "CoalitionGames", "CoreSolutions", .product(name: "BigInt", package: "BigInt"),
+        ]),
 
         // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
         .target(name: "SolverBenchmarks", dependencies: [
@@ -62,6 +66,7 @@ let package = Package(
         .target(name: "GameSolve", dependencies: [
             "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
             "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
+            "CoalitionStructures",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",
@@ -79,5 +84,6 @@ let package = Package(
         .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
         .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
+        .testTarget(name: "CoalitionStructuresTests", dependencies: ["GameSolve", "CoalitionStructures"]),
     ]
 )

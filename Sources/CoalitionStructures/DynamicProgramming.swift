@@ -1,0 +1,184 @@
+import Dispatch
+import ExactArithmetic
+
+/// The optimal coalition structure by improved dynamic programming (IDP).
+///
+/// Sources: D. Y. Yeh, "A dynamic programming approach to the complete set partitioning
+/// problem", BIT 26 (1986) 467–474 (DP); T. Rahwan & N. R. Jennings, "An improved dynamic
+/// programming algorithm for coalition structure generation", AAMAS 2008, 1417–1420 (IDP).
+///
+/// Steps. f(C) is the value of the best partition of C. For sizes s = 2, ..., n, and every
+/// coalition C of size s, f(C) = max(v(C), max over two-way splits f(C′) + f(C \ C′)); each
+/// unordered split is examined once (C′ holds C's lowest player). IDP's theorem: splitting
+/// coalitions whose size is in (⌊2n/3⌋, n) is never needed — every structure is reached from N by
+/// a first split into two parts of at most 2n/3 players each, or has a part larger than 2n/3 that
+/// stays whole — so those coalitions keep f(C) = v(C) and cost nothing. The optimal structure is
+/// rebuilt from f by finding, top down, a split whose sum equals f(C).
+///
+/// Each size layer runs in parallel over chunks of the bitmask range (coalitions of one size only
+/// read smaller ones). Sums are `Int64` when n·max|v| fits (the fast path), else `Int128`; both
+/// are exact (no overflow is possible), the result is an exact rational.
+///
+/// Anytime: when stopped, every f(C) written so far is the value of a real partition of C, so
+/// the best split of N under the current f is a valid structure; the bound is the best integer
+/// partition of n under per-size maxima of f (complete layers) or v (others).
+///
+/// - Complexity: O(3^n) time — Σ_{s ≤ 2n/3} C(n,s)·2^{s−1} + 2^{n−1} split comparisons — and
+///   2^n accumulators (8 or 16 bytes each) besides the value table.
+public enum DynamicProgramming {
+    /// Solves the table (see the type's documentation).
+    public static func solve(_ table: CoalitionValueTable, options: PartitionOptions = PartitionOptions()) -> CoalitionStructureResult {
+        table.sumsFitInt64 ? run(table, Int64.self, options) : run(table, Int128.self, options)
+    }
+
+    /// Splits IDP examines for `n` players (the closed form of the complexity above).
+    public static func splitCount(players n: Int) -> Int {
+        guard n >= 2 else { return 0 }
+        var total = 0, binom = n   // C(n, 1)
+        for s in 2..<n {
+            binom = binom * (n - s + 1) / s
+            if s <= (2 * n) / 3 { total += binom * ((1 << (s - 1)) - 1) }
+        }
+        return total + (1 << (n - 1)) - 1
+    }
+
+    static func run<A: FixedWidthInteger & SignedInteger & Sendable>(_ table: CoalitionValueTable, _: A.Type,
+                                                                      _ options: PartitionOptions) -> CoalitionStructureResult {
+        let n = table.playerCount, size = 1 << n, full = size - 1
+        let workers = max(1, options.jobs ?? processorCount())
+        var counters = PartitionCounters()
+        counters.coalitionsEvaluated = size - 1
+        var f = [A](repeating: 0, count: size)
+        table.numerators.withUnsafeBufferPointer { v in
+            for c in 1..<size { f[c] = A(truncatingIfNeeded: v[c]) }
+        }
+        let limit = (2 * n) / 3
+        var completedLayer = 1
+        var stopped: PartitionStopReason?
+        var binom = n
+        f.withUnsafeMutableBufferPointer { fp in
+            let shared = SharedBuffer(fp)
+            for s in 2..<max(n, 2) where stopped == nil {
+                binom = binom * (n - s + 1) / s
+                if s > limit {
+                    counters.subspacesPruned += binom   // coalitions whose splits IDP proves unnecessary
+                    completedLayer = s
+                    continue
+                }
+                let chunks = min(size >> 10 == 0 ? 1 : workers * 16, size)
+                let chunk = (size + chunks - 1) / chunks
+                let halt = StopFlag()
+                DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                    if halt.isSet { return }
+                    if options.stop.check() != nil { halt.set(); return }
+                    let lo = k * chunk, hi = min(size, lo + chunk)
+                    let f = shared.pointer
+                    var c = lo
+                    while c < hi {
+                        if c.nonzeroBitCount == s {
+                            let low = c & -c, rest = c ^ low
+                            var best = f[c]
+                            var sub = (rest &- 1) & rest
+                            while true {
+                                let a = sub | low
+                                let t = f[a] &+ f[c ^ a]
+                                if t > best { best = t }
+                                if sub == 0 { break }
+                                sub = (sub &- 1) & rest
+                            }
+                            f[c] = best
+                        }
+                        c += 1
+                    }
+                }
+                if halt.isSet {
+                    stopped = options.stop.check() ?? .interrupted
+                } else {
+                    counters.splitsExamined += binom * ((1 << (s - 1)) - 1)
+                    completedLayer = s
+                }
+            }
+        }
+        // The grand coalition: every split {C′, N \ C′} with player 0 in C′ (also the anytime answer).
+        let half = n >= 1 ? 1 << (n - 1) : 1
+        let grand = f.withUnsafeBufferPointer { fp -> (A, Int) in
+            let shared = SharedReadBuffer(fp)
+            let chunks = half >> 12 == 0 ? 1 : workers * 16
+            let chunk = (half + chunks - 1) / chunks
+            let results = Slots<(A, Int)>(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                let f = shared.pointer
+                var best = f[full], arg = full
+                let lo = k * chunk, hi = min(half - 1, lo + chunk)   // k = half − 1 is C′ = N
+                if lo < hi {
+                    for j in lo..<hi {
+                        let a = (j << 1) | 1
+                        let t = f[a] &+ f[full ^ a]
+                        if t > best { best = t; arg = a }
+                    }
+                }
+                results.set(k, (best, arg))
+            }
+            var best = f[full], arg = full
+            for (t, a) in results.all() where t > best { best = t; arg = a }
+            return (best, arg)
+        }
+        counters.splitsExamined += half - 1
+        // Rebuild: N splits into arg and its complement, each rebuilt from f.
+        var coalitions: [Int] = []
+        func rebuild(_ c: Int) {
+            let target = f[c]
+            if target == A(truncatingIfNeeded: table.numerators[c]) { coalitions.append(c); return }
+            let low = c & -c, rest = c ^ low
+            var sub = (rest &- 1) & rest
+            while true {
+                let a = sub | low
+                if f[a] &+ f[c ^ a] == target { rebuild(a); rebuild(c ^ a); return }
+                if sub == 0 { break }
+                sub = (sub &- 1) & rest
+            }
+            coalitions.append(c)   // unreachable: f(C) is v(C) or some split's sum
+        }
+        if grand.1 == full { coalitions = [full] } else { rebuild(grand.1); rebuild(full ^ grand.1) }
+        coalitions.sort { ($0 & -$0) < ($1 & -$1) }
+        let value = table.structureValue(coalitions)
+        var bound = value
+        if stopped != nil {
+            bound = PartitionBounds.integerPartitionBound(players: n, maxima: PartitionBounds.sizeMaxima(table: table, f: f, completedLayer: completedLayer),
+                                                          denominator: table.denominator)
+            bound = table.isCostGame ? -bound : bound
+            if table.isCostGame ? bound > value : bound < value { bound = value }
+        }
+        return CoalitionStructureResult(coalitions: coalitions, value: value, bound: bound, stopReason: stopped ?? .completed,
+                                        method: .idp, usedInt64: A.self == Int64.self, counters: counters)
+    }
+}
+
+/// A mutable buffer shared by workers that write disjoint entries.
+struct SharedBuffer<A>: @unchecked Sendable {
+    let pointer: UnsafeMutableBufferPointer<A>
+    init(_ p: UnsafeMutableBufferPointer<A>) { pointer = p }
+}
+
+/// A read-only buffer shared by workers.
+struct SharedReadBuffer<A>: @unchecked Sendable {
+    let pointer: UnsafeBufferPointer<A>
+    init(_ p: UnsafeBufferPointer<A>) { pointer = p }
+}
+
+import Synchronization
+
+/// A one-way flag workers raise to stop their siblings.
+final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+    func set() { flag.store(true, ordering: .relaxed) }
+}
+
+/// One result slot per worker.
+final class Slots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ value: T) { slots.withLock { $0[i] = value } }
+    func all() -> [T] { slots.withLock { $0.compactMap { $0 } } }
+}
