@@ -5,7 +5,7 @@ public enum CoalitionStructureSearch {
     public static func solve(_ table: CoalitionValueTable, method: PartitionMethod, options: PartitionOptions = PartitionOptions()) -> CoalitionStructureResult {
         switch method {
         case .idp: return DynamicProgramming.solve(table, options: options)
-        case .ip: return DynamicProgramming.solve(table, options: options)
+        case .ip: return IntegerPartitionSearch.solve(table, options: options)
         }
     }
 }

@@ -52,53 +52,7 @@ public enum DynamicProgramming {
         table.numerators.withUnsafeBufferPointer { v in
             for c in 1..<size { f[c] = A(truncatingIfNeeded: v[c]) }
         }
-        let limit = (2 * n) / 3
-        var completedLayer = 1
-        var stopped: PartitionStopReason?
-        var binom = n
-        f.withUnsafeMutableBufferPointer { fp in
-            let shared = SharedBuffer(fp)
-            for s in 2..<max(n, 2) where stopped == nil {
-                binom = binom * (n - s + 1) / s
-                if s > limit {
-                    counters.subspacesPruned += binom   // coalitions whose splits IDP proves unnecessary
-                    completedLayer = s
-                    continue
-                }
-                let chunks = min(size >> 10 == 0 ? 1 : workers * 16, size)
-                let chunk = (size + chunks - 1) / chunks
-                let halt = StopFlag()
-                DispatchQueue.concurrentPerform(iterations: chunks) { k in
-                    if halt.isSet { return }
-                    if options.stop.check() != nil { halt.set(); return }
-                    let lo = k * chunk, hi = min(size, lo + chunk)
-                    let f = shared.pointer
-                    var c = lo
-                    while c < hi {
-                        if c.nonzeroBitCount == s {
-                            let low = c & -c, rest = c ^ low
-                            var best = f[c]
-                            var sub = (rest &- 1) & rest
-                            while true {
-                                let a = sub | low
-                                let t = f[a] &+ f[c ^ a]
-                                if t > best { best = t }
-                                if sub == 0 { break }
-                                sub = (sub &- 1) & rest
-                            }
-                            f[c] = best
-                        }
-                        c += 1
-                    }
-                }
-                if halt.isSet {
-                    stopped = options.stop.check() ?? .interrupted
-                } else {
-                    counters.splitsExamined += binom * ((1 << (s - 1)) - 1)
-                    completedLayer = s
-                }
-            }
-        }
+        let (completedLayer, stopped) = layers(&f, players: n, through: max(n - 1, 1), workers: workers, options: options, counters: &counters)
         // The grand coalition: every split {C′, N \ C′} with player 0 in C′ (also the anytime answer).
         let half = n >= 1 ? 1 << (n - 1) : 1
         let grand = f.withUnsafeBufferPointer { fp -> (A, Int) in
@@ -126,20 +80,9 @@ public enum DynamicProgramming {
         counters.splitsExamined += half - 1
         // Rebuild: N splits into arg and its complement, each rebuilt from f.
         var coalitions: [Int] = []
-        func rebuild(_ c: Int) {
-            let target = f[c]
-            if target == A(truncatingIfNeeded: table.numerators[c]) { coalitions.append(c); return }
-            let low = c & -c, rest = c ^ low
-            var sub = (rest &- 1) & rest
-            while true {
-                let a = sub | low
-                if f[a] &+ f[c ^ a] == target { rebuild(a); rebuild(c ^ a); return }
-                if sub == 0 { break }
-                sub = (sub &- 1) & rest
-            }
-            coalitions.append(c)   // unreachable: f(C) is v(C) or some split's sum
+        if grand.1 == full { coalitions = [full] } else {
+            coalitions = rebuild(grand.1, f: f, table: table) + rebuild(full ^ grand.1, f: f, table: table)
         }
-        if grand.1 == full { coalitions = [full] } else { rebuild(grand.1); rebuild(full ^ grand.1) }
         coalitions.sort { ($0 & -$0) < ($1 & -$1) }
         let value = table.structureValue(coalitions)
         var bound = value
@@ -151,6 +94,86 @@ public enum DynamicProgramming {
         }
         return CoalitionStructureResult(coalitions: coalitions, value: value, bound: bound, stopReason: stopped ?? .completed,
                                         method: .idp, usedInt64: A.self == Int64.self, counters: counters)
+    }
+}
+
+extension DynamicProgramming {
+    /// Runs the layers s = 2 ... `last` (skipping IDP's sizes above ⌊2n/3⌋): afterwards f(C) is
+    /// the best partition value of every C with |C| ≤ min(last, ⌊2n/3⌋).
+    /// - Returns: the last completed layer and why it stopped early (nil: it did not).
+    /// - Complexity: Σ_{s ≤ last} C(n,s)·(2^{s−1} − 1) split comparisons, plus n·2^n bit counts.
+    static func layers<A: FixedWidthInteger & SignedInteger & Sendable>(
+        _ f: inout [A], players n: Int, through last: Int, workers: Int, options: PartitionOptions,
+        counters: inout PartitionCounters
+    ) -> (completedLayer: Int, stopped: PartitionStopReason?) {
+        let size = 1 << n
+        let limit = (2 * n) / 3
+        var completedLayer = 1
+        var stopped: PartitionStopReason?
+        var binom = n
+        f.withUnsafeMutableBufferPointer { fp in
+            let shared = SharedBuffer(fp)
+            for s in stride(from: 2, through: last, by: 1) where stopped == nil {
+                binom = binom * (n - s + 1) / s
+                if s > limit {
+                    counters.subspacesPruned += binom   // coalitions whose splits IDP proves unnecessary
+                    completedLayer = s
+                    continue
+                }
+                let chunks = min(size >> 10 == 0 ? 1 : workers * 16, size)
+                let chunk = (size + chunks - 1) / chunks
+                let halt = StopFlag()
+                DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                    if halt.isSet { return }
+                    if options.stop.check() != nil { halt.set(); return }
+                    let lo = k * chunk, hi = min(size, lo + chunk)
+                    let f = shared.pointer
+                    var c = lo, seen = 0
+                    while c < hi {
+                        if c.nonzeroBitCount == s {
+                            seen &+= 1
+                            if seen & 0xFFF == 0, halt.isSet || options.stop.check() != nil { halt.set(); return }
+                            let low = c & -c, rest = c ^ low
+                            var best = f[c]
+                            var sub = (rest &- 1) & rest
+                            while true {
+                                let a = sub | low
+                                let t = f[a] &+ f[c ^ a]
+                                if t > best { best = t }
+                                if sub == 0 { break }
+                                sub = (sub &- 1) & rest
+                            }
+                            f[c] = best
+                        }
+                        c += 1
+                    }
+                }
+                if halt.isSet {
+                    stopped = options.stop.check() ?? .interrupted
+                } else {
+                    counters.splitsExamined += binom * ((1 << (s - 1)) - 1)
+                    completedLayer = s
+                }
+            }
+        }
+        return (completedLayer, stopped)
+    }
+
+    /// The coalitions of a partition of `c` worth f(c): c itself when f(c) = v(c), else the parts
+    /// of a split whose f-values sum to f(c), rebuilt in turn.
+    /// - Complexity: O(2^|c|) per split level, O(n·2^|c|) at most.
+    static func rebuild<A: FixedWidthInteger & SignedInteger>(_ c: Int, f: [A], table: CoalitionValueTable) -> [Int] {
+        let target = f[c]
+        if target == A(truncatingIfNeeded: table.numerators[c]) { return [c] }
+        let low = c & -c, rest = c ^ low
+        var sub = (rest &- 1) & rest
+        while true {
+            let a = sub | low
+            if f[a] &+ f[c ^ a] == target { return rebuild(a, f: f, table: table) + rebuild(c ^ a, f: f, table: table) }
+            if sub == 0 { break }
+            sub = (sub &- 1) & rest
+        }
+        return [c]   // unreachable: f(c) is v(c) or some split's sum
     }
 }
 
