@@ -10,9 +10,12 @@ import ExactArithmetic
 /// Steps. f(C) is the value of the best partition of C. For sizes s = 2, ..., n, and every
 /// coalition C of size s, f(C) = max(v(C), max over two-way splits f(C′) + f(C \ C′)); each
 /// unordered split is examined once (C′ holds C's lowest player). IDP's theorem: splitting
-/// coalitions whose size is in (⌊2n/3⌋, n) is never needed — every structure is reached from N by
-/// a first split into two parts of at most 2n/3 players each, or has a part larger than 2n/3 that
-/// stays whole — so those coalitions keep f(C) = v(C) and cost nothing. The optimal structure is
+/// coalition C of size s < n is needed only into parts of at most n − s players each. (Proof:
+/// build any structure by repeatedly merging its two smallest parts a ≤ b while at least three
+/// remain; a third part c ≥ b gives a + 2b ≤ n, so the larger merged part b ≤ n − (a + b), and
+/// the merged size a + b ≤ 2n/3; the last two parts are a split of N, all of which are examined.)
+/// So coalitions of size above ⌊2n/3⌋ keep f(C) = v(C) at no cost, and between n/2 and 2n/3 only
+/// balanced splits are compared (the parts' sizes are tested with one popcount). The optimal structure is
 /// rebuilt from f by finding, top down, a split whose sum equals f(C).
 ///
 /// Each size layer runs in parallel over chunks of the bitmask range (coalitions of one size only
@@ -23,7 +26,7 @@ import ExactArithmetic
 /// the best split of N under the current f is a valid structure; the bound is the best integer
 /// partition of n under per-size maxima of f (complete layers) or v (others).
 ///
-/// - Complexity: O(3^n) time — Σ_{s ≤ 2n/3} C(n,s)·2^{s−1} + 2^{n−1} split comparisons — and
+/// - Complexity: O(3^n) time — ``splitCount(players:)`` split comparisons, Σ_{s ≤ 2n/3} C(n,s)·2^{s−1} + 2^{n−1} at most — and
 ///   2^n accumulators (8 or 16 bytes each) besides the value table.
 public enum DynamicProgramming {
     /// Solves the table (see the type's documentation).
@@ -37,9 +40,22 @@ public enum DynamicProgramming {
         var total = 0, binom = n   // C(n, 1)
         for s in 2..<n {
             binom = binom * (n - s + 1) / s
-            if s <= (2 * n) / 3 { total += binom * ((1 << (s - 1)) - 1) }
+            if s <= (2 * n) / 3 { total += binom * splitsPerCoalition(size: s, players: n) }
         }
         return total + (1 << (n - 1)) - 1
+    }
+
+    /// Unordered splits {C′, C″} of a coalition of `size` players whose larger part has at most
+    /// n − size players (IDP's rule): Σ_{a = lo}^{size − lo} C(size, a) / 2 with lo = max(1, 2·size − n).
+    static func splitsPerCoalition(size s: Int, players n: Int) -> Int {
+        let lo = max(1, 2 * s - n)
+        guard lo <= s - lo else { return 0 }
+        var sum = 0, binom = 1   // C(s, 0)
+        for a in 0...s {
+            if a > 0 { binom = binom * (s - a + 1) / a }
+            if a >= lo && a <= s - lo { sum += binom }
+        }
+        return sum / 2
     }
 
     static func run<A: FixedWidthInteger & SignedInteger & Sendable>(_ table: CoalitionValueTable, _: A.Type,
@@ -98,13 +114,15 @@ public enum DynamicProgramming {
 }
 
 extension DynamicProgramming {
-    /// Runs the layers s = 2 ... `last` (skipping IDP's sizes above ⌊2n/3⌋): afterwards f(C) is
-    /// the best partition value of every C with |C| ≤ min(last, ⌊2n/3⌋).
+    /// Runs the layers s = 2 ... `last` (skipping IDP's sizes above ⌊2n/3⌋). With `balancedOnly`
+    /// false every split is compared, and afterwards f(C) is the best partition value of every C
+    /// with |C| ≤ min(last, ⌊2n/3⌋); with IDP's balanced splits only, f(C) ≥ v(C) is the value of
+    /// some partition of C and f(N)'s search is still exact.
     /// - Returns: the last completed layer and why it stopped early (nil: it did not).
     /// - Complexity: Σ_{s ≤ last} C(n,s)·(2^{s−1} − 1) split comparisons, plus n·2^n bit counts.
     static func layers<A: FixedWidthInteger & SignedInteger & Sendable>(
         _ f: inout [A], players n: Int, through last: Int, workers: Int, options: PartitionOptions,
-        counters: inout PartitionCounters
+        counters: inout PartitionCounters, balancedOnly: Bool = true
     ) -> (completedLayer: Int, stopped: PartitionStopReason?) {
         let size = 1 << n
         let limit = (2 * n) / 3
@@ -123,6 +141,7 @@ extension DynamicProgramming {
                 let chunks = min(size >> 10 == 0 ? 1 : workers * 16, size)
                 let chunk = (size + chunks - 1) / chunks
                 let halt = StopFlag()
+                let balancedFrom = balancedOnly ? max(1, 2 * s - n) : 1, balancedTo = s - balancedFrom
                 DispatchQueue.concurrentPerform(iterations: chunks) { k in
                     if halt.isSet { return }
                     if options.stop.check() != nil { halt.set(); return }
@@ -136,12 +155,26 @@ extension DynamicProgramming {
                             let low = c & -c, rest = c ^ low
                             var best = f[c]
                             var sub = (rest &- 1) & rest
-                            while true {
-                                let a = sub | low
-                                let t = f[a] &+ f[c ^ a]
-                                if t > best { best = t }
-                                if sub == 0 { break }
-                                sub = (sub &- 1) & rest
+                            if balancedFrom == 1 {
+                                while true {
+                                    let a = sub | low
+                                    let t = f[a] &+ f[c ^ a]
+                                    if t > best { best = t }
+                                    if sub == 0 { break }
+                                    sub = (sub &- 1) & rest
+                                }
+                            } else {
+                                // Only splits whose parts both have at least 2s − n players.
+                                while true {
+                                    let size = sub.nonzeroBitCount &+ 1
+                                    if size >= balancedFrom && size <= balancedTo {
+                                        let a = sub | low
+                                        let t = f[a] &+ f[c ^ a]
+                                        if t > best { best = t }
+                                    }
+                                    if sub == 0 { break }
+                                    sub = (sub &- 1) & rest
+                                }
                             }
                             f[c] = best
                         }
@@ -151,7 +184,7 @@ extension DynamicProgramming {
                 if halt.isSet {
                     stopped = options.stop.check() ?? .interrupted
                 } else {
-                    counters.splitsExamined += binom * ((1 << (s - 1)) - 1)
+                    counters.splitsExamined += binom * (balancedOnly ? splitsPerCoalition(size: s, players: n) : (1 << (s - 1)) - 1)
                     completedLayer = s
                 }
             }

@@ -59,7 +59,8 @@ public enum IntegerPartitionSearch {
         var completed = 1
         var stopped: PartitionStopReason?
         if m >= 2 {
-            (completed, stopped) = DynamicProgramming.layers(&g, players: n, through: m, workers: workers, options: options, counters: &counters)
+            (completed, stopped) = DynamicProgramming.layers(&g, players: n, through: m, workers: workers, options: options,
+                                                            counters: &counters, balancedOnly: false)
         }
         let mEff = min(completed, (2 * n) / 3)
 

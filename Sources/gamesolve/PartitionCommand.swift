@@ -29,8 +29,11 @@ struct PartitionCommand: ParsableCommand {
 
     @OptionGroup var input: TUGameOptions
 
-    @Option(help: "Search method: idp or ip (default: ip).")
-    var method: PartitionMethod = .ip
+    @Option(help: "Search method: idp (default) or ip.")
+    var method: PartitionMethod = .idp
+
+    @Flag(help: "Also divide each coalition's worth: the Aumann–Drèze value (Shapley value of each coalition's subgame), the nucleolus of each coalition (up to 12 players) and whether the coalition-structure core is non-empty (up to 14 players).")
+    var allocations = false
 
     @Option(help: ArgumentHelp("Stop after this many seconds and print the best structure found with its bound (exit status 75).", valueName: "seconds"))
     var timeout: Double?
@@ -81,7 +84,12 @@ struct PartitionCommand: ParsableCommand {
         let watch = Stopwatch()
         let result = CoalitionStructureSearch.solve(table, method: method, options: options)
         line.clear()
-        print(render(result, table: table, seconds: watch.seconds), terminator: "")
+        var allocation: StructureAllocation?
+        if allocations {
+            do { allocation = try game.structureAllocation(result.coalitions, optimal: result.stopReason == .completed) }
+            catch let e as CoreSolutionError { throw CommandFailure(e.description) }
+        }
+        print(render(result, table: table, allocation: allocation, seconds: watch.seconds), terminator: "")
         if result.stopReason != .completed {
             Diagnostics.note("stopped (\(result.stopReason.rawValue)) before optimality was proven: the structure printed is the best found, the optimum is at most its bound")
             terminate(ExitStatus.stoppedByTimeout)
@@ -90,7 +98,7 @@ struct PartitionCommand: ParsableCommand {
 
     private func text(_ x: Rational) -> String { decimals.map { x.decimal($0) } ?? x.description }
 
-    func render(_ r: CoalitionStructureResult, table: CoalitionValueTable, seconds: Double) -> String {
+    func render(_ r: CoalitionStructureResult, table: CoalitionValueTable, allocation: StructureAllocation?, seconds: Double) -> String {
         let names = table.playerNames
         let members = r.coalitions.map { TUGame.members($0) }
         let values = r.coalitions.map { table.isCostGame ? -table.value($0) : table.value($0) }
@@ -118,6 +126,15 @@ struct PartitionCommand: ParsableCommand {
                 result.append(("boundDecimal", .number(r.bound.decimal(d))))
                 result.append(("boundRatioDecimal", r.boundRatio.map { .number($0.decimal(d)) } ?? .null))
             }
+            if let a = allocation {
+                func list(_ xs: [Rational]?) -> JSONValue { xs.map { .array($0.map { .string($0.description) }) } ?? .null }
+                result.append(("aumannDreze", list(a.aumannDreze)))
+                if let d = decimals { result.append(("aumannDrezeDecimal", .array(a.aumannDreze.map { .number($0.decimal(d)) }))) }
+                result.append(("nucleolusPerCoalition", list(a.nucleolus)))
+                result.append(("inCoalitionStructureCore", a.inCoalitionStructureCore.map { .bool($0) } ?? .null))
+                result.append(("coalitionStructureCorePoint", list(a.corePoint)))
+                result.append(("leastCoreValue", a.leastCoreValue.map { .string($0.description) } ?? .null))
+            }
             var parameters: [(String, JSONValue)] = [("jobs", .number(String(jobs ?? ProcessInfo.processInfo.activeProcessorCount)))]
             if let timeout { parameters.append(("timeout", .number(ResultEnvelope.decimalNumber(timeout, digits: 3)))) }
             var notes: [String] = []
@@ -134,6 +151,13 @@ struct PartitionCommand: ParsableCommand {
                 out += "\"\(m.map { names[$0] }.joined(separator: " "))\",\(text(v))\n"
             }
             out += "total,\(text(r.value))\n"
+            if let a = allocation {
+                out += "\nplayer,coalition,aumannDreze,nucleolus\n"
+                for i in names.indices {
+                    let k = r.coalitions.firstIndex { $0 & (1 << i) != 0 } ?? 0
+                    out += "\(names[i]),\(k),\(text(a.aumannDreze[i])),\(a.nucleolus.map { text($0[i]) } ?? "")\n"
+                }
+            }
             return out
         case .table:
             var out = r.stopReason == .completed ? "Optimal coalition structure (\(r.method.rawValue))\n"
@@ -146,8 +170,28 @@ struct PartitionCommand: ParsableCommand {
                 out += "bound: \(text(r.bound))" + (r.boundRatio.map { " (ratio \($0.decimal(decimals ?? 4)))" } ?? "") + "\n"
             }
             for (k, v) in r.counters.named where v != 0 { out += "\(k): \(v)\n" }
+            if let a = allocation { out += allocationTable(a, names: names, coalitions: r.coalitions) }
             return out
         }
+    }
+}
+
+extension PartitionCommand {
+    func allocationTable(_ a: StructureAllocation, names: [String], coalitions: [Int]) -> String {
+        var rows = [["player", "coalition", "aumannDreze", "nucleolus"]]
+        for i in names.indices {
+            let k = coalitions.firstIndex { $0 & (1 << i) != 0 } ?? 0
+            rows.append([names[i], String(k), text(a.aumannDreze[i]), a.nucleolus.map { text($0[i]) } ?? "-"])
+        }
+        let widths = (0..<4).map { j in rows.map { $0[j].count }.max() ?? 0 }
+        var out = "\nAllocation within the coalitions (coalition = 0-based position above)\n"
+        for r in rows { out += r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: " ") + "\n" }
+        switch a.inCoalitionStructureCore {
+        case .some(true): out += "coalition-structure core: non-empty (a point: \(a.corePoint!.map(text).joined(separator: ", ")))\n"
+        case .some(false): out += "coalition-structure core: empty (least-core value \(text(a.leastCoreValue!)))\n"
+        case .none: out += "coalition-structure core: not decided (more than 14 players, or the structure is not proven optimal)\n"
+        }
+        return out
     }
 }
 
