@@ -3,6 +3,8 @@ import Synchronization
 
 /// The algorithms of `gamesolve partition`.
 public enum PartitionMethod: String, Sendable, CaseIterable {
+    /// The branch and bound with a work cap, then IDP (see ``CoalitionStructureSearch``).
+    case auto
     /// Improved dynamic programming (Rahwan & Jennings 2008), see ``DynamicProgramming``.
     case idp
     /// Anytime branch and bound over integer-partition subspaces (Rahwan et al. 2009), see

@@ -42,6 +42,13 @@ public enum IntegerPartitionSearch {
     /// allowed to the dynamic-programming layers (1: about n·2^n).
     public static func solve(_ table: CoalitionValueTable, options: PartitionOptions = PartitionOptions(),
                              dpBudget: Double = 1) -> CoalitionStructureResult {
+        solve(table, options: options, dpBudget: dpBudget, nodeBudget: nil)!
+    }
+
+    /// As ``solve(_:options:dpBudget:)``, but gives up (nil) once the search has expanded more
+    /// than `nodeBudget` nodes.
+    static func solve(_ table: CoalitionValueTable, options: PartitionOptions, dpBudget: Double,
+                      nodeBudget: Int?) -> CoalitionStructureResult? {
         guard table.sumsFitInt64 else {
             let r = DynamicProgramming.solve(table, options: options)
             return r
@@ -108,6 +115,7 @@ public enum IntegerPartitionSearch {
 
         // 4. Search the subspaces in decreasing bound.
         var index = 0
+        let budget = NodeBudget(limit: nodeBudget ?? Int.max)
         if stopped == nil {
             g.withUnsafeBufferPointer { gp in
                 let gShared = SharedReadBuffer(gp)
@@ -122,8 +130,10 @@ public enum IntegerPartitionSearch {
                     }
                     report(globalBound)
                     if let why = options.stop.check() { stopped = why; break }
-                    let result = search(sub.parts, players: n, g: gShared, maxima: maxima, best: shared, workers: workers, options: options)
+                    let result = search(sub.parts, players: n, g: gShared, maxima: maxima, best: shared, workers: workers,
+                                        options: options, budget: budget)
                     counters.nodesExpanded += result.nodes
+                    if budget.exceeded { break }
                     if let why = result.stopped { stopped = why; break }
                     counters.subspacesSearched += 1
                     index += 1
@@ -132,6 +142,7 @@ public enum IntegerPartitionSearch {
             if stopped == nil { globalBound = shared.value; report(globalBound) }
         }
 
+        if budget.exceeded { return nil }
         // Expand the coalitions whose g came from the dynamic programme into their own partitions.
         let (value, parts) = shared.snapshot()
         var coalitions: [Int] = []
@@ -181,7 +192,7 @@ public enum IntegerPartitionSearch {
 
     /// Depth-first branch and bound over the structures of one subspace.
     static func search(_ parts: [Int], players n: Int, g: SharedReadBuffer<Int64>, maxima: [Int64], best: SharedBest,
-                       workers: Int, options: PartitionOptions) -> (nodes: Int, stopped: PartitionStopReason?) {
+                       workers: Int, options: PartitionOptions, budget: NodeBudget) -> (nodes: Int, stopped: PartitionStopReason?) {
         let k = parts.count
         var suffixSums = [Int64](repeating: 0, count: k + 1)
         for d in stride(from: k - 1, through: 0, by: -1) { suffixSums[d] = suffixSums[d + 1] + maxima[parts[d]] }
@@ -193,7 +204,7 @@ public enum IntegerPartitionSearch {
         let blockSize = 16
         let workerCount = workers
         DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-            var state = SearchState(parts: parts, suffix: suffix, g: g.pointer, best: best, options: options, halt: halt)
+            var state = SearchState(parts: parts, suffix: suffix, g: g.pointer, best: best, options: options, halt: halt, budget: budget)
             var claimed = nextBlock.wrappingAdd(1, ordering: .relaxed).oldValue
             var item = 0
             // Top level: every coalition of size parts[0] (Gosper's order over all n agents).
@@ -216,7 +227,7 @@ public enum IntegerPartitionSearch {
             }
             nodeTotal.wrappingAdd(state.nodes, ordering: .relaxed)
         }
-        let stoppedNow = halt.isSet ? (options.stop.check() ?? .interrupted) : nil
+        let stoppedNow = halt.isSet && !budget.exceeded ? (options.stop.check() ?? .interrupted) : nil
         return (nodeTotal.load(ordering: .relaxed), stoppedNow)
     }
 }
@@ -229,11 +240,14 @@ struct SearchState {
     let best: SharedBest
     let options: PartitionOptions
     let halt: StopFlag
+    let budget: NodeBudget
     var nodes = 0
     var halted = false
     var chosen: [Int]
 
-    init(parts: [Int], suffix: [Int64], g: UnsafeBufferPointer<Int64>, best: SharedBest, options: PartitionOptions, halt: StopFlag) {
+    init(parts: [Int], suffix: [Int64], g: UnsafeBufferPointer<Int64>, best: SharedBest, options: PartitionOptions, halt: StopFlag,
+         budget: NodeBudget) {
+        self.budget = budget
         self.parts = parts
         self.suffix = suffix
         self.g = g
@@ -247,7 +261,7 @@ struct SearchState {
     /// `lastMin` the least member (as a bit) of part d − 1.
     mutating func descend(_ d: Int, remaining: Int, value: Int64, lastMin: Int) {
         nodes &+= 1
-        if nodes & 0xFFFF == 0, halt.isSet || options.stop.check() != nil { halt.set(); halted = true; return }
+        if nodes & 0xFFFF == 0, halt.isSet || options.stop.check() != nil || !budget.spend(0x10000) { halt.set(); halted = true; return }
         let k = parts.count
         if value + suffix[d] <= best.value { return }
         if d == k - 1 {
@@ -305,4 +319,18 @@ final class SharedBest: Sendable {
         }
     }
     func snapshot() -> (Int64, [Int]) { structure.withLock { $0 } }
+}
+
+/// A cap on the nodes all workers may expand together (the hybrid's switch to the dynamic programme).
+final class NodeBudget: Sendable {
+    private let used = Atomic<Int>(0)
+    private let over = Atomic<Bool>(false)
+    let limit: Int
+    init(limit: Int) { self.limit = limit }
+    /// Records `nodes` more; false once the total passes the limit.
+    func spend(_ nodes: Int) -> Bool {
+        if used.wrappingAdd(nodes, ordering: .relaxed).newValue > limit { over.store(true, ordering: .relaxed); return false }
+        return true
+    }
+    var exceeded: Bool { over.load(ordering: .relaxed) }
 }

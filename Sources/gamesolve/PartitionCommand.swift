@@ -14,8 +14,9 @@ struct PartitionCommand: ParsableCommand {
         discussion: """
         Finds the partition of the players into coalitions of largest total value Σ v(C) (smallest \
         total cost for a cost game). Methods: idp (improved dynamic programming, Rahwan & Jennings \
-        2008; O(3^n), parallel) and ip (anytime branch and bound over integer partitions, Rahwan et \
-        al. 2009, with the dynamic programme's small layers as bounds). With --timeout, or on \
+        2008; O(3^n), parallel), ip (anytime branch and bound over integer partitions, Rahwan et \
+        al. 2009, with the dynamic programme's small layers as bounds, as in ODP-IP) and auto (the \
+        default: ip with a work cap of 1/16 of idp's splits, then idp). With --timeout, or on \
         SIGINT/SIGTERM, the best structure found so far is printed with a proven bound on the \
         optimum, marked incomplete, and the exit status is 75.
 
@@ -29,8 +30,8 @@ struct PartitionCommand: ParsableCommand {
 
     @OptionGroup var input: TUGameOptions
 
-    @Option(help: "Search method: idp (default) or ip.")
-    var method: PartitionMethod = .idp
+    @Option(help: "Search method: auto (default: ip with a work cap, then idp), idp or ip.")
+    var method: PartitionMethod = .auto
 
     @Flag(help: "Also divide each coalition's worth: the Aumann–Drèze value (Shapley value of each coalition's subgame), the nucleolus of each coalition (up to 12 players) and whether the coalition-structure core is non-empty (up to 14 players).")
     var allocations = false

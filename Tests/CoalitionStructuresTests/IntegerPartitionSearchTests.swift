@@ -30,6 +30,7 @@ final class ReportLog: Sendable {
             let dp = DynamicProgramming.solve(table, options: PartitionOptions(jobs: 2))
             #expect(ip.value == optimum, "\(distribution.rawValue) n \(n) seed \(seed)")
             #expect(dp.value == optimum, "\(distribution.rawValue) n \(n) seed \(seed)")
+            #expect(CoalitionStructureSearch.solve(table, method: .auto).value == optimum)
             #expect(isPartition(ip.coalitions, players: n) && isPartition(dp.coalitions, players: n))
             #expect(ip.value == table.structureValue(ip.coalitions))
             #expect(ip.stopReason == .completed && ip.isOptimal)
