@@ -3,7 +3,7 @@ public enum CoalitionStructureSearch {
     /// The optimal (or, when stopped, the best found and a bound) coalition structure.
     ///
     /// `auto` (the hybrid): the branch and bound (``IntegerPartitionSearch``) runs first with a
-    /// cap of ``DynamicProgramming/splitCount(players:)``/16 search nodes; if the cap is reached
+    /// cap of ``DynamicProgramming/splitCount(players:)``/16 candidate coalitions enumerated; if the cap is reached
     /// its work is dropped and ``DynamicProgramming`` solves the table. Measured on ODP-IP's
     /// distributions (Benchmarks/partition): value distributions where bounds prune (uniform)
     /// finish in the branch and bound, 10–25x faster than the dynamic programme; the others cost

@@ -45,8 +45,8 @@ public enum IntegerPartitionSearch {
         solve(table, options: options, dpBudget: dpBudget, nodeBudget: nil)!
     }
 
-    /// As ``solve(_:options:dpBudget:)``, but gives up (nil) once the search has expanded more
-    /// than `nodeBudget` nodes.
+    /// As ``solve(_:options:dpBudget:)``, but gives up (nil) once the search has enumerated more
+    /// than `nodeBudget` candidate coalitions.
     static func solve(_ table: CoalitionValueTable, options: PartitionOptions, dpBudget: Double,
                       nodeBudget: Int?) -> CoalitionStructureResult? {
         guard table.sumsFitInt64 else {
@@ -242,6 +242,8 @@ struct SearchState {
     let halt: StopFlag
     let budget: NodeBudget
     var nodes = 0
+    /// Candidate coalitions enumerated (what the budget and the stop checks count).
+    var work = 0
     var halted = false
     var chosen: [Int]
 
@@ -261,7 +263,6 @@ struct SearchState {
     /// `lastMin` the least member (as a bit) of part d − 1.
     mutating func descend(_ d: Int, remaining: Int, value: Int64, lastMin: Int) {
         nodes &+= 1
-        if nodes & 0xFFFF == 0, halt.isSet || options.stop.check() != nil || !budget.spend(0x10000) { halt.set(); halted = true; return }
         let k = parts.count
         if value + suffix[d] <= best.value { return }
         if d == k - 1 {
@@ -286,6 +287,9 @@ struct SearchState {
         var x = (1 << size) - 1
         let end = 1 << count
         while x < end {
+            // Every candidate counts as work (most are pruned without a node of their own).
+            work &+= 1
+            if work & 0xFFFF == 0, halt.isSet || options.stop.check() != nil || !budget.spend(0x10000) { halt.set(); halted = true; return }
             var c = 0, y = x
             while y != 0 { c |= bits[y.trailingZeroBitCount]; y &= y - 1 }
             let v = value + g[c]
