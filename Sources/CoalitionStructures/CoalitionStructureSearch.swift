@@ -2,23 +2,35 @@
 public enum CoalitionStructureSearch {
     /// The optimal (or, when stopped, the best found and a bound) coalition structure.
     ///
-    /// `auto` (the hybrid): the branch and bound (``IntegerPartitionSearch``) runs first with a
-    /// cap of ``DynamicProgramming/splitCount(players:)``/16 candidate coalitions enumerated; if the cap is reached
-    /// its work is dropped and ``DynamicProgramming`` solves the table. Measured on ODP-IP's
-    /// distributions (Benchmarks/partition): value distributions where bounds prune (uniform)
-    /// finish in the branch and bound, 10–25x faster than the dynamic programme; the others cost
-    /// at most about 1/16 more than the dynamic programme alone.
+    /// `auto` (the hybrid, after ODP-IP's idea of feeding the dynamic programme's layers to IP):
+    /// IDP's layers 2 ... n/2 − 1 (about 9% of its splits; for sizes ≤ n/2 IDP compares every
+    /// split, so these values are exact), then the branch and bound (``IntegerPartitionSearch``)
+    /// on them with a cap of ``DynamicProgramming/splitCount(players:)``/8 enumerated candidates.
+    /// If the cap is reached the search's work is dropped and IDP continues from layer n/2 on the
+    /// same table. So a distribution where bounds prune finishes early, and any other costs at
+    /// most about 1/8 more than IDP alone (Benchmarks/partition has the measurements).
     /// - Complexity: that of the method; `auto` at most O(3^n) plus the capped search.
-    public static func solve(_ table: CoalitionValueTable, method: PartitionMethod, options: PartitionOptions = PartitionOptions()) -> CoalitionStructureResult {
+    /// - Parameter searchCap: `auto`'s cap on enumerated candidates (nil: splitCount/8).
+    public static func solve(_ table: CoalitionValueTable, method: PartitionMethod, options: PartitionOptions = PartitionOptions(),
+                             searchCap: Int? = nil) -> CoalitionStructureResult {
         switch method {
         case .idp: return DynamicProgramming.solve(table, options: options)
         case .ip: return IntegerPartitionSearch.solve(table, options: options)
         case .auto:
-            let cap = max(1 << 16, DynamicProgramming.splitCount(players: table.playerCount) / 16)
-            if let r = IntegerPartitionSearch.solve(table, options: options, dpBudget: 1, nodeBudget: cap) {
-                return r.withMethod(.auto)
+            guard table.sumsFitInt64, table.playerCount >= 4 else { return DynamicProgramming.solve(table, options: options).withMethod(.auto) }
+            let n = table.playerCount
+            let workers = max(1, options.jobs ?? processorCount())
+            let cap = searchCap ?? max(1 << 16, DynamicProgramming.splitCount(players: n) / 8)
+            switch IntegerPartitionSearch.solve(table, options: options, layers: n / 2 - 1, nodeBudget: cap) {
+            case .done(let r): return r.withMethod(.auto)
+            case .overBudget(var g, let completed, var counters):
+                // Layers 2 ... n/2 − 1 are exact in g (for those sizes IDP compares every split too):
+                // IDP goes on from there.
+                let (last, stopped) = DynamicProgramming.layers(&g, players: n, from: completed + 1, through: n - 1, workers: workers,
+                                                                 options: options, counters: &counters)
+                return DynamicProgramming.finish(table, f: g, completedLayer: last, stopped: stopped, workers: workers,
+                                                 counters: counters, method: .auto)
             }
-            return DynamicProgramming.solve(table, options: options).withMethod(.auto)
         }
     }
 }

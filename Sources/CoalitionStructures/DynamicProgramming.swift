@@ -69,6 +69,18 @@ public enum DynamicProgramming {
             for c in 1..<size { f[c] = A(truncatingIfNeeded: v[c]) }
         }
         let (completedLayer, stopped) = layers(&f, players: n, through: max(n - 1, 1), workers: workers, options: options, counters: &counters)
+        return finish(table, f: f, completedLayer: completedLayer, stopped: stopped, workers: workers, counters: counters, method: .idp)
+    }
+
+    /// The last step after the layers: the best split of N under f, the structure rebuilt from f,
+    /// and (when stopped early) the integer-partition bound from the per-size maxima of f.
+    /// - Complexity: O(2^n).
+    static func finish<A: FixedWidthInteger & SignedInteger & Sendable>(
+        _ table: CoalitionValueTable, f: [A], completedLayer: Int, stopped: PartitionStopReason?, workers: Int,
+        counters: PartitionCounters, method: PartitionMethod
+    ) -> CoalitionStructureResult {
+        var counters = counters
+        let n = table.playerCount, full = (1 << n) - 1
         // The grand coalition: every split {C′, N \ C′} with player 0 in C′ (also the anytime answer).
         let half = n >= 1 ? 1 << (n - 1) : 1
         let grand = f.withUnsafeBufferPointer { fp -> (A, Int) in
@@ -109,7 +121,7 @@ public enum DynamicProgramming {
             if table.isCostGame ? bound > value : bound < value { bound = value }
         }
         return CoalitionStructureResult(coalitions: coalitions, value: value, bound: bound, stopReason: stopped ?? .completed,
-                                        method: .idp, usedInt64: A.self == Int64.self, counters: counters)
+                                        method: method, usedInt64: A.self == Int64.self, counters: counters)
     }
 }
 
@@ -121,7 +133,7 @@ extension DynamicProgramming {
     /// - Returns: the last completed layer and why it stopped early (nil: it did not).
     /// - Complexity: Σ_{s ≤ last} C(n,s)·(2^{s−1} − 1) split comparisons, plus n·2^n bit counts.
     static func layers<A: FixedWidthInteger & SignedInteger & Sendable>(
-        _ f: inout [A], players n: Int, through last: Int, workers: Int, options: PartitionOptions,
+        _ f: inout [A], players n: Int, from first: Int = 2, through last: Int, workers: Int, options: PartitionOptions,
         counters: inout PartitionCounters, balancedOnly: Bool = true
     ) -> (completedLayer: Int, stopped: PartitionStopReason?) {
         let size = 1 << n
@@ -133,6 +145,7 @@ extension DynamicProgramming {
             let shared = SharedBuffer(fp)
             for s in stride(from: 2, through: last, by: 1) where stopped == nil {
                 binom = binom * (n - s + 1) / s
+                if s < first { completedLayer = s; continue }   // done before (the hybrid's first phase)
                 if s > limit {
                     counters.subspacesPruned += binom   // coalitions whose splits IDP proves unnecessary
                     completedLayer = s

@@ -42,17 +42,23 @@ public enum IntegerPartitionSearch {
     /// allowed to the dynamic-programming layers (1: about n·2^n).
     public static func solve(_ table: CoalitionValueTable, options: PartitionOptions = PartitionOptions(),
                              dpBudget: Double = 1) -> CoalitionStructureResult {
-        solve(table, options: options, dpBudget: dpBudget, nodeBudget: nil)!
+        guard table.sumsFitInt64 else { return DynamicProgramming.solve(table, options: options) }
+        guard case .done(let r) = solve(table, options: options, layers: dpLayers(players: table.playerCount, budget: dpBudget), nodeBudget: nil)
+        else { fatalError("no budget, so the search finishes") }
+        return r
     }
 
-    /// As ``solve(_:options:dpBudget:)``, but gives up (nil) once the search has enumerated more
-    /// than `nodeBudget` candidate coalitions.
-    static func solve(_ table: CoalitionValueTable, options: PartitionOptions, dpBudget: Double,
-                      nodeBudget: Int?) -> CoalitionStructureResult? {
-        guard table.sumsFitInt64 else {
-            let r = DynamicProgramming.solve(table, options: options)
-            return r
-        }
+    /// What a capped search gives: a result, or the dynamic programme's table (layers 2 ...
+    /// `completedLayer` exact) and the counters so far when the cap was reached.
+    enum Outcome {
+        case done(CoalitionStructureResult)
+        case overBudget(g: [Int64], completedLayer: Int, counters: PartitionCounters)
+    }
+
+    /// Runs the dynamic programme's layers 2 ... `m` (all splits), then the branch and bound,
+    /// which gives up once it has enumerated more than `nodeBudget` candidate coalitions.
+    /// - Precondition: `table.sumsFitInt64`.
+    static func solve(_ table: CoalitionValueTable, options: PartitionOptions, layers m: Int, nodeBudget: Int?) -> Outcome {
         let n = table.playerCount, size = 1 << n, full = size - 1
         let workers = max(1, options.jobs ?? processorCount())
         let start = ContinuousClock.now
@@ -62,7 +68,6 @@ public enum IntegerPartitionSearch {
         table.numerators.withUnsafeBufferPointer { v in for c in 1..<size { g[c] = Int64(truncatingIfNeeded: v[c]) } }
 
         // 1. The dynamic programme's cheap layers.
-        let m = dpLayers(players: n, budget: dpBudget)
         var completed = 1
         var stopped: PartitionStopReason?
         if m >= 2 {
@@ -142,7 +147,7 @@ public enum IntegerPartitionSearch {
             if stopped == nil { globalBound = shared.value; report(globalBound) }
         }
 
-        if budget.exceeded { return nil }
+        if budget.exceeded { return .overBudget(g: g, completedLayer: completed, counters: counters) }
         // Expand the coalitions whose g came from the dynamic programme into their own partitions.
         let (value, parts) = shared.snapshot()
         var coalitions: [Int] = []
@@ -151,8 +156,8 @@ public enum IntegerPartitionSearch {
         let exact = table.structureValue(coalitions)
         let boundValue = table.userValue(Int128(max(globalBound, value)))
         _ = exact == table.userValue(Int128(value))
-        return CoalitionStructureResult(coalitions: coalitions, value: exact, bound: stopped == nil ? exact : boundValue,
-                                        stopReason: stopped ?? .completed, method: .ip, usedInt64: true, counters: counters)
+        return .done(CoalitionStructureResult(coalitions: coalitions, value: exact, bound: stopped == nil ? exact : boundValue,
+                                              stopReason: stopped ?? .completed, method: .ip, usedInt64: true, counters: counters))
     }
 
     /// The largest m whose layers 2 ... m cost at most budget·n·2^n split comparisons (below ⌊2n/3⌋).
@@ -289,7 +294,7 @@ struct SearchState {
         while x < end {
             // Every candidate counts as work (most are pruned without a node of their own).
             work &+= 1
-            if work & 0xFFFF == 0, halt.isSet || options.stop.check() != nil || !budget.spend(0x10000) { halt.set(); halted = true; return }
+            if work & 0x3FF == 0, halt.isSet || options.stop.check() != nil || !budget.spend(0x400) { halt.set(); halted = true; return }
             var c = 0, y = x
             while y != 0 { c |= bits[y.trailingZeroBitCount]; y &= y - 1 }
             let v = value + g[c]

@@ -168,7 +168,7 @@ struct PartitionCommand: ParsableCommand {
             for (l, v) in zip(labels, values) { out += "  \(l.padding(toLength: width, withPad: " ", startingAt: 0))  \(text(v))\n" }
             out += "value: \(text(r.value))\n"
             if r.stopReason != .completed {
-                out += "bound: \(text(r.bound))" + (r.boundRatio.map { " (ratio \($0.decimal(decimals ?? 4)))" } ?? "") + "\n"
+                out += "bound: \(text(r.bound))" + (r.boundRatio.map { " (ratio \($0.decimal(max(decimals ?? 4, 4))))" } ?? "") + "\n"
             }
             for (k, v) in r.counters.named where v != 0 { out += "\(k): \(v)\n" }
             if let a = allocation { out += allocationTable(a, names: names, coalitions: r.coalitions) }

@@ -52,6 +52,20 @@ final class ReportLog: Sendable {
         }
     }
 
+    /// `auto` when the search runs out of its cap: IDP continues on the search's layers.
+    @Test func autoFallsBackToIDPWhenTheSearchCapIsReached() throws {
+        for n in 8...11 {
+            for seed in UInt64(1)...3 {
+                let table = randomTable(players: n, range: 0...1000, seed: seed &* 77 &+ UInt64(n))
+                let r = CoalitionStructureSearch.solve(table, method: .auto, options: PartitionOptions(jobs: 2), searchCap: 0)
+                let optimum = n <= 10 ? Rational("\(bruteForceBest(table).best)")! : DynamicProgramming.solve(table).value
+                #expect(r.value == optimum, "n \(n) seed \(seed)")
+                #expect(isPartition(r.coalitions, players: n) && r.isOptimal)
+                #expect(r.value == table.structureValue(r.coalitions))
+            }
+        }
+    }
+
     @Test func superadditiveGamesGiveTheGrandCoalition() throws {
         // v(S) = |S|² is strictly superadditive: (a+b)² > a² + b².
         for n in 1...9 {
