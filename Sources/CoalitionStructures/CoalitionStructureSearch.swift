@@ -5,12 +5,12 @@ public enum CoalitionStructureSearch {
     /// `auto` (the hybrid, after ODP-IP's idea of feeding the dynamic programme's layers to IP):
     /// IDP's layers 2 ... n/2 − 1 (about 9% of its splits; for sizes ≤ n/2 IDP compares every
     /// split, so these values are exact), then the branch and bound (``IntegerPartitionSearch``)
-    /// on them with a cap of ``DynamicProgramming/splitCount(players:)``/8 enumerated candidates.
+    /// on them with a cap of ``DynamicProgramming/splitCount(players:)``/16 enumerated candidates.
     /// If the cap is reached the search's work is dropped and IDP continues from layer n/2 on the
     /// same table. So a distribution where bounds prune finishes early, and any other costs at
-    /// most about 1/8 more than IDP alone (Benchmarks/partition has the measurements).
+    /// most about 1/16 more than IDP alone (Benchmarks/partition has the measurements).
     /// - Complexity: that of the method; `auto` at most O(3^n) plus the capped search.
-    /// - Parameter searchCap: `auto`'s cap on enumerated candidates (nil: splitCount/8).
+    /// - Parameter searchCap: `auto`'s cap on enumerated candidates (nil: splitCount/16).
     public static func solve(_ table: CoalitionValueTable, method: PartitionMethod, options: PartitionOptions = PartitionOptions(),
                              searchCap: Int? = nil) -> CoalitionStructureResult {
         switch method {
@@ -20,7 +20,7 @@ public enum CoalitionStructureSearch {
             guard table.sumsFitInt64, table.playerCount >= 4 else { return DynamicProgramming.solve(table, options: options).withMethod(.auto) }
             let n = table.playerCount
             let workers = max(1, options.jobs ?? processorCount())
-            let cap = searchCap ?? max(1 << 16, DynamicProgramming.splitCount(players: n) / 8)
+            let cap = searchCap ?? max(1 << 16, DynamicProgramming.splitCount(players: n) / 16)
             switch IntegerPartitionSearch.solve(table, options: options, layers: n / 2 - 1, nodeBudget: cap) {
             case .done(let r): return r.withMethod(.auto)
             case .overBudget(var g, let completed, var counters):

@@ -16,7 +16,7 @@ struct PartitionCommand: ParsableCommand {
         total cost for a cost game). Methods: idp (improved dynamic programming, Rahwan & Jennings \
         2008; O(3^n), parallel), ip (anytime branch and bound over integer partitions, Rahwan et \
         al. 2009, with the dynamic programme's small layers as bounds, as in ODP-IP) and auto (the \
-        default: ip with a work cap of 1/16 of idp's splits, then idp). With --timeout, or on \
+        default: idp layers up to n/2 - 1, ip on them with a work cap of 1/16 of idp's splits, then idp continues). With --timeout, or on \
         SIGINT/SIGTERM, the best structure found so far is printed with a proven bound on the \
         optimum, marked incomplete, and the exit status is 75.
 
