@@ -155,7 +155,6 @@ public enum IntegerPartitionSearch {
         coalitions.sort { ($0 & -$0) < ($1 & -$1) }
         let exact = table.structureValue(coalitions)
         let boundValue = table.userValue(Int128(max(globalBound, value)))
-        _ = exact == table.userValue(Int128(value))
         return .done(CoalitionStructureResult(coalitions: coalitions, value: exact, bound: stopped == nil ? exact : boundValue,
                                               stopReason: stopped ?? .completed, method: .ip, usedInt64: true, counters: counters))
     }
