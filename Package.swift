@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "GameGenerators", targets: ["GameGenerators"]),
         .library(name: "RepeatedGames", targets: ["RepeatedGames"]),
         .library(name: "SolverBenchmarks", targets: ["SolverBenchmarks"]),
+        .library(name: "CoalitionStructures", targets: ["CoalitionStructures"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -56,6 +57,9 @@ let package = Package(
         .target(name: "RepeatedGames", dependencies: [
             "ExactArithmetic", "StrategicGames", "Equilibria", "LPSolvers", .product(name: "BigInt", package: "BigInt"),
         ]),
+        .target(name: "CoalitionStructures", dependencies: [
+            "ExactArithmetic", "CoalitionGames", "CoreSolutions", .product(name: "BigInt", package: "BigInt"),
+        ]),
 
         // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
         .target(name: "SolverBenchmarks", dependencies: [
@@ -67,6 +71,7 @@ let package = Package(
             "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
             "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
             "RepeatedGames",
+            "CoalitionStructures",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",
@@ -85,5 +90,6 @@ let package = Package(
         .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
         .testTarget(name: "RepeatedGamesTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "CoalitionStructuresTests", dependencies: ["GameSolve", "CoalitionStructures"]),
     ]
 )

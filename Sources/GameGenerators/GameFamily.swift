@@ -96,6 +96,23 @@ public enum GameFamily: String, CaseIterable, Sendable {
     case bnfType5 = "bnf-type-5"
     case weightedVoting = "weighted-voting"
     case bankruptcy
+    // Coalition-value distributions of coalition structure generation (ODP-IP's benchmarks).
+    case csgUniform = "csg-uniform"
+    case csgNormal = "csg-normal"
+    case csgExponential = "csg-exponential"
+    case csgBeta = "csg-beta"
+    case csgGamma = "csg-gamma"
+    case csgNDCS = "csg-ndcs"
+    case csgAgentBasedUniform = "csg-agent-based-uniform"
+    case csgAgentBasedNormal = "csg-agent-based-normal"
+    case csgModifiedUniform = "csg-modified-uniform"
+    case csgModifiedNormal = "csg-modified-normal"
+
+    /// The coalition-value distribution of a `csg-` family.
+    public var coalitionValueDistribution: CoalitionValueDistribution? {
+        guard rawValue.hasPrefix("csg-") else { return nil }
+        return CoalitionValueDistribution(rawValue: String(rawValue.dropFirst(4)))
+    }
 
     /// What kind of game the family produces.
     public enum Kind: String, Sendable { case bimatrix, coalitional }
@@ -105,6 +122,9 @@ public enum GameFamily: String, CaseIterable, Sendable {
         case .random, .covariance, .zeroSum, .savaniVonStengel, .sandholmGilpinConitzer, .tournament, .unitVector, .ranking:
             return .bimatrix
         case .bnfType1, .bnfType2, .bnfType3, .bnfType4, .bnfType5, .weightedVoting, .bankruptcy:
+            return .coalitional
+        case .csgUniform, .csgNormal, .csgExponential, .csgBeta, .csgGamma, .csgNDCS, .csgAgentBasedUniform, .csgAgentBasedNormal,
+             .csgModifiedUniform, .csgModifiedNormal:
             return .coalitional
         }
     }
@@ -123,6 +143,9 @@ public enum GameFamily: String, CaseIterable, Sendable {
         case .bnfType1, .bnfType2, .bnfType3, .bnfType4, .bnfType5: return "random TU game of Benedek-Fliege-Nguyen type \(rawValue.last!)"
         case .weightedVoting: return "weighted voting game with random weights"
         case .bankruptcy: return "bankruptcy game with random claims"
+        case .csgUniform, .csgNormal, .csgExponential, .csgBeta, .csgGamma, .csgNDCS, .csgAgentBasedUniform, .csgAgentBasedNormal,
+             .csgModifiedUniform, .csgModifiedNormal:
+            return "coalition values of ODP-IP's \(rawValue.dropFirst(4)) distribution, integers (value x 10^8, rounded)"
         }
     }
 
@@ -135,6 +158,9 @@ public enum GameFamily: String, CaseIterable, Sendable {
         case .sandholmGilpinConitzer: return "k: the game is (4k-1) x (4k-1)"
         case .tournament: return "nodes n: the game is n x C(n, k)"
         case .bnfType1, .bnfType2, .bnfType3, .bnfType4, .bnfType5, .weightedVoting, .bankruptcy: return "players"
+        case .csgUniform, .csgNormal, .csgExponential, .csgBeta, .csgGamma, .csgNDCS, .csgAgentBasedUniform, .csgAgentBasedNormal,
+             .csgModifiedUniform, .csgModifiedNormal:
+            return "players"
         }
     }
 
@@ -177,6 +203,14 @@ public enum GameFamily: String, CaseIterable, Sendable {
         case .bankruptcy:
             guard p.size >= 1 else { throw GeneratorError.invalidParameter("a TU game needs at least one player (got \(p.size))") }
             return .coalitionRule(TUGenerators.bankruptcy(players: p.size, seed: p.seed))
+        case .csgUniform, .csgNormal, .csgExponential, .csgBeta, .csgGamma, .csgNDCS, .csgAgentBasedUniform, .csgAgentBasedNormal,
+             .csgModifiedUniform, .csgModifiedNormal:
+            guard p.size >= 1 else { throw GeneratorError.invalidParameter("a TU game needs at least one player (got \(p.size))") }
+            do {
+                return .coalitional(try coalitionValueDistribution!.game(players: p.size, seed: p.seed))
+            } catch let e as TUGameError {
+                throw GeneratorError.invalidParameter(e.description)
+            }
         }
     }
 

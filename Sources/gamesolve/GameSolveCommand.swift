@@ -40,6 +40,7 @@ struct GameSolveCommand: ParsableCommand {
             MatchCommand.self,
             RepeatedCommand.self,
             PublicGoodsCommand.self,
+            PartitionCommand.self,
         ]
     )
 

@@ -52,10 +52,15 @@ struct GenerateCommand: ParsableCommand {
             let format = self.format ?? output.flatMap(GameFormat.init(fileName:)) ?? .nfg
             text = try GameFile.text(g.normalForm, format: format)
         case .coalitional, .coalitionRule:
-            if let f = format ?? output.flatMap(GameFormat.init(fileName:)), f != .json {
-                throw ValidationError("\(family.rawValue) games are coalitional (TU) games, written as JSON only (--format json)")
+            let f = format ?? output.flatMap(GameFormat.init(fileName:)) ?? .json
+            if f == .csv, case .coalitional(let table) = generated {
+                // The plain value vector (one value per line, bitmask order): compact and fast to read.
+                text = TUGameJSON.plainVector(table)
+            } else if f != .json {
+                throw ValidationError("\(family.rawValue) games are coalitional (TU) games, written as JSON (--format json) or, for tables, as a plain value vector (--format csv)")
+            } else {
+                text = try TUGameJSON.text(generated)
             }
-            text = try TUGameJSON.text(generated)
         }
         if let path = output, path != "-" {
             try GameFile.write(text, to: path)
@@ -73,6 +78,14 @@ struct GenerateCommand: ParsableCommand {
 enum TUGameJSON {
     static func number(_ x: Rational) -> String { x.isInteger ? x.description : "\"\(x)\"" }
     static func list(_ xs: [Rational]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
+
+    /// The plain value vector the TU reader accepts: v(1), v(2), ..., v(2^n − 1), one per line.
+    static func plainVector(_ table: TUGame) -> String {
+        var out = ""
+        out.reserveCapacity(table.numerators.count * 12)
+        for k in 1..<table.numerators.count { out += number(table.value(k)); out += "\n" }
+        return out
+    }
 
     static func text(_ game: GeneratedGame) throws -> String {
         switch game {
