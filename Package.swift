@@ -79,5 +79,6 @@ let package = Package(
         .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
         .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
+        .testTarget(name: "NPlayerEquilibriaTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
     ]
 )

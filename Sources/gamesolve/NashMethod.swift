@@ -23,7 +23,7 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
         case .pure: return "pure: all pure-strategy equilibria, any number of players"
         case .enumerate: return "enumerate: every extreme equilibrium of a two-player game, degenerate games included, with components (the default for two players)"
         case .lemkeHowson: return "lemke-howson: one equilibrium per dropped label (--label, --all-labels), exact integer pivoting"
-        case .supportEnumeration: return "support-enumeration: equilibria from the indifference systems of support pairs (--equal-size-supports), in parallel"
+        case .supportEnumeration: return "support-enumeration: equilibria from the indifference systems of support pairs (--equal-size-supports), in parallel; with three or more players, Porter–Nudelman–Shoham order and Newton's method, certified (the default for three or more players)"
         }
     }
 
@@ -60,14 +60,24 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
                 throw CommandFailure(e.description)
             }
         case .supportEnumeration:
+            if game.playerCount != 2 {
+                let solver = NPlayerSupportEnumeration(newtonStarts: options.newtonStarts,
+                                                       maxSupportProfiles: options.maxSupportProfiles)
+                do {
+                    return try solver.solve(game, limits: limits)
+                } catch let e as NPlayerSolverError {
+                    throw CommandFailure(e.description)
+                }
+            }
             let bimatrix = try requireBimatrix(game)
             return SupportEnumeration(equalSizeOnly: options.equalSizeSupports).solveSynchronously(bimatrix, limits: limits)
         }
     }
 
-    /// The method used when `--method` is not given: `enumerate` for two players, else `pure`.
+    /// The method used when `--method` is not given: `enumerate` for two players, else
+    /// `support-enumeration` (mixed equilibria, certified).
     static func defaultMethod(for game: NormalFormGame) -> NashMethod {
-        game.playerCount == 2 ? .enumerate : .pure
+        game.playerCount == 2 ? .enumerate : .supportEnumeration
     }
 
     /// The two-player view of `game`, or a clear error naming this method.
