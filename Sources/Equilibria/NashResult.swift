@@ -21,6 +21,8 @@ public struct NashResult: Sendable {
     /// equilibria (games with three or more players, whose equilibria are in general
     /// irrational). Nil when every equilibrium is exact (regret 0).
     public var maxRegrets: [Rational]?
+    /// Logit quantal response equilibria at requested λ values (`logit` method only).
+    public var quantalResponses: [QuantalResponseEquilibrium]?
 
     public init(equilibria: [Equilibrium], stopReason: StopReason = .completed, counters: [String: Int] = [:],
                 notes: [String] = [], components: [[Int]]? = nil, details: [[String: String]]? = nil,

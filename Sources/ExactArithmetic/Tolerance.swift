@@ -34,4 +34,10 @@ public enum Tolerance {
     /// Two floating-point equilibria closer than this (largest probability difference) are the
     /// same root found from different starts.
     public static let sameRoot: Double = 1e-7
+    /// Logit path following: the traced point is handed to Newton's method and certified once
+    /// its regret is at most this fraction of the payoff range.
+    public static let qreRegret: Double = 1e-2
+    /// Logit path following: the support read off a quantal response is the strategies whose
+    /// probability is at least this fraction of the player's largest (tried in turn).
+    public static let qreSupport: [Double] = [1e-3, 1e-6, 1e-9]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GameSolve
 
 /// Renders a ``NashResult`` in every ``OutputFormat``. Generic over methods: it prints the
@@ -70,6 +71,13 @@ struct NashResultRenderer {
             header = header.map { $0 }
             out += "\n" + alignedTable(header: header, rows: rows)
         }
+        if let qre = result.quantalResponses, !qre.isEmpty {
+            out += "\nlogit quantal response equilibria (floating point):\n"
+            let rows = qre.map { q in
+                ["\(q.lambda)"] + q.probabilities.map { p in p.map { Self.probabilityText($0) }.joined(separator: " ") }
+            }
+            out += alignedTable(header: ["lambda"] + game.players.map(\.name), rows: rows)
+        }
         if let components = result.components, !components.isEmpty {
             out += "\ncomponents (maximal Nash subsets, by equilibrium number):\n"
             for (k, c) in components.enumerated() {
@@ -132,12 +140,24 @@ struct NashResultRenderer {
                 return .object(e)
             })),
         ]
+        if let qre = result.quantalResponses {
+            members.append(("quantalResponses", .array(qre.map { q in
+                .object([("lambda", .number(ResultEnvelope.decimalNumber(q.lambda, digits: 12))),
+                         ("strategies", .array(q.probabilities.map { p in .array(p.map { .number(Self.probabilityText($0)) }) }))])
+            })))
+        }
         if let c = result.components {
             members.append(("components", .array(c.map { .array($0.map { .number("\($0)") }) })))
         }
         members.append(("counters", .object(result.counters.sorted { $0.key < $1.key }.map { ($0.key, .number("\($0.value)")) })))
         members.append(("notes", .array(result.notes.map { .string($0) })))
         return .object(members)
+    }
+
+    /// A floating-point probability with 12 significant digits (a QRE is not exact).
+    static func probabilityText(_ p: Double) -> String {
+        let s = String(format: "%.12g", p)
+        return s
     }
 
     // MARK: Regret

@@ -20,15 +20,19 @@ struct ScaledPayoffs: Sendable {
     let extended: [[Double]]
     #endif
 
-    init(_ game: NormalFormGame) {
+    /// - Parameter commonScale: divide every player's payoffs by the one overall payoff range
+    ///   (after shifting each player's minimum to 0) instead of by the player's own range; the
+    ///   logit correspondence needs one λ for all players.
+    init(_ game: NormalFormGame, commonScale: Bool = false) {
         counts = game.strategyCounts
         var s = [Int](), acc = 1
         for c in counts { s.append(acc); acc *= c }
         strides = s
         var values = [[Double]](), extended: [[Extended]] = []
+        let overall = game.payoffRange
         for list in game.payoffs {
             let lo = list.min() ?? .zero, hi = list.max() ?? .zero
-            let span = hi - lo
+            let span = commonScale ? overall : hi - lo
             let scaled: [Rational] = span.isZero ? list.map { _ in .zero } : list.map { ($0 - lo) / span }
             values.append(scaled.map(\.doubleValue))
             extended.append(scaled.map { Self.extendedValue($0) })
@@ -178,6 +182,22 @@ struct IndifferenceSystem {
             }
         }
         return values
+    }
+
+    /// True when the root `z` is a floating-point equilibrium: every support probability is
+    /// positive and no strategy outside the support earns more than vᵢ (Porter, Nudelman &
+    /// Shoham 2008, Feasibility Program 1's inequalities), within `Tolerance.zero` and
+    /// `Tolerance.feasibility` on the scaled payoffs.
+    func isEquilibrium(_ z: [Double]) -> Bool {
+        for i in 0..<playerCount {
+            for k in 0..<supports[i].count where !(z[offsets[i] + k] > Tolerance.zero) { return false }
+        }
+        let values = strategyValues(z)
+        for i in 0..<playerCount {
+            let v = z[valueBase + i]
+            if values[i].contains(where: { $0 > v + Tolerance.feasibility }) { return false }
+        }
+        return true
     }
 
     /// The full-length profile (zeros outside the supports) of the unknown vector `z`.

@@ -253,20 +253,9 @@ public struct NPlayerSupportEnumeration: Sendable {
 
         /// Keeps a root that is a (floating-point) equilibrium, after polishing and certifying.
         mutating func accept(_ system: IndifferenceSystem, _ z: [Double]) {
-            let n = system.playerCount
-            for i in 0..<n {
-                for k in 0..<system.supports[i].count where !(z[system.offsets[i] + k] > Tolerance.zero) {
-                    rejected += 1
-                    return
-                }
-            }
-            let values = system.strategyValues(z)
-            for i in 0..<n {
-                let v = z[system.valueBase + i]
-                for t in 0..<payoffs.counts[i] where values[i][t] > v + Tolerance.feasibility {
-                    rejected += 1
-                    return
-                }
+            guard system.isEquilibrium(z) else {
+                rejected += 1
+                return
             }
             let floating = system.profile(z)
             if found.contains(where: { f in
