@@ -58,7 +58,7 @@ import GameSolve
         for f in GameFamily.allCases {
             #expect(f.rawValue.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(f.rawValue)")
         }
-        #expect(GameFamily.allCases.count == 15)
+        #expect(GameFamily.allCases.count == 23)   // 15 two-player and TU families, 8 N-player families (issue 12)
     }
 }
 
