@@ -29,7 +29,7 @@ struct NashCommand: ParsableCommand {
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: ArgumentHelp("The method: \(NashMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default: enumerate for two players, support-enumeration otherwise).", valueName: "method"))
+    @Option(help: ArgumentHelp("The method: \(NashMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default: enumerate for two players; otherwise support-enumeration, or logit when the support search exceeds --max-support-profiles).", valueName: "method"))
     var method: NashMethod?
 
     @Flag(name: .customLong("eliminate-dominated"),
@@ -49,7 +49,7 @@ struct NashCommand: ParsableCommand {
             elimination = r
             solved = r.reducedGame
         }
-        let method = self.method ?? NashMethod.defaultMethod(for: solved)
+        let method = self.method ?? NashMethod.defaultMethod(for: solved, maxSupportProfiles: methodOptions.maxSupportProfiles)
         var result = try method.solve(solved, limits: limits.limits, options: methodOptions)
         LimitOptions.progressLine.clear()
         if let r = elimination {

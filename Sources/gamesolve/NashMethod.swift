@@ -79,10 +79,12 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
         }
     }
 
-    /// The method used when `--method` is not given: `enumerate` for two players, else
-    /// `support-enumeration` (mixed equilibria, certified).
-    static func defaultMethod(for game: NormalFormGame) -> NashMethod {
-        game.playerCount == 2 ? .enumerate : .supportEnumeration
+    /// The method used when `--method` is not given: `enumerate` for two players; otherwise
+    /// `support-enumeration` (every equilibrium it can find, certified) when its search has at
+    /// most `maxSupportProfiles` support profiles, else `logit` (one certified equilibrium).
+    static func defaultMethod(for game: NormalFormGame, maxSupportProfiles: Int = 1_000_000) -> NashMethod {
+        if game.playerCount == 2 { return .enumerate }
+        return NPlayerSupportEnumeration.supportProfileCount(game) <= Double(maxSupportProfiles) ? .supportEnumeration : .logit
     }
 
     /// The two-player view of `game`, or a clear error naming this method.

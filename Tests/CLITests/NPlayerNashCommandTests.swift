@@ -63,6 +63,14 @@ import GameSolve
         #expect(run.stdout.contains("exact"))
     }
 
+    @Test func largeGamesDefaultToLogit() throws {
+        // 7x7x7: (2^7 − 1)^3 ≈ 2.0 million support profiles, above the default limit of 10^6.
+        let gen = try CLI.run(["generate", "nplayer-random", "--players", "3", "--size", "7", "--seed", "1"])
+        let run = try CLI.run(["nash", "-", "--input-format", "nfg"], input: gen.stdout)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("(method: logit): 1 equilibrium found"))
+    }
+
     @Test func tooLargeSearchIsRefusedWithTheOverrideNamed() throws {
         let gen = try CLI.run(["generate", "nplayer-random", "--players", "3", "--size", "12", "--seed", "1"])
         let run = try CLI.run(["nash", "-", "--input-format", "nfg", "--method", "support-enumeration"], input: gen.stdout)

@@ -33,8 +33,9 @@ public struct QuantalResponseEquilibrium: Sendable, Hashable {
 /// once the current point's regret is below `Tolerance.qreRegret` of the range, the strategies
 /// with probability at least `Tolerance.qreSupport` (relative to each player's largest) are
 /// taken as a support, Newton's method solves its indifference system from the current point,
-/// and the root is polished and certified (``RegretCertifier``); the run stops at the first
-/// certified equilibrium. It always terminates: at `maxSteps` path steps, the timeout, or
+/// and the root is polished and certified (``RegretCertifier``); after a failed attempt the next
+/// waits until the regret has halved. The run stops at the first certified equilibrium. It
+/// always terminates: at `maxSteps` path steps, the timeout, or
 /// λ·range ≥ `maxLambda`, returning whatever was certified (possibly nothing, with a note).
 ///
 /// Requested λ values (`lambdas`, on the game's own payoff scale) are located on the branch and
@@ -265,6 +266,7 @@ public struct LogitTracing: Sendable {
             if t[n] < 0 { t = t.map { -$0 } }
             var h = 0.03
             var sinceCheck = 0
+            var nextAttempt = Tolerance.qreRegret
             while steps < maxSteps {
                 if budget.timedOut { stop = .timeout; break }
                 budget.report(done: steps, total: nil, results: found.count)
@@ -292,7 +294,11 @@ public struct LogitTracing: Sendable {
                 if sinceCheck >= 5 && found.isEmpty {
                     sinceCheck = 0
                     let z = probabilities(y)
-                    if scaledRegret(z) <= Tolerance.qreRegret && tryCertify(z) && pending.isEmpty { return }
+                    let regret = scaledRegret(z)
+                    // After a failed attempt, wait until the regret has halved.
+                    if regret <= nextAttempt {
+                        if tryCertify(z) { if pending.isEmpty { return } } else { nextAttempt = regret / 2 }
+                    }
                 }
                 if !found.isEmpty && pending.isEmpty { return }
                 if y[n] >= maxLambda { endReason = "λ reached its limit"; break }
