@@ -98,7 +98,7 @@ public struct NPlayerSupportEnumeration: Sendable {
                 result.notes.append("\(search.polynomialSupports) support systems had three or more players mixing and were solved by Newton's method from several starts: an isolated equilibrium there may be missed (no completeness guarantee)")
             }
             if search.singularSupports > 0 {
-                result.notes.append("\(search.singularSupports) support systems were singular (a degenerate game): equilibria may form continua, of which only some points are reported")
+                result.notes.append("\(search.singularSupports) support systems had roots with a singular Jacobian (a degenerate game): equilibria may form continua, of which only some points are reported")
             }
         }
         return result
@@ -238,11 +238,12 @@ public struct NPlayerSupportEnumeration: Sendable {
                     let t = e.reduce(0, +)
                     return e.map { $0 / t }
                 }
-                let z0 = system.start(x)
-                if k == 0 && mixing > 0 && lapackSolve(system.residualAndJacobian(z0).1, [Double](repeating: 0, count: system.dimension)) == nil {
+                guard let z = newton.solve(system, from: system.start(x)) else { continue }
+                // A root where the Jacobian is singular lies on a continuum of solutions (or is
+                // a multiple root): a degenerate game.
+                if mixing > 0 && lapackSolve(system.residualAndJacobian(z).1, [Double](repeating: 0, count: system.dimension)) == nil {
                     sawSingular = true
                 }
-                guard let z = newton.solve(system, from: z0) else { continue }
                 if roots.contains(where: { r in zip(r, z).allSatisfy { abs($0 - $1) <= Tolerance.sameRoot } }) { continue }
                 roots.append(z)
                 accept(system, z)
