@@ -289,7 +289,7 @@ public struct LogitTracing: Sendable {
                 y = next
                 t = zip(newT, t).reduce(0, { $0 + $1.0 * $1.1 }) < 0 ? newT.map { -$0 } : newT
                 lambda = y[n]
-                h = iterations <= 2 ? min(h * 2, 1e6) : (iterations >= 5 ? h / 1.5 : h)
+                h = iterations <= 3 ? min(h * 2, 1e6) : (iterations >= 6 ? h / 2 : h)
                 sinceCheck += 1
                 if sinceCheck >= 5 && found.isEmpty {
                     sinceCheck = 0
