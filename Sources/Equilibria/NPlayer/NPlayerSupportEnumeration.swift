@@ -95,14 +95,17 @@ public struct NPlayerSupportEnumeration: Sendable {
             if search.polynomialSupports == 0 && search.singularSupports == 0 {
                 result.notes.append("complete: every support system was linear and nonsingular, so every equilibrium was found")
             } else if search.polynomialSupports > 0 {
-                result.notes.append("\(search.polynomialSupports) support systems had three or more players mixing and were solved by Newton's method from several starts: an isolated equilibrium there may be missed (no completeness guarantee)")
+                result.notes.append("\(Self.systems(search.polynomialSupports)) had three or more players mixing; Newton's method from several starts may miss an isolated equilibrium there (no completeness guarantee)")
             }
             if search.singularSupports > 0 {
-                result.notes.append("\(search.singularSupports) support systems had roots with a singular Jacobian (a degenerate game): equilibria may form continua, of which only some points are reported")
+                result.notes.append("\(Self.systems(search.singularSupports)) had roots with a singular Jacobian (a degenerate game): equilibria may form continua, of which only some points are reported")
             }
         }
         return result
     }
+
+    /// "1 support system", "3 support systems".
+    static func systems(_ n: Int) -> String { n == 1 ? "1 support system" : "\(n) support systems" }
 
     /// One run's state.
     struct Search {
