@@ -91,5 +91,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
         .testTarget(name: "RepeatedGamesTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CoalitionStructuresTests", dependencies: ["GameSolve", "CoalitionStructures"]),
+        .testTarget(name: "NPlayerEquilibriaTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -13,4 +13,31 @@ public enum Tolerance {
     public static let feasibility: Double = 1e-7
     /// Ratio-test tie threshold for floating-point pivoting (relative).
     public static let pivot: Double = 1e-11
+
+    // MARK: Certified equilibria of games with three or more players (issue 12)
+    //
+    // Equilibria of N-player games are in general irrational. A floating-point solver proposes a
+    // profile; it is polished by Newton's method, rounded to fractions, and its maximum regret is
+    // then computed exactly from those fractions. These constants say what is good enough.
+
+    /// The regret a certified equilibrium aims for, relative to the game's payoff range (largest
+    /// minus smallest payoff): rounding stops at the first denominators that reach
+    /// `certifiedRegret · range`.
+    public static let certifiedRegret = Rational(1, 1_000_000_000_000)
+    /// The largest regret, relative to the payoff range, with which a profile is still reported
+    /// as an equilibrium; a profile whose exact regret exceeds `reportableRegret · range` is
+    /// never reported.
+    public static let reportableRegret = Rational(1, 1_000_000_000)
+    /// Newton's method on an indifference system (payoffs scaled to [0, 1]) has converged when
+    /// every residual is at most this.
+    public static let newtonResidual: Double = 1e-12
+    /// Two floating-point equilibria closer than this (largest probability difference) are the
+    /// same root found from different starts.
+    public static let sameRoot: Double = 1e-7
+    /// Logit path following: the traced point is handed to Newton's method and certified once
+    /// its regret is at most this fraction of the payoff range.
+    public static let qreRegret: Double = 1e-2
+    /// Logit path following: the support read off a quantal response is the strategies whose
+    /// probability is at least this fraction of the player's largest (tried in turn).
+    public static let qreSupport: [Double] = [1e-3, 1e-6, 1e-9]
 }

@@ -8,6 +8,14 @@ public enum GeneratedGame: Sendable {
     case bimatrix(BimatrixGame)
     case coalitional(TUGame)
     case coalitionRule(CoalitionRule)
+    /// A strategic-form game with any number of players (the N-player families).
+    case strategic(NormalFormGame)
+
+    /// The N-player game, when this is one.
+    public var normalForm: NormalFormGame? {
+        if case .strategic(let g) = self { return g }
+        return nil
+    }
 
     /// The two-player game, when this is one.
     public var bimatrix: BimatrixGame? {
@@ -25,7 +33,7 @@ public enum GeneratedGame: Sendable {
     /// - Throws: ``TUGameError`` when the table would be too large.
     public func table() throws -> TUGame? {
         switch self {
-        case .bimatrix: return nil
+        case .bimatrix, .strategic: return nil
         case .coalitional(let g): return g
         case .coalitionRule(let r): return try r.table()
         }
@@ -37,6 +45,7 @@ public enum GeneratedGame: Sendable {
         case .bimatrix(let g): return "\(g.rowCount)x\(g.columnCount)"
         case .coalitional(let g): return "\(g.playerCount)p"
         case .coalitionRule(let r): return "\(r.playerCount)p"
+        case .strategic(let g): return g.strategyCounts.map(String.init).joined(separator: "x")
         }
     }
 }
@@ -63,10 +72,16 @@ public struct GeneratorParameters: Sendable, Hashable {
     public var steps: Int
     /// Unit-vector family: place the units so that no pure equilibrium exists.
     public var avoidPureNash: Bool
+    /// Players of the N-player families whose size is a strategy count.
+    public var players: Int
+    /// r of the public goods family.
+    public var multiplier: Rational
 
     public init(size: Int, columns: Int? = nil, seed: UInt64 = 0, payoffs: PayoffDistribution = .standard,
                 correlation: Double = 0, decimals: Int = 3, subsetSize: Int = 2, steps: Int = 10,
-                avoidPureNash: Bool = false) {
+                avoidPureNash: Bool = false, players: Int = 3, multiplier: Rational = Rational(3, 2)) {
+        self.players = players
+        self.multiplier = multiplier
         self.size = size
         self.columns = columns
         self.seed = seed
@@ -113,9 +128,17 @@ public enum GameFamily: String, CaseIterable, Sendable {
         guard rawValue.hasPrefix("csg-") else { return nil }
         return CoalitionValueDistribution(rawValue: String(rawValue.dropFirst(4)))
     }
+    case nplayerRandom = "nplayer-random"
+    case nplayerCovariance = "nplayer-covariance"
+    case publicGoods = "public-goods"
+    case volunteersDilemma = "volunteers-dilemma"
+    case minimumEffort = "minimum-effort"
+    case minority
+    case chicken
+    case cournot
 
     /// What kind of game the family produces.
-    public enum Kind: String, Sendable { case bimatrix, coalitional }
+    public enum Kind: String, Sendable { case bimatrix, coalitional, strategic }
 
     public var kind: Kind {
         switch self {
@@ -126,6 +149,8 @@ public enum GameFamily: String, CaseIterable, Sendable {
         case .csgUniform, .csgNormal, .csgExponential, .csgBeta, .csgGamma, .csgNDCS, .csgAgentBasedUniform, .csgAgentBasedNormal,
              .csgModifiedUniform, .csgModifiedNormal:
             return .coalitional
+        case .nplayerRandom, .nplayerCovariance, .publicGoods, .volunteersDilemma, .minimumEffort, .minority, .chicken, .cournot:
+            return .strategic
         }
     }
 
@@ -146,6 +171,14 @@ public enum GameFamily: String, CaseIterable, Sendable {
         case .csgUniform, .csgNormal, .csgExponential, .csgBeta, .csgGamma, .csgNDCS, .csgAgentBasedUniform, .csgAgentBasedNormal,
              .csgModifiedUniform, .csgModifiedNormal:
             return "coalition values of ODP-IP's \(rawValue.dropFirst(4)) distribution, integers (value x 10^8, rounded)"
+        case .nplayerRandom: return "N-player uniform random payoffs (GAMUT RandomGame), --players N"
+        case .nplayerCovariance: return "N-player covariance game (Rinott-Scarsini), correlation rho in [-1/(N-1), 1], --players N"
+        case .publicGoods: return "linear public goods game, multiplier --multiplier r (Isaac-Walker-Thomas)"
+        case .volunteersDilemma: return "volunteer's dilemma, benefit 2, cost 1 (Diekmann 1985)"
+        case .minimumEffort: return "minimum-effort coordination (Van Huyck-Battalio-Beil 1990), --players N"
+        case .minority: return "minority game / binary El Farol (Challet-Zhang 1997)"
+        case .chicken: return "N-player chicken: straight pays 1 if all others swerve, else -10"
+        case .cournot: return "discretised Cournot tragedy of the commons, --players N"
         }
     }
 
@@ -161,6 +194,10 @@ public enum GameFamily: String, CaseIterable, Sendable {
         case .csgUniform, .csgNormal, .csgExponential, .csgBeta, .csgGamma, .csgNDCS, .csgAgentBasedUniform, .csgAgentBasedNormal,
              .csgModifiedUniform, .csgModifiedNormal:
             return "players"
+        case .publicGoods, .volunteersDilemma, .minority, .chicken: return "players"
+        case .nplayerRandom, .nplayerCovariance: return "strategies per player (with --players N)"
+        case .minimumEffort: return "effort levels (with --players N)"
+        case .cournot: return "quantity levels 0...size-1 (with --players N)"
         }
     }
 
@@ -211,9 +248,27 @@ public enum GameFamily: String, CaseIterable, Sendable {
             } catch let e as TUGameError {
                 throw GeneratorError.invalidParameter(e.description)
             }
+        case .nplayerRandom:
+            return .strategic(try NPlayerGenerators.uniformRandom(players: p.players, strategies: p.size, payoffs: p.payoffs, seed: p.seed))
+        case .nplayerCovariance:
+            return .strategic(try NPlayerGenerators.covariance(players: p.players, strategies: p.size, correlation: p.correlation,
+                                                               decimals: p.decimals, seed: p.seed))
+        case .publicGoods: return .strategic(try NPlayerGenerators.publicGoods(players: p.size, multiplier: p.multiplier))
+        case .volunteersDilemma: return .strategic(try NPlayerGenerators.volunteersDilemma(players: p.size))
+        case .minimumEffort: return .strategic(try NPlayerGenerators.minimumEffort(players: p.players, levels: p.size))
+        case .minority: return .strategic(try NPlayerGenerators.minority(players: p.size))
+        case .chicken: return .strategic(try NPlayerGenerators.chicken(players: p.size))
+        case .cournot: return .strategic(try NPlayerGenerators.cournot(players: p.players, levels: p.size))
         }
     }
 
     /// True when the family ignores the seed (its game depends on the size only).
-    public var isDeterministic: Bool { self == .sandholmGilpinConitzer || self == .savaniVonStengel || self == .bnfType5 }
+    public var isDeterministic: Bool {
+        switch self {
+        case .sandholmGilpinConitzer, .savaniVonStengel, .bnfType5, .publicGoods, .volunteersDilemma, .minimumEffort, .minority, .chicken, .cournot:
+            return true
+        default:
+            return false
+        }
+    }
 }

@@ -18,6 +18,8 @@ struct GenerateCommand: ParsableCommand {
           gamesolve generate random --size 6 --seed 1
           gamesolve generate covariance --size 8 --rho -0.5 --seed 3 --format json
           gamesolve generate sandholm-gilpin-conitzer --size 3 -o sgc.nfg
+          gamesolve generate nplayer-random --players 4 --size 4 --seed 2 -o r4.nfg
+          gamesolve generate public-goods --size 3 --multiplier 3/2
         """
     )
 
@@ -51,6 +53,9 @@ struct GenerateCommand: ParsableCommand {
         case .bimatrix(let g):
             let format = self.format ?? output.flatMap(GameFormat.init(fileName:)) ?? .nfg
             text = try GameFile.text(g.normalForm, format: format)
+        case .strategic(let g):
+            let format = self.format ?? output.flatMap(GameFormat.init(fileName:)) ?? .nfg
+            text = try GameFile.text(g, format: format)
         case .coalitional, .coalitionRule:
             let f = format ?? output.flatMap(GameFormat.init(fileName:)) ?? .json
             if f == .csv, case .coalitional(let table) = generated {

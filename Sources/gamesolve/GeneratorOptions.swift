@@ -31,7 +31,15 @@ struct GeneratorOptions: ParsableArguments {
     @Flag(help: "Place the units so that the game has no pure equilibrium (unit-vector).")
     var avoidPureNash = false
 
+    @Option(help: "Players of the N-player families whose size is a strategy count (nplayer-random, nplayer-covariance, minimum-effort, cournot).")
+    var players: Int = 3
+
+    @Option(help: ArgumentHelp("The multiplier r of the public goods game, an exact number such as 3/2 or 1.5.", valueName: "r"))
+    var multiplier: String = "3/2"
+
     func validate() throws {
+        guard players >= 2 else { throw ValidationError("--players must be at least 2") }
+        guard let r = Rational(multiplier), r.signum > 0 else { throw ValidationError("--multiplier must be a positive number such as 3/2 (got '\(multiplier)')") }
         guard min <= max else { throw ValidationError("--min must not exceed --max") }
         guard (-1...1).contains(rho) else { throw ValidationError("--rho must be in [-1, 1]") }
     }
@@ -40,7 +48,7 @@ struct GeneratorOptions: ParsableArguments {
         GeneratorParameters(size: size, columns: columns, seed: seed,
                             payoffs: decimals.map { .decimals(digits: $0) } ?? .integers(min...max),
                             correlation: rho, decimals: decimals ?? 3, subsetSize: subsetSize, steps: steps,
-                            avoidPureNash: avoidPureNash)
+                            avoidPureNash: avoidPureNash, players: players, multiplier: Rational(multiplier) ?? Rational(3, 2))
     }
 }
 

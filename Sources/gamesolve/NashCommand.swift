@@ -11,6 +11,9 @@ struct NashCommand: ParsableCommand {
         \(NashMethod.allCases.map { "  " + $0.help }.joined(separator: "\n"))
 
         Every equilibrium printed has been checked exactly (in rational arithmetic) to be one. \
+        With three or more players, equilibria are in general irrational: they are printed as \
+        fractions together with their exact maximum regret (the most any player gains by \
+        deviating, computed in rationals from the printed fractions; "exact" when 0). \
         With --eliminate-dominated, strategies strictly dominated by a pure or mixed strategy \
         are removed first (iteratively, one exact LP per test); this never removes an equilibrium, and the equilibria are \
         reported for the original game.
@@ -26,7 +29,7 @@ struct NashCommand: ParsableCommand {
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: ArgumentHelp("The method: \(NashMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default: enumerate for two players, pure otherwise).", valueName: "method"))
+    @Option(help: ArgumentHelp("The method: \(NashMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default: enumerate for two players; otherwise support-enumeration, or logit when the support search exceeds --max-support-profiles).", valueName: "method"))
     var method: NashMethod?
 
     @Flag(name: .customLong("eliminate-dominated"),
@@ -46,7 +49,7 @@ struct NashCommand: ParsableCommand {
             elimination = r
             solved = r.reducedGame
         }
-        let method = self.method ?? NashMethod.defaultMethod(for: solved)
+        let method = self.method ?? NashMethod.defaultMethod(for: solved, maxSupportProfiles: methodOptions.maxSupportProfiles)
         var result = try method.solve(solved, limits: limits.limits, options: methodOptions)
         LimitOptions.progressLine.clear()
         if let r = elimination {

@@ -16,6 +16,8 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
     /// All equilibria of nondegenerate games from the indifference systems of support pairs
     /// (``SupportEnumeration``).
     case supportEnumeration = "support-enumeration"
+    /// One equilibrium at the end of the logit quantal-response branch (``LogitTracing``).
+    case logit
 
     /// One line per method for `--help`.
     var help: String {
@@ -23,7 +25,8 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
         case .pure: return "pure: all pure-strategy equilibria, any number of players"
         case .enumerate: return "enumerate: every extreme equilibrium of a two-player game, degenerate games included, with components (the default for two players)"
         case .lemkeHowson: return "lemke-howson: one equilibrium per dropped label (--label, --all-labels), exact integer pivoting"
-        case .supportEnumeration: return "support-enumeration: equilibria from the indifference systems of support pairs (--equal-size-supports), in parallel"
+        case .logit: return "logit: one equilibrium by tracing the logit quantal-response branch from λ = 0 (any number of players), certified; --lambda also reports the QRE at given λ"
+        case .supportEnumeration: return "support-enumeration: equilibria from the indifference systems of support pairs (--equal-size-supports), in parallel; with three or more players, Porter–Nudelman–Shoham order and Newton's method, certified (the default for three or more players)"
         }
     }
 
@@ -59,15 +62,29 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
             } catch let e as LemkeHowson.SolverError {
                 throw CommandFailure(e.description)
             }
+        case .logit:
+            return LogitTracing(lambdas: options.lambdas).solve(game, limits: limits)
         case .supportEnumeration:
+            if game.playerCount != 2 {
+                let solver = NPlayerSupportEnumeration(newtonStarts: options.newtonStarts,
+                                                       maxSupportProfiles: options.maxSupportProfiles)
+                do {
+                    return try solver.solve(game, limits: limits)
+                } catch let e as NPlayerSolverError {
+                    throw CommandFailure(e.description)
+                }
+            }
             let bimatrix = try requireBimatrix(game)
             return SupportEnumeration(equalSizeOnly: options.equalSizeSupports).solveSynchronously(bimatrix, limits: limits)
         }
     }
 
-    /// The method used when `--method` is not given: `enumerate` for two players, else `pure`.
-    static func defaultMethod(for game: NormalFormGame) -> NashMethod {
-        game.playerCount == 2 ? .enumerate : .pure
+    /// The method used when `--method` is not given: `enumerate` for two players; otherwise
+    /// `support-enumeration` (every equilibrium it can find, certified) when its search has at
+    /// most `maxSupportProfiles` support profiles, else `logit` (one certified equilibrium).
+    static func defaultMethod(for game: NormalFormGame, maxSupportProfiles: Int = 1_000_000) -> NashMethod {
+        if game.playerCount == 2 { return .enumerate }
+        return NPlayerSupportEnumeration.supportProfileCount(game) <= Double(maxSupportProfiles) ? .supportEnumeration : .logit
     }
 
     /// The two-player view of `game`, or a clear error naming this method.

@@ -17,7 +17,22 @@ struct NashMethodOptions: ParsableArguments {
           help: "support-enumeration: only supports of equal size (all equilibria of nondegenerate games; faster).")
     var equalSizeSupports = false
 
+    @Option(name: .customLong("newton-starts"),
+            help: ArgumentHelp("support-enumeration, three or more players: Newton starts per support with three or more players mixing (default: 8 + 4 per free probability, at most 64).", valueName: "n"))
+    var newtonStarts: Int?
+
+    @Option(name: .customLong("max-support-profiles"),
+            help: ArgumentHelp("support-enumeration, three or more players: refuse a complete search over more support profiles than this unless --timeout or --max-equilibria bounds it.", valueName: "n"))
+    var maxSupportProfiles: Int = 1_000_000
+
+    @Option(name: .customLong("lambda"), parsing: .upToNextOption,
+            help: ArgumentHelp("logit: also report the quantal response equilibrium at these λ values (on the game's payoff scale).", valueName: "λ"))
+    var lambdas: [Double] = []
+
     func validate() throws {
+        if lambdas.contains(where: { !($0 >= 0) || !$0.isFinite }) { throw ValidationError("--lambda values must be finite and non-negative") }
+        if let k = newtonStarts, k < 1 { throw ValidationError("--newton-starts must be at least 1") }
+        if maxSupportProfiles < 1 { throw ValidationError("--max-support-profiles must be at least 1") }
         if label != nil && allLabels { throw ValidationError("--label and --all-labels exclude each other") }
         if let l = label, Self.parseLabel(l, rowCount: Int.max) == nil {
             throw ValidationError("--label must be row:I, column:J or a label index, got '\(l)'")

@@ -1,3 +1,4 @@
+import Foundation
 import GameSolve
 
 /// Renders a ``NashResult`` in every ``OutputFormat``. Generic over methods: it prints the
@@ -56,18 +57,27 @@ struct NashResultRenderer {
         out += "Nash equilibria\(title) (method: \(method)): \(count == 1 ? "1 equilibrium" : "\(count) equilibria") found, \(stopText)\n"
         if count > 0 {
             let detailKeys = Self.orderedDetailKeys(Set((result.details ?? []).flatMap { $0.keys }))
-            var header = ["#"] + game.players.map(\.name) + ["payoffs"] + detailKeys
+            let regretColumn = result.maxRegrets != nil
+            var header = ["#"] + game.players.map(\.name) + ["payoffs"] + (regretColumn ? ["maxRegret"] : []) + detailKeys
             var rows = [[String]]()
             for (k, eq) in result.equilibria.enumerated() {
                 var row = ["\(k + 1)"]
                 row += eq.strategies.enumerated().map { cell($1, player: $0) }
                 row.append(eq.payoffs.map(\.description).joined(separator: ", "))
+                if let regrets = result.maxRegrets { row.append(Self.regretText(regrets[k])) }
                 let d = (result.details ?? []).indices.contains(k) ? result.details![k] : [:]
                 row += detailKeys.map { d[$0] ?? "" }
                 rows.append(row)
             }
             header = header.map { $0 }
             out += "\n" + alignedTable(header: header, rows: rows)
+        }
+        if let qre = result.quantalResponses, !qre.isEmpty {
+            out += "\nlogit quantal response equilibria (floating point):\n"
+            let rows = qre.map { q in
+                ["\(q.lambda)"] + q.probabilities.map { p in p.map { Self.probabilityText($0) }.joined(separator: " ") }
+            }
+            out += alignedTable(header: ["lambda"] + game.players.map(\.name), rows: rows)
         }
         if let components = result.components, !components.isEmpty {
             out += "\ncomponents (maximal Nash subsets, by equilibrium number):\n"
@@ -120,12 +130,23 @@ struct NashResultRenderer {
                     ("strategies", .array(eq.strategies.map { s in .array(s.probabilities.map { .string($0.description) }) })),
                     ("payoffs", .array(eq.payoffs.map { .string($0.description) })),
                 ]
+                if let regrets = result.maxRegrets {
+                    e.append(("maxRegret", .string(regrets[k].description)))
+                    e.append(("maxRegretDecimal", .number(Self.regretDecimal(regrets[k]))))
+                    e.append(("exact", .bool(regrets[k].isZero)))
+                }
                 if let d = result.details, d.indices.contains(k), !d[k].isEmpty {
                     e.append(("details", .object(d[k].sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
                 }
                 return .object(e)
             })),
         ]
+        if let qre = result.quantalResponses {
+            members.append(("quantalResponses", .array(qre.map { q in
+                .object([("lambda", .number(ResultEnvelope.decimalNumber(q.lambda, digits: 12))),
+                         ("strategies", .array(q.probabilities.map { p in .array(p.map { .number(Self.probabilityText($0)) }) }))])
+            })))
+        }
         if let c = result.components {
             members.append(("components", .array(c.map { .array($0.map { .number("\($0)") }) })))
         }
@@ -134,17 +155,52 @@ struct NashResultRenderer {
         return .object(members)
     }
 
+    /// A floating-point probability with 12 significant digits (a QRE is not exact).
+    static func probabilityText(_ p: Double) -> String {
+        let s = String(format: "%.12g", p)
+        return s
+    }
+
+    // MARK: Regret
+
+    /// "exact" for 0, else an upper bound on the regret with two significant digits
+    /// ("≤ 3.2e-15"), rounded up from the exact fraction.
+    static func regretText(_ r: Rational) -> String {
+        r.isZero ? "exact" : "≤ " + regretDecimal(r)
+    }
+
+    /// The regret as a decimal number in scientific notation with two significant digits,
+    /// rounded up (never below the exact value), computed from the fraction without floating point.
+    static func regretDecimal(_ r: Rational) -> String {
+        if r.isZero { return "0" }
+        var e = 0
+        var scaled = r
+        let ten = Rational(10)
+        while scaled >= ten { scaled /= ten; e += 1 }
+        while scaled < .one { scaled *= ten; e -= 1 }
+        // 1 ≤ scaled < 10: two significant digits, rounded up.
+        let tenths = scaled * ten
+        var digits = tenths.numerator / tenths.denominator
+        if Rational(digits) < tenths { digits += 1 }
+        if digits == 100 { digits = 10; e += 1 }
+        let text = String(digits)
+        let mantissa = text.count >= 2 ? "\(text.first!).\(text.dropFirst())" : text
+        return "\(mantissa)e\(e)"
+    }
+
     // MARK: CSV and Gambit
 
     func csv() -> String {
         var header = ["equilibrium"]
         for p in game.players { header += p.strategies.map { "\(p.name):\($0)" } }
         header += game.players.map { "payoff:\($0.name)" }
+        if result.maxRegrets != nil { header.append("maxRegret") }
         var out = header.map(CSVFormat.field).joined(separator: ",") + "\n"
         for (k, eq) in result.equilibria.enumerated() {
             var row = ["\(k + 1)"]
             for s in eq.strategies { row += s.probabilities.map(\.description) }
             row += eq.payoffs.map(\.description)
+            if let regrets = result.maxRegrets { row.append(regrets[k].description) }
             out += row.joined(separator: ",") + "\n"
         }
         return out

@@ -58,7 +58,8 @@ import GameSolve
         for f in GameFamily.allCases {
             #expect(f.rawValue.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(f.rawValue)")
         }
-        #expect(GameFamily.allCases.count == 25)
+        // 15 two-player and TU families, 10 coalition-value distributions (issue 15), 8 N-player families (issue 12)
+        #expect(GameFamily.allCases.count == 33)
     }
 }
 

@@ -18,8 +18,19 @@ extension NashResult {
                 for (k, original) in surviving[player].enumerated() { p[original] = s.probabilities[k] }
                 return MixedStrategy(unchecked: p)
             }
+            if maxRegrets != nil {
+                // Approximate equilibria: the regret is recomputed exactly in the original game
+                // (eliminated strategies are strictly dominated, so it cannot grow).
+                equilibria.append(Equilibrium(strategies: profile, payoffs: game.expectedPayoffs(profile)))
+                continue
+            }
             guard let verified = game.verifiedEquilibrium(profile) else { return nil }
             equilibria.append(verified)
+        }
+        if let before = maxRegrets {
+            let after = equilibria.map { game.regret($0.strategies) }
+            guard zip(before, after).allSatisfy({ $1 <= $0 }) else { return nil }
+            lifted.maxRegrets = after
         }
         lifted.equilibria = equilibria
         return lifted
