@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "CoreSolutions", targets: ["CoreSolutions"]),
         .library(name: "GameGenerators", targets: ["GameGenerators"]),
         .library(name: "SolverBenchmarks", targets: ["SolverBenchmarks"]),
+        .library(name: "LearningDynamics", targets: ["LearningDynamics"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -52,6 +53,8 @@ let package = Package(
         .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
+        // Learning dynamics (fictitious play, regret matching, Hedge, replicator, ...) — issue 13.
+        .target(name: "LearningDynamics", dependencies: ["ExactArithmetic", "StrategicGames"]),
 
         // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
         .target(name: "SolverBenchmarks", dependencies: [
@@ -62,6 +65,7 @@ let package = Package(
         .target(name: "GameSolve", dependencies: [
             "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
             "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
+            "LearningDynamics",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",
@@ -79,5 +83,6 @@ let package = Package(
         .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
         .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
+        .testTarget(name: "LearningDynamicsTests", dependencies: ["GameSolve"]),
     ]
 )

@@ -8,3 +8,4 @@
 @_exported import CoreSolutions
 @_exported import GameGenerators
 @_exported import SolverBenchmarks
+@_exported import LearningDynamics

@@ -1,0 +1,88 @@
+import StrategicGames
+
+/// A game's payoffs in doubles, laid out so that every player's vector of pure-strategy payoffs
+/// against the others' mixed strategies is a sequence of contiguous multiply-adds.
+///
+/// Two players: the row player's matrix is kept column-major (`a[i + m·j]`, the game's own profile
+/// order) and the column player's row-major (`b[j + n·i]`), so both products u₀ = A·y and
+/// u₁ = Bᵀ·x are sums of contiguous columns scaled by one probability (vectorisable, no
+/// gathers), skipping strategies of probability zero. N players: one pass over the pure profiles
+/// per player. One symmetric population (B = Aᵀ): only u = A·σ.
+///
+/// - Complexity: O(Σ over the other player's support of the own strategy count) for two players
+///   (at most m·n per player), O(P·N) per player for P pure profiles and N players.
+struct PayoffKernel {
+    let counts: [Int]
+    /// Two-player layouts (empty for N players).
+    private let rowMajorColumnPayoffs: [Double]
+    /// `payoffs[p][k]` in doubles, profile order (player 1 fastest).
+    let payoffs: [[Double]]
+    let isTwoPlayer: Bool
+
+    init(_ game: NormalFormGame) {
+        counts = game.strategyCounts
+        payoffs = game.payoffs.map { $0.map(\.doubleValue) }
+        isTwoPlayer = counts.count == 2
+        if isTwoPlayer {
+            let m = counts[0], n = counts[1]
+            var b = [Double](repeating: 0, count: m * n)
+            for j in 0..<n { for i in 0..<m { b[j + n * i] = payoffs[1][i + m * j] } }
+            rowMajorColumnPayoffs = b
+        } else {
+            rowMajorColumnPayoffs = []
+        }
+    }
+
+    /// `u[p][s]`: player p's payoff from pure strategy s against the others' `strategies`.
+    /// With `symmetric`, only player 0's vector is computed, against `strategies[0]` as the opponent.
+    func utilities(_ strategies: [[Double]], into u: inout [[Double]], symmetric: Bool = false) {
+        if symmetric {
+            Self.multiply(payoffs[0], strategies[0], rows: counts[0], into: &u[0])
+            return
+        }
+        if isTwoPlayer {
+            Self.multiply(payoffs[0], strategies[1], rows: counts[0], into: &u[0])
+            Self.multiply(rowMajorColumnPayoffs, strategies[0], rows: counts[1], into: &u[1])
+            return
+        }
+        for p in counts.indices { generalUtilities(player: p, strategies, into: &u[p]) }
+    }
+
+    /// out = M·v for a column-major `rows`×v.count matrix M, by columns (axpy form).
+    private static func multiply(_ matrix: [Double], _ v: [Double], rows: Int, into out: inout [Double]) {
+        out.withUnsafeMutableBufferPointer { o in
+            for i in 0..<rows { o[i] = 0 }
+            matrix.withUnsafeBufferPointer { a in
+                v.withUnsafeBufferPointer { w in
+                    for j in 0..<w.count {
+                        let wj = w[j]
+                        if wj == 0 { continue }
+                        let base = j * rows
+                        for i in 0..<rows { o[i] += a[base + i] * wj }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One pass over all pure profiles, weighting player p's payoff by the others' probabilities.
+    private func generalUtilities(player p: Int, _ strategies: [[Double]], into out: inout [Double]) {
+        for s in 0..<counts[p] { out[s] = 0 }
+        let n = counts.count
+        var digits = [Int](repeating: 0, count: n)
+        let table = payoffs[p]
+        for k in 0..<table.count {
+            var w = 1.0
+            for q in 0..<n where q != p {
+                w *= strategies[q][digits[q]]
+                if w == 0 { break }
+            }
+            if w != 0 { out[digits[p]] += w * table[k] }
+            for q in 0..<n {
+                digits[q] += 1
+                if digits[q] < counts[q] { break }
+                digits[q] = 0
+            }
+        }
+    }
+}
