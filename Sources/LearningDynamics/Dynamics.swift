@@ -53,6 +53,17 @@ public enum Dynamics: String, Sendable, CaseIterable {
     /// Euclidean projection onto {σ ∈ Δ : σ_s ≥ γ/(n+1)} (γ = exploration).
     case projectedReplicator = "projected-replicator"
 
+    /// Whether the rule has a step size or learning rate.
+    public var usesStepSize: Bool {
+        switch self {
+        case .hedge, .optimisticHedge, .bestResponse, .logit, .replicator, .continuousReplicator, .projectedReplicator: return true
+        default: return false
+        }
+    }
+
+    /// Whether the rule has a logit temperature.
+    public var usesTemperature: Bool { self == .stochasticFictitiousPlay || self == .logit }
+
     /// Whether the rule is driven by the others' time-averages (the fictitious-play family).
     var respondsToAverages: Bool {
         self == .fictitiousPlay || self == .alternatingFictitiousPlay || self == .stochasticFictitiousPlay

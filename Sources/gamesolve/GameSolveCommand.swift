@@ -34,6 +34,7 @@ struct GameSolveCommand: ParsableCommand {
             LeastCoreCommand.self,
             NucleolusCommand.self,
             PrenucleolusCommand.self,
+            LearnCommand.self,
         ]
     )
 
