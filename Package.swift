@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "GameGenerators", targets: ["GameGenerators"]),
         .library(name: "SolverBenchmarks", targets: ["SolverBenchmarks"]),
         .library(name: "LearningDynamics", targets: ["LearningDynamics"]),
+        .library(name: "EmpiricalGames", targets: ["EmpiricalGames"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -53,8 +54,10 @@ let package = Package(
         .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
-        // Learning dynamics (fictitious play, regret matching, Hedge, replicator, ...) — issue 13.
+        // Learning dynamics (fictitious play, regret matching, Hedge, replicator, ...) and
+        // empirical-game analysis (α-Rank, Moran processes) — issue 13.
         .target(name: "LearningDynamics", dependencies: ["ExactArithmetic", "StrategicGames"]),
+        .target(name: "EmpiricalGames", dependencies: ["ExactArithmetic", "StrategicGames"]),
 
         // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
         .target(name: "SolverBenchmarks", dependencies: [
@@ -65,7 +68,7 @@ let package = Package(
         .target(name: "GameSolve", dependencies: [
             "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
             "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
-            "LearningDynamics",
+            "LearningDynamics", "EmpiricalGames",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",
@@ -84,5 +87,6 @@ let package = Package(
         .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CLITests", dependencies: ["GameSolve"]),
         .testTarget(name: "LearningDynamicsTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "EmpiricalGamesTests", dependencies: ["GameSolve"]),
     ]
 )

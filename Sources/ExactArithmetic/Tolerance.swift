@@ -13,4 +13,7 @@ public enum Tolerance {
     public static let feasibility: Double = 1e-7
     /// Ratio-test tie threshold for floating-point pivoting (relative).
     public static let pivot: Double = 1e-11
+    /// Relative balance residual Σ|π_s·out(s) − in(s)| / Σ π_s·out(s) at which an iterative
+    /// stationary-distribution solve (α-Rank's sparse Gauss–Seidel) stops.
+    public static let stationaryResidual: Double = 1e-13
 }

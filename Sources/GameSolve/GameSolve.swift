@@ -9,3 +9,4 @@
 @_exported import GameGenerators
 @_exported import SolverBenchmarks
 @_exported import LearningDynamics
+@_exported import EmpiricalGames
