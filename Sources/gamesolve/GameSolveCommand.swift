@@ -35,6 +35,7 @@ struct GameSolveCommand: ParsableCommand {
             NucleolusCommand.self,
             PrenucleolusCommand.self,
             LearnCommand.self,
+            RankCommand.self,
         ]
     )
 
