@@ -159,7 +159,8 @@ public struct LearningResult: Sendable {
     /// Exact NashConv of the printed average and last iterate.
     public let averageExploitability: Rational
     public let lastExploitability: Rational
-    /// max payoff − min payoff over all players (the unit of relative exploitability).
+    /// The largest of the players' payoff ranges (max − min of a player's payoffs): the unit of
+    /// relative exploitability.
     public let payoffRange: Rational
     public let trajectory: [TracePoint]
 }

@@ -33,9 +33,13 @@ extension NormalFormGame {
         guard c.exploration >= 0, c.exploration < 1 else { throw .invalidParameter("the exploration must be in [0, 1)") }
         if c.singlePopulation { guard isSymmetricTwoPlayer else { throw .notSymmetric } }
 
-        var low = payoffs[0][0], high = low
-        for list in payoffs { for v in list { if v < low { low = v }; if v > high { high = v } } }
-        let range = high - low
+        // The payoff range: the largest of the players' own ranges (max − min of their payoffs).
+        var range = Rational.zero
+        for list in payoffs {
+            var low = list[0], high = low
+            for v in list { if v < low { low = v }; if v > high { high = v } }
+            if high - low > range { range = high - low }
+        }
         let rangeD = range.isZero ? 1 : range.doubleValue
         let counts = c.singlePopulation ? [strategyCounts[0]] : strategyCounts
         let kernel = PayoffKernel(self)

@@ -48,18 +48,44 @@ struct PayoffKernel {
         for p in counts.indices { generalUtilities(player: p, strategies, into: &u[p]) }
     }
 
-    /// out = M·v for a column-major `rows`×v.count matrix M, by columns (axpy form).
+    /// out = M·v for a column-major `rows`×v.count matrix M, by columns (axpy form), four
+    /// non-zero columns per pass over `out` and eight rows per SIMD operation; columns whose
+    /// weight is zero are skipped.
     private static func multiply(_ matrix: [Double], _ v: [Double], rows: Int, into out: inout [Double]) {
         out.withUnsafeMutableBufferPointer { o in
             for i in 0..<rows { o[i] = 0 }
             matrix.withUnsafeBufferPointer { a in
                 v.withUnsafeBufferPointer { w in
-                    for j in 0..<w.count {
-                        let wj = w[j]
-                        if wj == 0 { continue }
-                        let base = j * rows
-                        for i in 0..<rows { o[i] += a[base + i] * wj }
+                    let o = o.baseAddress!, a = a.baseAddress!
+                    var found = 0
+                    func flush(_ c: [Int], _ count: Int) {
+                        let vectorEnd = rows & ~7
+                        // Columns not found weigh 0 and point at column c.0 (harmless reads).
+                        let w0 = w[c[0]], w1 = count > 1 ? w[c[1]] : 0, w2 = count > 2 ? w[c[2]] : 0, w3 = count > 3 ? w[c[3]] : 0
+                        let p0 = a + c[0] * rows, p1 = a + (count > 1 ? c[1] : c[0]) * rows
+                        let p2 = a + (count > 2 ? c[2] : c[0]) * rows, p3 = a + (count > 3 ? c[3] : c[0]) * rows
+                        var i = 0
+                        while i < vectorEnd {
+                            var acc = UnsafeRawPointer(o + i).loadUnaligned(as: SIMD8<Double>.self)
+                            acc += UnsafeRawPointer(p0 + i).loadUnaligned(as: SIMD8<Double>.self) * w0
+                            acc += UnsafeRawPointer(p1 + i).loadUnaligned(as: SIMD8<Double>.self) * w1
+                            acc += UnsafeRawPointer(p2 + i).loadUnaligned(as: SIMD8<Double>.self) * w2
+                            acc += UnsafeRawPointer(p3 + i).loadUnaligned(as: SIMD8<Double>.self) * w3
+                            UnsafeMutableRawPointer(o + i).storeBytes(of: acc, as: SIMD8<Double>.self)
+                            i += 8
+                        }
+                        while i < rows {
+                            o[i] += p0[i] * w0 + p1[i] * w1 + p2[i] * w2 + p3[i] * w3
+                            i += 1
+                        }
                     }
+                    var pending = [Int](repeating: 0, count: 4)
+                    for j in 0..<w.count where w[j] != 0 {
+                        pending[found] = j
+                        found += 1
+                        if found == 4 { flush(pending, 4); found = 0 }
+                    }
+                    if found > 0 { flush(pending, found) }
                 }
             }
         }
