@@ -15,6 +15,11 @@ struct PayoffKernel {
     let counts: [Int]
     /// Two-player layouts (empty for N players).
     private let rowMajorColumnPayoffs: [Double]
+    /// The two matrices again in single precision when every payoff is exactly a `Float` (small
+    /// integers, short binary fractions): half the memory traffic, converted back to `Double`
+    /// on load, so the sums are the same as from the doubles.
+    private let rowPayoffs32: [Float]
+    private let columnPayoffs32: [Float]
     /// `payoffs[p][k]` in doubles, profile order (player 1 fastest).
     let payoffs: [[Double]]
     let isTwoPlayer: Bool
@@ -28,8 +33,13 @@ struct PayoffKernel {
             var b = [Double](repeating: 0, count: m * n)
             for j in 0..<n { for i in 0..<m { b[j + n * i] = payoffs[1][i + m * j] } }
             rowMajorColumnPayoffs = b
+            let exact = payoffs.allSatisfy { $0.allSatisfy { Double(Float($0)) == $0 } }
+            rowPayoffs32 = exact ? payoffs[0].map { Float($0) } : []
+            columnPayoffs32 = exact ? b.map { Float($0) } : []
         } else {
             rowMajorColumnPayoffs = []
+            rowPayoffs32 = []
+            columnPayoffs32 = []
         }
     }
 
@@ -37,12 +47,21 @@ struct PayoffKernel {
     /// With `symmetric`, only player 0's vector is computed, against `strategies[0]` as the opponent.
     func utilities(_ strategies: [[Double]], into u: inout [[Double]], symmetric: Bool = false) {
         if symmetric {
-            Self.multiply(payoffs[0], strategies[0], rows: counts[0], into: &u[0])
+            if rowPayoffs32.isEmpty {
+                Self.multiply(payoffs[0], strategies[0], rows: counts[0], into: &u[0])
+            } else {
+                Self.multiply(rowPayoffs32, strategies[0], rows: counts[0], into: &u[0])
+            }
             return
         }
         if isTwoPlayer {
-            Self.multiply(payoffs[0], strategies[1], rows: counts[0], into: &u[0])
-            Self.multiply(rowMajorColumnPayoffs, strategies[0], rows: counts[1], into: &u[1])
+            if rowPayoffs32.isEmpty {
+                Self.multiply(payoffs[0], strategies[1], rows: counts[0], into: &u[0])
+                Self.multiply(rowMajorColumnPayoffs, strategies[0], rows: counts[1], into: &u[1])
+            } else {
+                Self.multiply(rowPayoffs32, strategies[1], rows: counts[0], into: &u[0])
+                Self.multiply(columnPayoffs32, strategies[0], rows: counts[1], into: &u[1])
+            }
             return
         }
         for p in counts.indices { generalUtilities(player: p, strategies, into: &u[p]) }
@@ -51,7 +70,7 @@ struct PayoffKernel {
     /// out = M·v for a column-major `rows`×v.count matrix M, by columns (axpy form), four
     /// non-zero columns per pass over `out` and eight rows per SIMD operation; columns whose
     /// weight is zero are skipped.
-    private static func multiply(_ matrix: [Double], _ v: [Double], rows: Int, into out: inout [Double]) {
+    private static func multiply<Scalar: BinaryFloatingPoint & SIMDScalar>(_ matrix: [Scalar], _ v: [Double], rows: Int, into out: inout [Double]) {
         out.withUnsafeMutableBufferPointer { o in
             for i in 0..<rows { o[i] = 0 }
             matrix.withUnsafeBufferPointer { a in
@@ -67,15 +86,15 @@ struct PayoffKernel {
                         var i = 0
                         while i < vectorEnd {
                             var acc = UnsafeRawPointer(o + i).loadUnaligned(as: SIMD8<Double>.self)
-                            acc += UnsafeRawPointer(p0 + i).loadUnaligned(as: SIMD8<Double>.self) * w0
-                            acc += UnsafeRawPointer(p1 + i).loadUnaligned(as: SIMD8<Double>.self) * w1
-                            acc += UnsafeRawPointer(p2 + i).loadUnaligned(as: SIMD8<Double>.self) * w2
-                            acc += UnsafeRawPointer(p3 + i).loadUnaligned(as: SIMD8<Double>.self) * w3
+                            acc += SIMD8<Double>(UnsafeRawPointer(p0 + i).loadUnaligned(as: SIMD8<Scalar>.self)) * w0
+                            acc += SIMD8<Double>(UnsafeRawPointer(p1 + i).loadUnaligned(as: SIMD8<Scalar>.self)) * w1
+                            acc += SIMD8<Double>(UnsafeRawPointer(p2 + i).loadUnaligned(as: SIMD8<Scalar>.self)) * w2
+                            acc += SIMD8<Double>(UnsafeRawPointer(p3 + i).loadUnaligned(as: SIMD8<Scalar>.self)) * w3
                             UnsafeMutableRawPointer(o + i).storeBytes(of: acc, as: SIMD8<Double>.self)
                             i += 8
                         }
                         while i < rows {
-                            o[i] += p0[i] * w0 + p1[i] * w1 + p2[i] * w2 + p3[i] * w3
+                            o[i] += Double(p0[i]) * w0 + Double(p1[i]) * w1 + Double(p2[i]) * w2 + Double(p3[i]) * w3
                             i += 1
                         }
                     }

@@ -16,7 +16,7 @@ struct RankCommand: ParsableCommand {
         α-Rank (Omidshafiei et al., Scientific Reports 2019): the stationary distribution of the \
         Markov chain in which one population at a time adopts a mutant strategy with the \
         finite-population (size m) Fermi fixation probability at intensity α; --alpha inf uses the \
-        ε-perturbed α → ∞ chain. π is computed by GTH state reduction (dense, up to 2000 \
+        ε-perturbed α → ∞ chain. π is computed by GTH state reduction (dense, up to 1000 \
         profiles) or by sparse Gauss–Seidel iteration (larger), never by an eigensolver; the \
         output says which and gives the balance residual.
 
@@ -50,7 +50,7 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Single-population fitness: population (average payoff against the population, the paper's model; default) or local (payoff against the one opponent, OpenSpiel's default).")
     var selection: AlphaRank.Selection = .population
 
-    @Option(help: "Stationary-distribution solver: auto (dense up to 2000 profiles, default), dense (GTH) or sparse (Gauss–Seidel).")
+    @Option(help: "Stationary-distribution solver: auto (dense up to 1000 profiles, default), dense (GTH) or sparse (Gauss–Seidel).")
     var solver: Solver = .auto
 
     @Option(name: .customLong("max-transitions"), help: ArgumentHelp("Refuse sparse chains with more stored transitions (profiles × neighbours) than this (default 100000000).", valueName: "n"))

@@ -21,7 +21,7 @@ import StrategicGames
 /// irreducible chain has one stationary distribution, and these methods return it.
 public enum AlphaRank {
     /// States up to which the dense GTH solve is used by default.
-    public static let denseLimit = 2000
+    public static let denseLimit = 1000
 
     /// The selection intensity α.
     public enum Intensity: Sendable, Equatable {
