@@ -115,7 +115,7 @@ public enum AlphaRank {
         func fix(_ delta: Double) -> Double { fixation(delta, c) }
         let solver = c.solver ?? (states <= denseLimit ? .dense : .sparse)
         if solver == .dense {
-            guard states <= 20_000 else { throw .tooLarge("\(states) profiles are too many for the dense solver (at most 20000); use the sparse solver") }
+            guard states <= 5000 else { throw .tooLarge("\(states) profiles are too many for the dense solver (at most 5000, 200 MB); use the sparse solver") }
             var p = [Double](repeating: 0, count: states * states)
             for s in 0..<states {
                 for k in 0..<populations {
