@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "SolverBenchmarks", targets: ["SolverBenchmarks"]),
         .library(name: "LearningDynamics", targets: ["LearningDynamics"]),
         .library(name: "EmpiricalGames", targets: ["EmpiricalGames"]),
+        .library(name: "NashAveraging", targets: ["NashAveraging"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -58,6 +59,10 @@ let package = Package(
         // empirical-game analysis (α-Rank, Moran processes) — issue 13.
         .target(name: "LearningDynamics", dependencies: ["ExactArithmetic", "StrategicGames"]),
         .target(name: "EmpiricalGames", dependencies: ["ExactArithmetic", "StrategicGames"]),
+        // Nash averaging needs the exact minimax LP (GLPK), so it sits in its own module.
+        .target(name: "NashAveraging", dependencies: [
+            "ExactArithmetic", "StrategicGames", "LPSolvers", .product(name: "BigInt", package: "BigInt"),
+        ]),
 
         // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
         .target(name: "SolverBenchmarks", dependencies: [
@@ -68,7 +73,7 @@ let package = Package(
         .target(name: "GameSolve", dependencies: [
             "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
             "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
-            "LearningDynamics", "EmpiricalGames",
+            "LearningDynamics", "EmpiricalGames", "NashAveraging",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",

@@ -10,3 +10,4 @@
 @_exported import SolverBenchmarks
 @_exported import LearningDynamics
 @_exported import EmpiricalGames
+@_exported import NashAveraging

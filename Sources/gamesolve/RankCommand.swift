@@ -5,7 +5,7 @@ import GameSolve
 struct RankCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rank",
-        abstract: "Rank the agents of an empirical (meta-)game with α-Rank.",
+        abstract: "Rank the agents of an empirical (meta-)game with α-Rank or Nash averaging.",
         discussion: """
         Input: a CSV file with ONE number per cell and as many rows as columns is an evaluation \
         matrix M of agents against agents (M[i][j] = score of agent i against agent j): one \
@@ -20,19 +20,25 @@ struct RankCommand: ParsableCommand {
         profiles) or by sparse Gauss–Seidel iteration (larger), never by an eigensolver; the \
         output says which and gives the balance residual.
 
+        Nash averaging (Balduzzi et al., NeurIPS 2018): the maximum-entropy Nash equilibrium of \
+        the antisymmetric part (M − Mᵀ)/2 of an agent-vs-agent matrix, and each agent's skill \
+        against it, exactly; answered when the equilibrium is certified unique (then it is the \
+        maximum-entropy one), refused otherwise.
+
         Examples:
+          gamesolve rank scores.csv --method nash-averaging --format json
           gamesolve rank Examples/battle-of-the-sexes.nfg --population-size 50 --alpha 1 --format json
           gamesolve rank scores.csv --alpha 10
         """
     )
 
-    enum Method: String, ExpressibleByArgument, CaseIterable { case alpharank }
+    enum Method: String, ExpressibleByArgument, CaseIterable { case alpharank, nashAveraging = "nash-averaging" }
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
     enum Solver: String, ExpressibleByArgument, CaseIterable { case auto, dense, sparse }
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: "Ranking method.")
+    @Option(help: "Ranking method: alpharank (default) or nash-averaging (agent-vs-agent matrices or symmetric games).")
     var method: Method = .alpharank
 
     @Option(name: .customLong("population-size"), help: ArgumentHelp("Population size m (default 50).", valueName: "m"))
@@ -98,6 +104,7 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
+        if method == .nashAveraging { return try runNashAveraging() }
         let config = AlphaRank.Configuration(populationSize: populationSize, intensity: try intensity(), selection: selection,
                                              solver: solver == .auto ? nil : (solver == .dense ? .dense : .sparse))
         let watch = Stopwatch()
@@ -156,6 +163,64 @@ struct RankCommand: ParsableCommand {
         if result.stopReason == .timeout {
             Diagnostics.error("stopped: the --timeout ran out before the iteration converged (the iterate reached is printed)")
             terminate(ExitStatus.stoppedByTimeout)
+        }
+    }
+
+    func runNashAveraging() throws {
+        let watch = Stopwatch()
+        let game: NormalFormGame
+        let m: [[Rational]]
+        var notes: [String] = []
+        if let matrix = evaluationMatrix() {
+            guard matrix.count == matrix[0].count else {
+                throw CommandFailure("an evaluation matrix (one number per cell) must be square, agents against agents; found \(matrix.count)x\(matrix[0].count)")
+            }
+            game = try input.load()
+            m = matrix
+            notes.append("one-number-per-cell CSV read as an evaluation matrix M[i][j] (agent i against agent j)")
+        } else {
+            game = try input.load()
+            guard game.isSymmetricTwoPlayer, let b = game.bimatrix else {
+                throw CommandFailure("nash-averaging needs an agent-vs-agent evaluation matrix (one-number CSV) or a symmetric two-player game")
+            }
+            m = (0..<b.rowCount).map { i in (0..<b.columnCount).map { j in b.rowPayoffs[i, j] } }
+        }
+        let r: NashAveraging.Result
+        do { r = try NashAveraging.agentVsAgent(m) } catch { throw CommandFailure(error.description) }
+        notes.append("the equilibrium of (M − Mᵀ)/2 is certified unique (agents off the support do strictly worse; the support system is nonsingular), so it is the maximum-entropy Nash equilibrium; exact regret \(r.regret)")
+        let names = game.players[0].strategies
+        let digits = decimals ?? 12
+        let order = r.skills.indices.sorted { r.skills[$0] != r.skills[$1] ? r.skills[$0] > r.skills[$1] : ($0 < $1) }
+        switch format {
+        case .table:
+            var out = "Nash averaging: \(m.count) agents, support \(r.support.count)\n"
+            out += "Maximum-entropy Nash: " + r.support.map { "\(names[$0])=\(r.maxEntropyNash[$0])" }.joined(separator: ", ") + "\n"
+            out += "Skills (payoff against the Nash mixture):\n"
+            for (place, i) in order.enumerated() {
+                out += "  \(place + 1). \(names[i])  \(r.skills[i])" + (decimals.map { " (\(r.skills[i].decimal($0)))" } ?? "") + "\n"
+            }
+            for note in notes { out += "Note: \(note)\n" }
+            print(out, terminator: "")
+        case .json:
+            let envelope = ResultEnvelope(
+                command: "rank", game: ResultEnvelope.strategicGame(game), method: "nash-averaging",
+                parameters: [], stopReason: "completed",
+                result: [
+                    ("maxEntropyNash", .array(r.maxEntropyNash.map { .string($0.description) })),
+                    ("maxEntropyNashDecimal", .array(r.maxEntropyNash.map { .number($0.decimal(digits)) })),
+                    ("skills", .array(r.skills.map { .string($0.description) })),
+                    ("skillsDecimal", .array(r.skills.map { .number($0.decimal(digits)) })),
+                    ("support", .array(r.support.map { .number("\($0)") })),
+                    ("ranking", .array(order.map { .number("\($0)") })),
+                    ("regret", .string(r.regret.description)),
+                    ("uniqueEquilibrium", .bool(true)),
+                ],
+                counters: [("agents", m.count), ("support", r.support.count)], notes: notes, elapsedSeconds: watch.seconds)
+            print(envelope.json().rendered(), terminator: "")
+        case .csv:
+            var out = "agent,name,probability,skill\n"
+            for i in order { out += "\(i),\(CSVFormat.field(names[i])),\(r.maxEntropyNash[i]),\(r.skills[i])\n" }
+            print(out, terminator: "")
         }
     }
 

@@ -43,6 +43,23 @@ import GameSolve
         for row in rows { #expect(abs(Double(row.split(separator: ",")[1])! - 1.0 / 3) < 1e-12) }
     }
 
+    /// The must-show: `--method nash-averaging --format json` prints "maxEntropyNash"
+    /// and the skills; a game with several equilibria is refused with exit status 1.
+    @Test func nashAveragingJSON() throws {
+        let path = try Self.temporary("0.5,0,1,0.7\n1,0.5,0,0.7\n0,1,0.5,0.7\n0.3,0.3,0.3,0.5\n", "csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CLI.run(["rank", path, "--method", "nash-averaging", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["maxEntropyNash"] as? [String] == ["1/3", "1/3", "1/3", "0"])
+        #expect(json["skills"] as? [String] == ["0", "0", "0", "-1/5"])
+        #expect(json["method"] as? String == "nash-averaging")
+        let copies = try Self.temporary("0,-1,1,1\n1,0,-1,-1\n-1,1,0,0\n-1,1,0,0\n", "csv")
+        defer { try? FileManager.default.removeItem(atPath: copies) }
+        let refused = try CLI.run(["rank", copies, "--method", "nash-averaging"])
+        #expect(refused.status == 1 && refused.stderr.contains("not certified unique"))
+    }
+
     @Test func errors() throws {
         let asymmetric = try CLI.run(["rank", "Examples/battle-of-the-sexes.nfg", "--single-population"])
         #expect(asymmetric.status == 1 && asymmetric.stderr.contains("symmetric"))
