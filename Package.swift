@@ -24,6 +24,9 @@ let package = Package(
         .library(name: "RepeatedGames", targets: ["RepeatedGames"]),
         .library(name: "SolverBenchmarks", targets: ["SolverBenchmarks"]),
         .library(name: "CoalitionStructures", targets: ["CoalitionStructures"]),
+        .library(name: "LearningDynamics", targets: ["LearningDynamics"]),
+        .library(name: "EmpiricalGames", targets: ["EmpiricalGames"]),
+        .library(name: "NashAveraging", targets: ["NashAveraging"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -60,6 +63,14 @@ let package = Package(
         .target(name: "CoalitionStructures", dependencies: [
             "ExactArithmetic", "CoalitionGames", "CoreSolutions", .product(name: "BigInt", package: "BigInt"),
         ]),
+        // Learning dynamics (fictitious play, regret matching, Hedge, replicator, ...) and
+        // empirical-game analysis (α-Rank, Moran processes) — issue 13.
+        .target(name: "LearningDynamics", dependencies: ["ExactArithmetic", "StrategicGames"]),
+        .target(name: "EmpiricalGames", dependencies: ["ExactArithmetic", "StrategicGames"]),
+        // Nash averaging needs the exact minimax LP (GLPK), so it sits in its own module.
+        .target(name: "NashAveraging", dependencies: [
+            "ExactArithmetic", "StrategicGames", "LPSolvers", .product(name: "BigInt", package: "BigInt"),
+        ]),
 
         // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
         .target(name: "SolverBenchmarks", dependencies: [
@@ -72,6 +83,7 @@ let package = Package(
             "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
             "RepeatedGames",
             "CoalitionStructures",
+            "LearningDynamics", "EmpiricalGames", "NashAveraging",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",
@@ -92,5 +104,7 @@ let package = Package(
         .testTarget(name: "RepeatedGamesTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CoalitionStructuresTests", dependencies: ["GameSolve", "CoalitionStructures"]),
         .testTarget(name: "NPlayerEquilibriaTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LearningDynamicsTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "EmpiricalGamesTests", dependencies: ["GameSolve"]),
     ]
 )

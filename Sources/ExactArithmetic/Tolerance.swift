@@ -40,4 +40,7 @@ public enum Tolerance {
     /// Logit path following: the support read off a quantal response is the strategies whose
     /// probability is at least this fraction of the player's largest (tried in turn).
     public static let qreSupport: [Double] = [1e-3, 1e-6, 1e-9]
+    /// Relative balance residual Σ|π_s·out(s) − in(s)| / Σ π_s·out(s) at which an iterative
+    /// stationary-distribution solve (α-Rank's sparse Gauss–Seidel) stops.
+    public static let stationaryResidual: Double = 1e-13
 }

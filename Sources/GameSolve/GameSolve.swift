@@ -10,3 +10,6 @@
 @_exported import SolverBenchmarks
 @_exported import RepeatedGames
 @_exported import CoalitionStructures
+@_exported import LearningDynamics
+@_exported import EmpiricalGames
+@_exported import NashAveraging

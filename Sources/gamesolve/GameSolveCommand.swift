@@ -41,6 +41,8 @@ struct GameSolveCommand: ParsableCommand {
             RepeatedCommand.self,
             PublicGoodsCommand.self,
             PartitionCommand.self,
+            LearnCommand.self,
+            RankCommand.self,
         ]
     )
 

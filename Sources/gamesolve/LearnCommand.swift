@@ -1,0 +1,250 @@
+import ArgumentParser
+import GameSolve
+
+extension Dynamics: ExpressibleByArgument {}
+
+/// `gamesolve learn GAME --dynamics D`: run a learning rule and report the last iterate, the
+/// time-average and their exact exploitability.
+struct LearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Run learning dynamics (fictitious play, regret matching, Hedge, replicator, ...) and report exact exploitability.",
+        discussion: """
+        Iterates in floating point, then rounds the last iterate and the time-average to \
+        multiples of 10^-digits (largest remainder, so each sums to exactly 1) and computes their \
+        exploitability exactly from those printed strategies: NashConv, the sum over players of \
+        best-response payoff minus current payoff. Ties between best responses go to the lowest \
+        strategy index; all randomness (--initial random, stochastic fictitious play) comes from \
+        --seed. --trace-every K records the trajectory (JSON key "trajectory", or one CSV row per \
+        point with --format csv, for plotting).
+
+        Dynamics: fictitious-play (Robinson 1951), alternating-fictitious-play (Brown 1951), \
+        stochastic-fictitious-play (Fudenberg & Kreps 1993), regret-matching (Hart & Mas-Colell \
+        2000), regret-matching-plus (Tammelin 2014; linear averaging), hedge (Freund & Schapire \
+        1999), optimistic-hedge (Syrgkanis et al. 2015), best-response (Gilboa & Matsui 1991), \
+        logit (Fudenberg & Levine 1998), replicator (discrete), continuous-replicator (RK4), \
+        projected-replicator (Lanctot et al. 2017).
+
+        Examples:
+          gamesolve learn Examples/rock-paper-scissors.nfg --dynamics fictitious-play --iterations 1000
+          gamesolve learn game.nfg --dynamics regret-matching-plus --iterations 10000 --format json
+          gamesolve learn hawk-dove.csv --dynamics continuous-replicator --single-population --initial 0.9,0.1
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @OptionGroup var input: GameInputOptions
+
+    @Option(help: "The learning rule.")
+    var dynamics: Dynamics
+
+    @Option(help: "Number of iterations (default 1000).")
+    var iterations: Int = 1000
+
+    @Option(name: .customLong("step-size"), help: ArgumentHelp("Step size h, or learning rate η for Hedge (default depends on the dynamics and the payoff range; see docs/learning.md).", valueName: "h"))
+    var stepSize: Double?
+
+    @Option(help: ArgumentHelp("Logit temperature for stochastic fictitious play and logit dynamics (default: payoff range / 20).", valueName: "tau"))
+    var temperature: Double?
+
+    @Option(help: ArgumentHelp("Exploration γ of projected replicator dynamics: every probability stays ≥ γ/(n+1) (default 1e-6).", valueName: "gamma"))
+    var exploration: Double = 1e-6
+
+    @Option(help: ArgumentHelp("Initial strategies: uniform (default), random (seeded), or probabilities per player separated by ';' and within a player by ',' (e.g. '1,0,0;0,1,0').", valueName: "spec"))
+    var initial: String = "uniform"
+
+    @Option(help: "Seed of the random initial strategies and of stochastic fictitious play (default 0).")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("trace-every"), help: ArgumentHelp("Record a trajectory point every K iterations.", valueName: "K"))
+    var traceEvery: Int?
+
+    @Flag(name: .customLong("single-population"), help: "One population for a symmetric two-player game (B = Aᵀ) instead of one per player.")
+    var singlePopulation = false
+
+    @Option(help: ArgumentHelp("Printed probabilities are multiples of 10^-digits (1–15, default 9).", valueName: "digits"))
+    var digits: Int = 9
+
+    @Option(help: "Output format: table (default), json, or csv (the trajectory, one row per point).")
+    var format: Format = .table
+
+    @Option(help: ArgumentHelp("Also show exact values as decimals with N digits (table/CSV), and add ...Decimal keys in JSON with N digits (default 12).", valueName: "N"))
+    var decimals: Int?
+
+    @Option(help: ArgumentHelp("Stop after this many seconds and report the state reached (exit status 75).", valueName: "seconds"))
+    var timeout: Double?
+
+    func validate() throws {
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+        if let k = traceEvery, k < 1 { throw ValidationError("--trace-every must be at least 1") }
+        if let h = stepSize, !(h > 0 && h.isFinite) { throw ValidationError("--step-size must be a positive number") }
+        if let t = temperature, !(t > 0 && t.isFinite) { throw ValidationError("--temperature must be a positive number") }
+        guard exploration >= 0 && exploration < 1 else { throw ValidationError("--exploration must be in [0, 1)") }
+        guard (1...15).contains(digits) else { throw ValidationError("--digits must be between 1 and 15") }
+        if let d = decimals, !(0...60).contains(d) { throw ValidationError("--decimals must be between 0 and 60") }
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        _ = try parsedInitial()
+    }
+
+    func parsedInitial() throws -> InitialStrategies {
+        switch initial {
+        case "uniform": return .uniform
+        case "random": return .random
+        default:
+            let players = initial.split(separator: ";", omittingEmptySubsequences: false)
+            return .given(try players.map { part in
+                try part.split(separator: ",", omittingEmptySubsequences: false).map { text in
+                    guard let q = Rational.parse(text.drop { $0 == " " }) else {
+                        throw ValidationError("--initial: '\(text)' is not a number (expected uniform, random, or e.g. '1/2,1/2;1,0')")
+                    }
+                    return q
+                }
+            })
+        }
+    }
+
+    func run() throws {
+        let game = try input.load()
+        let config = LearningConfiguration(dynamics: dynamics, iterations: iterations, stepSize: stepSize,
+                                           temperature: temperature, exploration: exploration,
+                                           initial: try parsedInitial(), seed: seed, traceEvery: traceEvery,
+                                           singlePopulation: singlePopulation, digits: digits)
+        let watch = Stopwatch()
+        let result: LearningResult
+        do {
+            result = try game.learn(config, limits: SolverLimits(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }))
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let renderer = LearnRenderer(game: game, result: result, decimals: decimals, elapsed: watch.seconds)
+        switch format {
+        case .table: print(renderer.table(), terminator: "")
+        case .json: print(renderer.envelope().json().rendered(), terminator: "")
+        case .csv: print(renderer.csv(), terminator: "")
+        }
+        if result.stopReason == .timeout {
+            Diagnostics.error("stopped: the --timeout ran out after \(result.iterations) iterations (the result is that iterate)")
+            terminate(ExitStatus.stoppedByTimeout)
+        }
+    }
+}
+
+/// Renders a ``LearningResult`` as a table, a JSON envelope, or a CSV trajectory.
+struct LearnRenderer {
+    let game: NormalFormGame
+    let result: LearningResult
+    let decimals: Int?
+    let elapsed: Double
+
+    /// Exact, with its decimal in parentheses under --decimals.
+    func show(_ q: Rational) -> String { decimals.map { "\(q) (\(q.decimal($0)))" } ?? q.description }
+
+    /// A grid probability as a decimal: exact, since it is a multiple of 10^-digits.
+    func probability(_ q: Rational) -> String { decimals.map { q.decimal($0) } ?? q.decimal(result.configuration.digits).trimmedDecimal }
+
+    var relative: Rational? { result.payoffRange.isZero ? nil : result.averageExploitability / result.payoffRange }
+
+    func table() -> String {
+        let c = result.configuration
+        var out = "Dynamics: \(c.dynamics.rawValue), \(result.iterations) iterations"
+        out += c.singlePopulation ? ", one population" : ""
+        var details = ["seed \(c.seed)"]
+        if c.dynamics.usesStepSize { details.insert("step size \(ResultEnvelope.decimalNumber(result.stepSize, digits: 9))", at: 0) }
+        if c.dynamics.usesTemperature { details.insert("temperature \(ResultEnvelope.decimalNumber(result.temperature, digits: 9))", at: 0) }
+        out += " (" + details.joined(separator: ", ") + ")\n"
+        for (title, profile, value) in [("Time-average", result.average, result.averageExploitability),
+                                        ("Last iterate", result.last, result.lastExploitability)] {
+            out += "\(title):\n"
+            for (p, s) in zip(game.players, profile) {
+                out += "  \(p.name): " + zip(p.strategies, s.probabilities).map { "\($0.0)=\(probability($0.1))" }.joined(separator: ", ") + "\n"
+            }
+            out += "  Exploitability (NashConv): \(show(value))"
+            if !result.payoffRange.isZero { out += ", \((value / result.payoffRange).decimal(6)) of the payoff range" }
+            out += "\n"
+        }
+        if result.stopReason == .timeout { out += "Stopped by --timeout (incomplete run)\n" }
+        return out
+    }
+
+    func envelope() -> ResultEnvelope {
+        let c = result.configuration
+        let digits = decimals ?? 12
+        func strategies(_ profile: MixedProfile) -> JSONValue {
+            .array(profile.map { s in .array(s.probabilities.map { .string($0.description) }) })
+        }
+        func numbers(_ profile: MixedProfile) -> JSONValue {
+            .array(profile.map { s in .array(s.probabilities.map { .number($0.decimal(c.digits).trimmedDecimal) }) })
+        }
+        var params: [(String, JSONValue)] = [
+            ("dynamics", .string(c.dynamics.rawValue)),
+            ("iterations", .number("\(c.iterations)")),
+            ("seed", .number("\(c.seed)")),
+            ("singlePopulation", .bool(c.singlePopulation)),
+            ("digits", .number("\(c.digits)")),
+        ]
+        if c.dynamics.usesStepSize { params.append(("stepSize", .number(ResultEnvelope.decimalNumber(result.stepSize, digits: 12)))) }
+        if c.dynamics.usesTemperature {
+            params.append(("temperature", .number(ResultEnvelope.decimalNumber(result.temperature, digits: 12))))
+        }
+        if c.dynamics == .projectedReplicator { params.append(("exploration", .number(ResultEnvelope.decimalNumber(c.exploration, digits: 12)))) }
+        if let k = c.traceEvery { params.append(("traceEvery", .number("\(k)"))) }
+        var keys: [(String, JSONValue)] = [
+            ("average", strategies(result.average)),
+            ("averageDecimal", numbers(result.average)),
+            ("last", strategies(result.last)),
+            ("lastDecimal", numbers(result.last)),
+            ("exploitability", .string(result.averageExploitability.description)),
+            ("exploitabilityDecimal", .number(result.averageExploitability.decimal(digits))),
+            ("lastExploitability", .string(result.lastExploitability.description)),
+            ("lastExploitabilityDecimal", .number(result.lastExploitability.decimal(digits))),
+            ("payoffRange", .string(result.payoffRange.description)),
+        ]
+        if let r = relative { keys.append(("relativeExploitabilityDecimal", .number(r.decimal(digits)))) }
+        keys.append(("trajectory", .array(result.trajectory.map { point in
+            .object([
+                ("iteration", .number("\(point.iteration)")),
+                ("exploitability", .string(point.averageExploitability.description)),
+                ("exploitabilityDecimal", .number(point.averageExploitability.decimal(digits))),
+                ("lastExploitability", .string(point.lastExploitability.description)),
+                ("lastExploitabilityDecimal", .number(point.lastExploitability.decimal(digits))),
+                ("average", numbers(point.average)),
+                ("last", numbers(point.last)),
+            ])
+        })))
+        return ResultEnvelope(command: "learn", game: ResultEnvelope.strategicGame(game), method: c.dynamics.rawValue,
+                              parameters: params, stopReason: result.stopReason.rawValue, result: keys,
+                              counters: [("iterations", result.iterations), ("trajectoryPoints", result.trajectory.count)],
+                              notes: ["strategies are rounded to multiples of 10^-\(c.digits); exploitability is the exact NashConv of those printed strategies"],
+                              elapsedSeconds: elapsed)
+    }
+
+    /// One row per trajectory point: iteration, both exploitabilities (exact and decimal), then
+    /// every probability of the average and of the last iterate.
+    func csv() -> String {
+        let digits = decimals ?? 12
+        var header = ["iteration", "exploitability", "exploitabilityDecimal", "lastExploitability", "lastExploitabilityDecimal"]
+        for kind in ["average", "last"] {
+            for p in game.players { for s in p.strategies { header.append(CSVFormat.field("\(kind):\(p.name):\(s)")) } }
+        }
+        var out = header.joined(separator: ",") + "\n"
+        for point in result.trajectory {
+            var row = ["\(point.iteration)", point.averageExploitability.description, point.averageExploitability.decimal(digits),
+                       point.lastExploitability.description, point.lastExploitability.decimal(digits)]
+            for profile in [point.average, point.last] { for s in profile { for q in s.probabilities { row.append(probability(q)) } } }
+            out += row.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    /// A decimal without trailing zeros after the point ("0.500" → "0.5", "1.000" → "1").
+    var trimmedDecimal: String {
+        guard contains(".") else { return self }
+        var s = self
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}
