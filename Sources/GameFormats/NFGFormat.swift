@@ -137,6 +137,13 @@ struct NFGReader {
                     throw tokens.error(t, "expected a strategy count (a positive integer) or '}', found \(tokens.describe(t))")
                 }
                 guard n > 0 else { throw tokens.error(t, "strategy count must be positive, found \(n)") }
+                // Every profile needs at least one byte of the file (a payoff or an outcome
+                // number), so a count beyond the file's size is refused before names are made.
+                let before = strategyNames.reduce(1) { $0 * $1.count }
+                let (p, o) = before.multipliedReportingOverflow(by: n)
+                guard !o, p <= tokens.source.bytes.count else {
+                    throw tokens.error(t, "strategy count \(tokens.text(t)) gives more pure-strategy profiles than this \(tokens.source.bytes.count)-byte file can hold payoffs for")
+                }
                 strategyNames.append((1...n).map { "\($0)" })
             }
         }
