@@ -44,3 +44,37 @@ import Testing
         #expect((BigInt(1) << 200).exactInt128 == nil)
     }
 }
+
+/// FuzzCSV: a fraction of a huge and a small decimal was reduced with BigInt's binary gcd, whose
+/// time grows with the bits of the larger number times its words: "1e9444/144e4" (12 bytes) took
+/// 0.2 s, a file of such cells minutes. Reduced with one Euclidean step first, it is immediate.
+@Suite struct HugeFractionRegressionTests {
+    @Test func hugeOverSmallReducesQuickly() throws {
+        // Timed against the same huge number without the fraction (which costs the same power of
+        // ten but no reduction), so that the bound holds in debug builds on a loaded machine:
+        // before the fix the fraction took 9 times as long.
+        let clock = ContinuousClock()
+        func parse(_ cell: String) throws -> (NormalFormGame, Duration) {
+            let start = clock.now
+            let game = try GameFile.parse(Array((cell + "," + cell + "\n").utf8), format: .csv, fileName: "found.csv")
+            return (game, clock.now - start)
+        }
+        let (_, plain) = try parse("1e9444")
+        let (game, fraction) = try parse("1e9444/144e4")
+        #expect(fraction < plain * 3 + .milliseconds(50), "\(fraction) against \(plain)")
+        let expected = Rational(BigInt(10).power(9444), BigInt(1_440_000))
+        #expect(game.payoffs[0] == [expected, expected])
+        #expect(expected.denominator == 9)
+        #expect(expected * Rational(144) == Rational(BigInt(10).power(9440)))
+    }
+
+    /// The reduction is the same whichever of numerator and denominator is larger, and signs
+    /// end on the numerator.
+    @Test func reductionIsCanonical() {
+        let big = BigInt(10).power(40) * 21
+        #expect(Rational(big, BigInt(-14)) == Rational(BigInt(10).power(40) * -3, BigInt(2)))
+        #expect(Rational(BigInt(-14), big) == Rational(BigInt(-2), BigInt(10).power(40) * 3))
+        #expect(Rational(BigInt(0), BigInt(-5)) == .zero)
+        #expect(Rational(big, big) == .one)
+    }
+}
