@@ -7,5 +7,15 @@ bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build --parallel 2>&1 | tee .test-output.log | grep -vE '^(◇|↳)' 
 bash scripts/notebooks.sh --check
+# Fuzz smoke run: every reader's libFuzzer target (Fuzzing/) for a few seconds on its seed corpus;
+# skipped with a message when this toolchain cannot build with --sanitize=fuzzer.
+echo "== fuzz smoke run: scripts/fuzz.sh 4 (debug build) =="
+fuzz_status=0
+FUZZ_CONFIG=debug bash scripts/fuzz.sh 4 || fuzz_status=$?
+if (( fuzz_status == 2 )); then
+    echo "fuzz smoke run skipped: the fuzzer build (swift build --sanitize=fuzzer) is unavailable here"
+elif (( fuzz_status != 0 )); then
+    echo "fuzz smoke run found a crash, timeout or leak (see above)"; exit 1
+fi
 # The test runner's own summary line, repeated last so that it closes the output.
 grep -E 'Test run with [0-9]+ tests?' .test-output.log | tail -n 1

@@ -30,10 +30,10 @@ public enum FractionFreeSolve {
         var fits = true
         fill: for r in 0..<n {
             for c in 0..<n {
-                guard let v = Int128(exactly: entry(r, c)) else { fits = false; break fill }
+                guard let v = entry(r, c).exactInt128 else { fits = false; break fill }
                 small[r * w + c] = v
             }
-            guard let v = Int128(exactly: rhs(r)) else { fits = false; break fill }
+            guard let v = rhs(r).exactInt128 else { fits = false; break fill }
             small[r * w + n] = v
         }
         if fits {
@@ -169,6 +169,20 @@ extension BigInt {
     @inlinable public static func fromInt(_ value: Int) -> BigInt {
         if value == 0 { return BigInt() }
         return BigInt(sign: value < 0 ? .minus : .plus, magnitude: BigUInt(words: [value.magnitude]))
+    }
+
+    /// The value as Int128 when it fits, else nil. Built from the magnitude's words, not with
+    /// the standard library's `Int128(exactly:)`, which on Swift 6.3 misreads a negative BigInt of
+    /// more than 64 bits (−10^30 came back as −999999999981553255926290448384; found by the CLI
+    /// property tests through a Lemke–Howson "equilibrium" that was none).
+    @inlinable public var exactInt128: Int128? {
+        if let small = Int(exactly: self) { return Int128(small) }
+        let words = Array(magnitude.words)
+        guard words.count <= 2 else { return nil }
+        var m = UInt128(words[0])
+        if words.count == 2 { m |= UInt128(words[1]) << 64 }
+        if sign == .minus { return m <= UInt128(1) << 127 ? Int128(truncatingIfNeeded: 0 &- m) : nil }
+        return m < UInt128(1) << 127 ? Int128(m) : nil
     }
 
     /// The same for Int128.

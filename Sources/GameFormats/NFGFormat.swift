@@ -108,6 +108,7 @@ struct NFGReader {
             throw tokens.error(strategiesOpen, "expected '{' to open the strategy counts or strategy names, found \(tokens.describe(strategiesOpen))")
         }
         var strategyNames = [[String]]()
+        var counts = [Int]()   // strategies per player (names made later for the `{ 3 2 }` form)
         if try tokens.peek().kind == .openBrace {
             while true {
                 let t = try tokens.next()
@@ -128,6 +129,7 @@ struct NFGReader {
                     throw tokens.error(t, "strategy count must be positive: player \(strategyNames.count + 1) has an empty strategy list")
                 }
                 strategyNames.append(names)
+                counts.append(names.count)
             }
         } else {
             while true {
@@ -137,16 +139,18 @@ struct NFGReader {
                     throw tokens.error(t, "expected a strategy count (a positive integer) or '}', found \(tokens.describe(t))")
                 }
                 guard n > 0 else { throw tokens.error(t, "strategy count must be positive, found \(n)") }
-                strategyNames.append((1...n).map { "\($0)" })
+                // Numbered names are made once the payoffs are read: a count is only a claim
+                // until the file holds that many profiles (FuzzNFG: `{ 9223372036854775807 }`).
+                strategyNames.append([])
+                counts.append(n)
             }
         }
         guard strategyNames.count == playerNames.count else {
             throw tokens.error(strategiesOpen, "expected \(playerNames.count) strategy lists (one per player), found \(strategyNames.count)")
         }
-        let players = zip(playerNames, strategyNames).map { Player(name: $0, strategies: $1) }
         var profiles = 1
-        for s in strategyNames {
-            let (p, o) = profiles.multipliedReportingOverflow(by: s.count)
+        for count in counts {
+            let (p, o) = profiles.multipliedReportingOverflow(by: count)
             guard !o, p <= Int(Int32.max) else {
                 throw tokens.error(strategiesOpen, "the game has more than 2^31 pure-strategy profiles, more than GameSolve will store")
             }
@@ -162,9 +166,12 @@ struct NFGReader {
 
         let payoffs: [[Rational]]
         if try tokens.peek().kind == .openBrace {
-            payoffs = try readOutcomeBody(players: players.count, profiles: profiles)
+            payoffs = try readOutcomeBody(players: playerNames.count, profiles: profiles)
         } else {
-            payoffs = try readPayoffBody(players: players.count, profiles: profiles)
+            payoffs = try readPayoffBody(players: playerNames.count, profiles: profiles)
+        }
+        let players = zip(playerNames, zip(strategyNames, counts)).map { name, strategies in
+            Player(name: name, strategies: strategies.0.isEmpty ? (1...strategies.1).map { "\($0)" } : strategies.0)
         }
         do {
             return try NormalFormGame(title: title, comment: comment, players: players, payoffs: payoffs)

@@ -1,0 +1,9 @@
+// libFuzzer target: the csv reader (see FuzzSupport.strategic).
+import FuzzSupport
+import GameFormats
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzSupport.strategic(UnsafeRawBufferPointer(start: data, count: size), format: .csv)
+    return 0
+}
