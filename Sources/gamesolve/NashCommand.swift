@@ -64,9 +64,17 @@ struct NashCommand: ParsableCommand {
             for line in renderer.diagnostics { Diagnostics.note(line) }
         }
         print(renderer.render(output.format), terminator: "")
-        // Partial results are printed, and the exit status says they may be incomplete.
-        if result.stopReason == .timeout { terminate(ExitStatus.stoppedByTimeout) }
-        if result.stopReason == .interrupted { terminate(Interrupts.exitStatus) }
+        // Partial results are printed, and one line on standard error and the exit status say
+        // that they may be incomplete.
+        let found = "\(result.equilibria.count) equilibri\(result.equilibria.count == 1 ? "um" : "a") found"
+        if result.stopReason == .timeout {
+            Diagnostics.error("stopped: the --timeout ran out (\(found), each verified; the list may be incomplete)")
+            terminate(ExitStatus.stoppedByTimeout)
+        }
+        if result.stopReason == .interrupted {
+            Diagnostics.error("interrupted by a signal (\(found), each verified; the list may be incomplete)")
+            terminate(Interrupts.exitStatus)
+        }
     }
 
     /// The note that lists what was eliminated ("Row's Cooperate (by Defect)", or by a mix

@@ -52,8 +52,8 @@ struct TournamentCommand: ParsableCommand {
         }
         if limit.maxEquilibria != nil { throw ValidationError("--max-equilibria does not apply to tournaments") }
         guard let w = Rational(selection), w >= .zero, w <= .one else { throw ValidationError("--selection needs a number in [0, 1], got '\(selection)'") }
-        if let n = moranPopulation, !(2...MoranProcess.maxPopulation).contains(n) {
-            throw ValidationError("--moran-population must be between 2 and \(MoranProcess.maxPopulation)")
+        if let n = moranPopulation, !(2...MoranProcess.maxExactPopulation).contains(n) {
+            throw ValidationError("--moran-population must be between 2 and \(MoranProcess.maxExactPopulation)")
         }
         _ = try parseStrategies(strategyNames, stage: stageGame.stageForValidation, usage: true)
     }
@@ -74,9 +74,14 @@ struct TournamentCommand: ParsableCommand {
             let format = GameFormat(fileName: path)!
             try GameFile.write(try GameFile.text(result.symmetricGame, format: format), to: path)
         }
-        var moran: MoranProcess?
+        var moran: MoranAnalysis?
         if let n = moranPopulation, result.stopReason == .completed {
-            do { moran = try MoranProcess(payoffs: result.meanPayoffMatrix, populationSize: n, selection: Rational(selection)!) } catch { throw CommandFailure(error.description) }
+            let w = Rational(selection)!
+            do {
+                let process = try MoranProcess(payoffs: result.meanPayoffMatrix, populationSize: n)
+                moran = MoranAnalysis(populationSize: n, selection: w, fixation: try process.fixationMatrix(intensity: w),
+                                      stationary: try process.smallMutationStationaryDistribution(intensity: w))
+            } catch { throw CommandFailure(error.description) }
         }
         print(render(result, elapsed: elapsed, moran: moran), terminator: "")
         if result.stopReason == .timeout {
@@ -85,9 +90,17 @@ struct TournamentCommand: ParsableCommand {
         }
     }
 
-    func render(_ r: TournamentResult, elapsed: Double, moran: MoranProcess?) -> String {
-        let fixation = moran?.fixationMatrix()
-        let stationary = moran?.stationaryDistribution()
+    /// The Moran process over the tournament's mean payoffs (computed before rendering).
+    struct MoranAnalysis {
+        var populationSize: Int
+        var selection: Rational
+        var fixation: [[Rational]]
+        var stationary: [Rational]
+    }
+
+    func render(_ r: TournamentResult, elapsed: Double, moran: MoranAnalysis?) -> String {
+        let fixation = moran?.fixation
+        let stationary = moran?.stationary
         let names = r.strategies.map(\.name)
         let integral = r.stage.table.allSatisfy(\.isInteger)
         let ranking = r.ranking

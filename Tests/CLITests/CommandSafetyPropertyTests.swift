@@ -140,6 +140,16 @@ import Testing
         return out
     }
 
+    /// The printed `maxRegret` of each equilibrium of a `nash --format json` document, when
+    /// every equilibrium has one (games of three or more players).
+    static func regretBounds(_ document: Any) -> [Rational]? {
+        guard let root = document as? [String: Any] else { return nil }
+        let container = (root["result"] as? [String: Any]) ?? root
+        guard let list = container["equilibria"] as? [[String: Any]] else { return nil }
+        let bounds = list.compactMap { ($0["maxRegret"] as? String).flatMap(Rational.init) }
+        return bounds.count == list.count ? bounds : nil
+    }
+
     // MARK: Tests
 
     @Test func strategicCommandsOnGeneratedGames() throws {
@@ -166,8 +176,19 @@ import Testing
                 guard let document else { continue }
                 let found = Self.equilibria(document)
                 #expect(found != nil, "\(what) \(method): no readable equilibria in the JSON")
-                for profile in found ?? [] {
-                    #expect(game.isNashEquilibrium(profile), "\(what) \(method): printed \(profile), not an equilibrium")
+                let bounds = Self.regretBounds(document)
+                for (index, profile) in (found ?? []).enumerated() {
+                    if game.playerCount <= 2 || bounds == nil {
+                        #expect(game.isNashEquilibrium(profile), "\(what) \(method): printed \(profile), not an equilibrium")
+                    } else {
+                        // Three or more players: equilibria may be irrational, so each is printed
+                        // with a bound on its regret; the exact regret of the printed fractions
+                        // must be within that bound, and the bound within the reportable one.
+                        let regret = game.regret(profile), bound = bounds![index]
+                        let range = game.payoffRange
+                        #expect(regret <= bound, "\(what) \(method): \(profile) has regret \(regret) above its printed bound \(bound)")
+                        #expect(bound <= Tolerance.reportableRegret * range, "\(what) \(method): printed bound \(bound) is not reportable")
+                    }
                     equilibriaVerified += 1
                 }
             }

@@ -45,6 +45,10 @@ public struct MoranProcess: Sendable {
     /// The strategy count.
     public var strategyCount: Int { payoffs.count }
 
+    /// The largest population for the exact (rational) fixation probabilities: their numbers
+    /// grow to O(N) digits, so N is bounded before the work starts.
+    public static let maxExactPopulation = 10_000
+
     /// Average payoffs (F_i, G_i) of a mutant and a resident with i mutants.
     func averagePayoffs(mutant a: Int, resident b: Int, mutants i: Int) -> (Rational, Rational) {
         let n = populationSize
@@ -63,6 +67,9 @@ public struct MoranProcess: Sendable {
     public func fixationProbability(mutant a: Int, resident b: Int, intensity w: Rational) throws(MoranError) -> Rational {
         try check(a, b)
         guard w >= .zero && w <= .one else { throw .invalidParameter("the intensity of selection w must be in [0, 1]") }
+        guard populationSize <= Self.maxExactPopulation else {
+            throw .invalidParameter("population \(populationSize) is above the limit of \(Self.maxExactPopulation) for exact fixation probabilities")
+        }
         var product = Rational.one, sum = Rational.one
         for i in 1..<populationSize {
             let (fi, gi) = averagePayoffs(mutant: a, resident: b, mutants: i)
@@ -112,6 +119,22 @@ public struct MoranProcess: Sendable {
         if u > 0 { return expm1(-u) / expm1(-Double(m) * u) }
         let v = -u
         return exp(-Double(m - 1) * v) * expm1(-v) / expm1(-Double(m) * v)
+    }
+
+    /// `matrix[i][j]`: ρ of one mutant i among residents j, exactly; the diagonal is 1/N (a neutral
+    /// mutant). Typical input: a tournament's mean payoff matrix (Axelrod's ecological question in
+    /// a finite population).
+    /// - Complexity: O(k²·N) rational operations for k strategies.
+    public func fixationMatrix(intensity w: Rational) throws(MoranError) -> [[Rational]] {
+        var matrix = [[Rational]]()
+        for i in payoffs.indices {
+            var row = [Rational]()
+            for j in payoffs.indices {
+                row.append(i == j ? Rational(1, populationSize) : try fixationProbability(mutant: i, resident: j, intensity: w))
+            }
+            matrix.append(row)
+        }
+        return matrix
     }
 
     /// The stationary distribution over the monomorphic states in the limit of rare mutations
