@@ -7,6 +7,12 @@ bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build --parallel 2>&1 | tee .test-output.log | grep -vE '^(◇|↳)' 
 bash scripts/notebooks.sh --check
+# Every README example is run and its output compared with the README (bench timings excepted).
+if command -v python3 > /dev/null; then
+    python3 scripts/check-readme.py "$(swift build --show-bin-path)/gamesolve" README.md
+else
+    echo "README examples not checked: python3 is not installed"
+fi
 # Fuzz smoke run: every reader's libFuzzer target (Fuzzing/) for a few seconds on its seed corpus;
 # skipped with a message when this toolchain cannot build with --sanitize=fuzzer.
 echo "== fuzz smoke run: scripts/fuzz.sh 4 (debug build) =="
