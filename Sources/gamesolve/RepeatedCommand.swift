@@ -55,7 +55,11 @@ struct RepeatedCommand: ParsableCommand {
         let delta = Rational(discount)!
         let clock = Stopwatch()
         let solver: AbreuSannikov
-        do { solver = try AbreuSannikov(game: bimatrix, discount: delta, maxProfiles: maxProfiles) } catch { throw CommandFailure(error.description) }
+        do { solver = try AbreuSannikov(game: bimatrix, discount: delta, maxProfiles: maxProfiles) } catch {
+            // A size above a stated limit is exit 64, as everywhere (the message names the override).
+            if case .tooLarge(let why) = error { throw LimitExceeded(why) }
+            throw CommandFailure(error.description)
+        }
         let limits = SolverLimits(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
         let result = solver.solve(maxIterations: maxIterations, limits: limits)
         let region: FolkTheoremRegion

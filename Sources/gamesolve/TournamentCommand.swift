@@ -88,6 +88,10 @@ struct TournamentCommand: ParsableCommand {
             Diagnostics.error("stopped: the --timeout ran out; the results cover the repetitions played so far (marked incomplete)")
             terminate(ExitStatus.stoppedByTimeout)
         }
+        if result.stopReason == .interrupted {
+            Diagnostics.error("interrupted by a signal; the results cover the repetitions played so far (marked incomplete)")
+            terminate(Interrupts.exitStatus)
+        }
     }
 
     /// The Moran process over the tournament's mean payoffs (computed before rendering).

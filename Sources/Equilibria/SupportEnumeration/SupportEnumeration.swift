@@ -1,3 +1,4 @@
+import BigInt
 import Dispatch
 import ExactArithmetic
 import StrategicGames
@@ -25,8 +26,11 @@ import Synchronization
 ///    as `borderlineExactChecks`, after a verified floating bound (``VerifiedLinearSystem``, Rump's
 ///    a-posteriori error bound on the exact integer payoffs) has rejected those it can, counted as
 ///    `borderlineVerifiedRejections`);
-/// 4. confirm a surviving candidate exactly: solve both systems in rationals and check the profile
-///    with `isNashEquilibrium` against the original game.
+/// 4. confirm a surviving candidate exactly: for equal sizes and integer payoffs, first by
+///    fraction-free elimination on the integers (Bareiss; singular systems, negative weights and
+///    better deviations rejected without a gcd, counted as `candidatesRejectedByIntegerCheck`);
+///    then solve both systems in rationals and check the profile with `isNashEquilibrium` against
+///    the original game.
 ///
 /// Modes: `equalSizeOnly` (the default) visits |I| = |J| and finds every equilibrium of a
 /// nondegenerate game. With `equalSizeOnly == false` every pair of support sizes is visited; on
@@ -55,7 +59,8 @@ public struct SupportEnumeration: Sendable {
     /// the search space after dominance), `pairsPrunedByConditionalDominance`, `candidates`
     /// (floating-point candidates checked exactly), `nonUniqueSystems`, `borderlineExactChecks`
     /// (ill-conditioned equal-size pairs sent to the exact check without a floating verdict),
-    /// `borderlineVerifiedRejections` (ill-conditioned pairs rejected by the verified bound).
+    /// `borderlineVerifiedRejections` (ill-conditioned pairs rejected by the verified bound),
+    /// `candidatesRejectedByIntegerCheck` (candidates rejected by the fraction-free integer check).
     public func solve(_ game: BimatrixGame, limits: SolverLimits = .none) async -> NashResult {
         let plan = Plan(game, options: self)
         let shared = Shared(start: .now)
@@ -160,9 +165,12 @@ extension SupportEnumeration {
             var borderline = 0
             /// Borderline pairs rejected by the verified floating bound (no exact check needed).
             var borderlineVerified = 0
+            /// Candidates rejected by the fraction-free integer check (no rational arithmetic).
+            var integerRejected = 0
             mutating func add(_ o: Stats) {
                 examined += o.examined; pruned += o.pruned; candidates += o.candidates; nonUnique += o.nonUnique
                 borderline += o.borderline; borderlineVerified += o.borderlineVerified
+                integerRejected += o.integerRejected
             }
         }
         struct Scratch {
@@ -448,7 +456,6 @@ extension SupportEnumeration {
             return confirm(rows: rows, columns: columns, stats: &stats)
         }
 
-        /// Exact confirmation in the reduced game, then in the original game's indices.
         /// The verified floating filter of a borderline pair: true when the pair is proven to hold
         /// no equilibrium from enclosures of its indifference systems (``VerifiedLinearSystem`` on
         /// the exact integer payoffs): a weight of y proven negative, or a row outside I proven to
@@ -493,8 +500,50 @@ extension SupportEnumeration {
             return rejects(equations: columns, support: rows, others: n, entry: { j, i in eb[i * n + j] })
         }
 
+        /// The exact integer filter of a candidate with supports of equal size: both indifference
+        /// systems of the integer payoffs solved by fraction-free elimination
+        /// (``FractionFreeSolve``: Bareiss, no gcd), then every test done on the integer
+        /// numerators over the common denominator D > 0. True when the pair is proven to hold no
+        /// equilibrium determined by it: a singular system (its solution is not unique, or there
+        /// is none), a negative weight, or a strategy outside the support earning more than the
+        /// value. False when the pair passes (it is then an equilibrium; the rational
+        /// construction and `isNashEquilibrium` follow) or the payoffs are not integers below 2⁵³.
+        /// - Complexity: O(k³) integer operations on numbers of O(k·(log k + bits)) bits, plus
+        ///   O((m + n)·k) for the deviations.
+        func integerRejects(rows: UnsafeBufferPointer<Int>, columns: UnsafeBufferPointer<Int>, n: Int) -> Bool {
+            guard rows.count == columns.count, let ea = exactA, let eb = exactB else { return false }
+            let m = ea.count / n
+            func rejects(equations: UnsafeBufferPointer<Int>, support: UnsafeBufferPointer<Int>, others: Int,
+                         entry: (Int, Int) -> Int) -> Bool {
+                let k = support.count
+                // Unknowns w_0..w_{k-1}, value; rows: Σ_s entry(e, s)·w_s − value = 0, Σ w_s = 1.
+                guard let solution = FractionFreeSolve.solve(size: k + 1, entry: { r, c in
+                    if r == k { return c == k ? 0 : 1 }
+                    return c == k ? -1 : BigInt(entry(equations[r], support[c]))
+                }, rhs: { r in r == k ? 1 : 0 }) else { return true }
+                let w = solution.numerators
+                for c in 0..<k where w[c].signum() < 0 { return true }
+                let value = w[k]
+                var inside = 0
+                for e in 0..<others {
+                    if inside < equations.count && equations[inside] == e { inside += 1; continue }
+                    var earned = BigInt(0)
+                    for (c, t) in support.enumerated() where !w[c].isZero { earned += BigInt(entry(e, t)) * w[c] }
+                    if earned > value { return true }
+                }
+                return false
+            }
+            if rejects(equations: rows, support: columns, others: m, entry: { i, j in Int(ea[i * n + j]) }) { return true }
+            return rejects(equations: columns, support: rows, others: n, entry: { j, i in Int(eb[i * n + j]) })
+        }
+
+        /// Exact confirmation in the reduced game, then in the original game's indices.
         func confirm(rows: UnsafeBufferPointer<Int>, columns: UnsafeBufferPointer<Int>, stats: inout Stats) -> (Equilibrium, Bool)? {
             stats.candidates += 1
+            if integerRejects(rows: rows, columns: columns, n: reduced.columnCount) {
+                stats.integerRejected += 1
+                return nil
+            }
             guard let eq = ExactIndifference.equilibrium(reduced, rows: Array(rows), columns: Array(columns)) else { return nil }
             var x = [Rational](repeating: .zero, count: game.rowCount)
             var y = [Rational](repeating: .zero, count: game.columnCount)
@@ -610,6 +659,7 @@ extension SupportEnumeration {
                                          "pairsPrunedByConditionalDominance": stats.pruned, "candidates": stats.candidates,
                                          "nonUniqueSystems": stats.nonUnique, "borderlineExactChecks": stats.borderline - stats.borderlineVerified,
                                          "borderlineVerifiedRejections": stats.borderlineVerified,
+                                         "candidatesRejectedByIntegerCheck": stats.integerRejected,
                                          "strategiesRemovedByDominance": eliminated.count],
                               notes: notes)
         }

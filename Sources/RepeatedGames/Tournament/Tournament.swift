@@ -36,8 +36,8 @@ public struct Tournament: Sendable {
         return out
     }
 
-    /// Plays the whole schedule (stops early at `limits.timeout`, reporting how many repetitions
-    /// of each pair were played).
+    /// Plays the whole schedule (stops early at `limits.timeout` or on `limits.cancellation`,
+    /// reporting how many repetitions of each pair were played).
     public func run(limits: SolverLimits = .none) -> TournamentResult {
         let pairs = self.pairs
         let reps = settings.repetitions
@@ -69,6 +69,7 @@ public struct Tournament: Sendable {
                     played[p] += 1
                 }
                 let done = finished.add(min(chunk, total - first), ordering: .relaxed).newValue
+                if limits.isCancelled { stopped.store(true, ordering: .relaxed) }
                 if deadline != nil || progress != nil {
                     let now = ContinuousClock.now
                     if let d = deadline, now >= d { stopped.store(true, ordering: .relaxed) }
@@ -93,7 +94,7 @@ public struct Tournament: Sendable {
         }
         let complete = played.allSatisfy { $0 == reps }
         return TournamentResult(strategies: strategies, stage: stage, settings: settings, matches: matches,
-                                stopReason: complete ? .completed : .timeout)
+                                stopReason: complete ? .completed : limits.isCancelled ? .interrupted : .timeout)
     }
 }
 
