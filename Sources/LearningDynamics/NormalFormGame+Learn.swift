@@ -67,9 +67,9 @@ extension NormalFormGame {
             engine.iterate(t, rng: &rng)
             done = t
             if let k = c.traceEvery, t % k == 0, t != c.iterations { trajectory.append(point(t)) }
-            if t & 63 == 0, deadline != nil || limits.progress != nil {
+            if t & 63 == 0 {
                 let now = ContinuousClock.now
-                if let d = deadline, now >= d { stop = .timeout; break }
+                if let reason = limits.stop(at: now, deadline: deadline) { stop = reason; break }
                 if let progress = limits.progress, now - lastReport >= .milliseconds(250) {
                     lastReport = now
                     progress(ProgressSnapshot(done: t, total: c.iterations, unit: "iterations", results: 0, elapsed: now - start))

@@ -16,15 +16,18 @@ enum Interrupts {
     static let cancellation = Cancellation()
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
     private static let received = Mutex(Int32(0))
+    private static let queue = DispatchQueue(label: "gamesolve.signals")
 
     /// Installs the handlers (once; idempotent). `report`, when given, is called on the first
-    /// signal instead of cancelling a solver (for commands such as `bench` that print what was
-    /// measured themselves); it must not return.
+    /// signal before ``cancellation`` is cancelled: `bench` prints what was measured and exits;
+    /// `partition` forwards the stop to its anytime search, which then returns its best.
     static func install(report: (@Sendable (Int32) -> Void)? = nil) {
         guard sources.isEmpty else { return }
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            // A queue of its own (an overcommitting serial queue gets a thread even when solver
+            // work fills the global pool, as a parallel search does on a 2-core machine).
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
             source.setEventHandler {
                 let first = received.withLock { r -> Bool in
                     defer { if r == 0 { r = sig } }
@@ -33,7 +36,7 @@ enum Interrupts {
                 guard first else { _exit(128 + sig) }
                 if let report { report(sig) }
                 cancellation.cancel()
-                DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                queue.asyncAfter(deadline: .now() + 2) {
                     Diagnostics.error("interrupted by \(sig == SIGINT ? "SIGINT" : "SIGTERM") (the solver could not stop early; nothing to report)")
                     _exit(128 + sig)
                 }

@@ -113,7 +113,9 @@ struct LearnCommand: ParsableCommand {
         let watch = Stopwatch()
         let result: LearningResult
         do {
-            result = try game.learn(config, limits: SolverLimits(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) }))
+            Interrupts.install()
+            result = try game.learn(config, limits: SolverLimits(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) },
+                                                                 cancellation: Interrupts.cancellation))
         } catch {
             throw CommandFailure(error.description)
         }
@@ -126,6 +128,10 @@ struct LearnCommand: ParsableCommand {
         if result.stopReason == .timeout {
             Diagnostics.error("stopped: the --timeout ran out after \(result.iterations) iterations (the result is that iterate)")
             terminate(ExitStatus.stoppedByTimeout)
+        }
+        if result.stopReason == .interrupted {
+            Diagnostics.error("interrupted by a signal after \(result.iterations) iterations (the result is that iterate)")
+            terminate(Interrupts.exitStatus)
         }
     }
 }
@@ -164,6 +170,7 @@ struct LearnRenderer {
             out += "\n"
         }
         if result.stopReason == .timeout { out += "Stopped by --timeout (incomplete run)\n" }
+        if result.stopReason == .interrupted { out += "Interrupted by a signal (incomplete run)\n" }
         return out
     }
 

@@ -71,7 +71,7 @@ struct PartitionCommand: ParsableCommand {
             throw CommandFailure(PartitionError.tooMuchMemory(needed: needed, available: available / 10 * 9).description)
         }
         let stop = PartitionStopControl(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
-        installStopSignals(stop)
+        Interrupts.install(report: { _ in stop.requestStop() })
         let line = LimitOptions.progressLine
         let sign: Rational = table.isCostGame ? -1 : 1
         let digits = decimals
@@ -92,8 +92,9 @@ struct PartitionCommand: ParsableCommand {
         }
         print(render(result, table: table, allocation: allocation, seconds: watch.seconds), terminator: "")
         if result.stopReason != .completed {
-            Diagnostics.note("stopped (\(result.stopReason.rawValue)) before optimality was proven: the structure printed is the best found, the optimum is at most its bound")
-            terminate(ExitStatus.stoppedByTimeout)
+            let why = result.stopReason == .interrupted ? "interrupted by a signal" : "stopped: the --timeout ran out"
+            Diagnostics.error("\(why) before optimality was proven: the structure printed is the best found, the optimum is at most its bound")
+            terminate(result.stopReason == .interrupted ? Interrupts.exitStatus : ExitStatus.stoppedByTimeout)
         }
     }
 
@@ -197,17 +198,6 @@ extension PartitionCommand {
 }
 
 extension PartitionMethod: ExpressibleByArgument {}
-
-/// The search the signal handlers stop (set once, before the handlers are installed).
-nonisolated(unsafe) private var signalledStop: PartitionStopControl?
-
-/// SIGINT and SIGTERM ask the running search to stop and print what it has.
-private func installStopSignals(_ stop: PartitionStopControl) {
-    signalledStop = stop
-    let handler: @convention(c) (Int32) -> Void = { _ in signalledStop?.requestStop() }
-    signal(SIGINT, handler)
-    signal(SIGTERM, handler)
-}
 
 /// One stderr line of an anytime report, in the user's sign (costs for a cost game).
 private func anytimeLine(_ r: AnytimeReport, sign: Rational, digits: Int?) -> String {

@@ -268,7 +268,7 @@ public struct LogitTracing: Sendable {
             var sinceCheck = 0
             var nextAttempt = Tolerance.qreRegret
             while steps < maxSteps {
-                if budget.timedOut { stop = .timeout; break }
+                if let reason = budget.stopReason { stop = reason; break }
                 budget.report(done: steps, total: nil, results: found.count)
                 let predicted = zip(y, t).map { $0 + h * $1 }
                 guard let (next, iterations) = correct(predicted, tangent: t, stepLength: h) else {

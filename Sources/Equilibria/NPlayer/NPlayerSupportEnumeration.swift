@@ -218,7 +218,7 @@ public struct NPlayerSupportEnumeration: Sendable {
         mutating func solveLeaf(_ supports: [[Int]]) {
             leaves += 1
             budget.report(done: leaves, total: nil, results: found.count)
-            if budget.timedOut { stop = .timeout; return }
+            if let reason = budget.stopReason { stop = reason; return }
             let system = IndifferenceSystem(payoffs: payoffs, supports: supports)
             let mixing = supports.filter { $0.count > 1 }.count
             let freeProbabilities = supports.reduce(0) { $0 + $1.count - 1 }
@@ -233,7 +233,7 @@ public struct NPlayerSupportEnumeration: Sendable {
             var roots: [[Double]] = []
             var sawSingular = false
             for k in 0..<startCount {
-                if k > 0 && budget.timedOut { stop = .timeout; return }
+                if k > 0, let reason = budget.stopReason { stop = reason; return }
                 startsTried += 1
                 let x: [[Double]] = supports.map { s in
                     if k == 0 { return [Double](repeating: 1 / Double(s.count), count: s.count) }

@@ -1,6 +1,6 @@
 import StrategicGames
 
-/// The timeout, result limit and progress reporting of one sequential N-player solver run,
+/// The timeout, cancellation, result limit and progress reporting of one sequential N-player solver run,
 /// checked between units of work (supports, Newton starts, pivots, path steps).
 struct RunBudget {
     let limits: SolverLimits
@@ -16,11 +16,9 @@ struct RunBudget {
         self.unit = unit
     }
 
-    /// True once the timeout has run out.
-    var timedOut: Bool {
-        guard let d = deadline else { return false }
-        return ContinuousClock.now >= d
-    }
+    /// Why the run must stop now: `.interrupted` once a signal cancelled it, `.timeout` once the
+    /// timeout has run out (``SolverLimits/stop(at:deadline:)``), else nil.
+    var stopReason: StopReason? { limits.stop(at: .now, deadline: deadline) }
 
     /// True when `found` results reach the result limit.
     func full(_ found: Int) -> Bool { limits.maxResults.map { found >= $0 } ?? false }
