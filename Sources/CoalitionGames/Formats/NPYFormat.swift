@@ -278,6 +278,7 @@ public enum NPYFormat {
                 let start = i
                 while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, i - start < 19 { i += 1 }
                 guard i > start, let v = Int(String(decoding: bytes[start..<i], as: UTF8.self)) else {
+                    i = start
                     throw fail("malformed npy header: expected a non-negative integer in the shape")
                 }
                 return v
