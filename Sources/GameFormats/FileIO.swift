@@ -54,7 +54,7 @@ enum FileIO {
     }
 
     /// Opens `path` (`-` = standard input) and gives `body` a function that reads the next bytes.
-    static func withStream<T>(_ path: String, _ body: ((UnsafeMutableRawBufferPointer) throws -> Int) throws -> T) throws -> T {
+    static func withStream<T>(_ path: String, _ body: (Int?, (UnsafeMutableRawBufferPointer) throws -> Int) throws -> T) throws -> T {
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         guard fd >= 0 else { throw GameInputError("cannot open '\(path)': \(lastError())", reason: .io) }
         defer { if fd != 0 { close(fd) } }
@@ -62,7 +62,8 @@ enum FileIO {
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
             throw GameInputError("cannot read '\(path)': it is a directory", reason: .io)
         }
-        return try body { buffer in
+        let size: Int? = (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
+        return try body(size) { buffer in
             while true {
                 let n = read(fd, buffer.baseAddress, buffer.count)
                 if n < 0 {

@@ -100,11 +100,12 @@ public enum GameFile {
         try FileIO.readAll(path)
     }
 
-    /// Runs `body` with a function that reads the next bytes of the file at `path` (`-` =
-    /// standard input) into a buffer and returns how many it read (0 at the end): for readers
-    /// that stream a binary file into their own storage without holding the whole file.
+    /// Runs `body` with the file's size (nil unless it is a regular file) and a function that
+    /// reads the next bytes of the file at `path` (`-` = standard input) into a buffer and returns
+    /// how many it read (0 at the end): for readers that stream a binary file into their own
+    /// storage without holding the whole file.
     /// - Throws: ``GameInputError`` when the file cannot be opened or read; what `body` throws.
-    public static func withStream<T>(path: String, _ body: ((UnsafeMutableRawBufferPointer) throws -> Int) throws -> T) throws -> T {
+    public static func withStream<T>(path: String, _ body: (Int?, (UnsafeMutableRawBufferPointer) throws -> Int) throws -> T) throws -> T {
         try FileIO.withStream(path, body)
     }
 

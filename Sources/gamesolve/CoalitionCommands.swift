@@ -45,7 +45,7 @@ func loadTUGame(path: String, order: CoalitionOrder, bytes: [UInt8]? = nil) thro
     let name = path == "-" ? "<stdin>" : path
     do {
         if bytes == nil, path != "-", fileExtension(path) == "npy" {
-            return .table(try GameFile.withStream(path: path) { try NPYFormat.read(from: $0) })
+            return .table(try GameFile.withStream(path: path) { try NPYFormat.read(size: $0, from: $1) })
         }
         let bytes = try bytes ?? GameFile.readBytes(path: path)
         if NPYFormat.hasMagic(bytes) || fileExtension(path) == "npy" { return .table(try NPYFormat.read(bytes)) }

@@ -152,6 +152,36 @@ struct TableIOTests {
         }
     }
 
+    /// Seeded random damage to valid npy files (bytes changed, cut, inserted) gives a game or a
+    /// located error, never a crash; a failure names its seed.
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func damagedNPYNeverCrashes(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let ints = try NPYFormat.write(try TUGame(playerCount: 3, values: [1, 2, 3, 4, 5, 6, 7]))
+        let doubles = try NPYFormat.write(try TUGame(playerCount: 2, values: [Rational(1, 2), 2, Rational(3, 4)]))
+        let i4 = Self.npy("{'descr': '<i4', 'fortran_order': False, 'shape': (3,), }", data: Self.le([Int32(1), 2, 4]))
+        for base in [ints, doubles, i4] {
+            for round in 0..<300 {
+                var bytes = base
+                for _ in 0...(rng.next() % 3) {
+                    let at = Int(rng.next() % UInt64(bytes.count + 1))
+                    switch rng.next() % 3 {
+                    case 0: if at < bytes.count { bytes[at] = UInt8(truncatingIfNeeded: rng.next()) }
+                    case 1: bytes.removeSubrange(min(at, bytes.count)...)
+                    default: bytes.insert(UInt8(truncatingIfNeeded: rng.next()), at: at)
+                    }
+                }
+                do {
+                    let game = try NPYFormat.read(bytes)
+                    #expect(game.numerators[0] == 0, "seed \(seed) round \(round)")
+                } catch is TUGameFormatError {
+                } catch {
+                    Issue.record("seed \(seed) round \(round): unexpected \(error)")
+                }
+            }
+        }
+    }
+
     /// A shape above the table limit is refused from the header, before any allocation.
     @Test func npyShapeAboveTheLimit() {
         for length in [1 << 26, (1 << 40) - 1, Int.max] {

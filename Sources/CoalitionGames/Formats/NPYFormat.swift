@@ -33,7 +33,7 @@ public enum NPYFormat {
     public static func read(_ bytes: [UInt8]) throws -> TUGame {
         var offset = 0
         return try bytes.withUnsafeBytes { source in
-            try read { buffer in
+            try read(size: source.count) { buffer in
                 let n = min(buffer.count, source.count - offset)
                 if n > 0 { buffer.baseAddress!.copyMemory(from: source.baseAddress! + offset, byteCount: n) }
                 offset += n
@@ -46,11 +46,13 @@ public enum NPYFormat {
     /// returns how many bytes it wrote, 0 at the end of the file.
     ///
     /// `<i8` data is read straight into the table; `<i4` and `<f8` go through a 64 KiB buffer.
+    /// When the stream's total `size` is known (a regular file), data cut short or followed by
+    /// more bytes is reported from the header, before the table is allocated.
     /// - Throws: ``TUGameFormatError`` (a size above the table limit is marked `exceedsLimit`),
     ///   or what `readSome` throws.
     /// - Complexity: O(2^n) time; memory 8 bytes per value (more only for doubles whose common
     ///   denominator passes 2^62, which the table then refuses).
-    public static func read(from readSome: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> TUGame {
+    public static func read(size: Int? = nil, from readSome: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> TUGame {
         /// Fills `buffer` as far as the stream goes; returns the bytes read.
         func fill(_ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
             var done = 0
@@ -111,6 +113,13 @@ public enum NPYFormat {
             error(elementOffset(elements), "the npy data ends after \(elements) of \(length) values (expected \(length * itemSize) bytes after the header; truncated file)")
         }
 
+        if let size {
+            let available = size - dataStart
+            if available < length * itemSize { throw truncated(max(available, 0) / itemSize) }
+            if available > length * itemSize {
+                throw error(elementOffset(length), "unexpected bytes after the \(length) values of the array")
+            }
+        }
         var table: [Int]
         var denominator = 1
         switch description.dtype {
