@@ -107,8 +107,8 @@ public struct TUGame: Sendable, Equatable {
         self.isCostGame = isCostGame
     }
 
-    /// A table already checked and reduced.
-    private init(unchecked playerNames: [String], numerators: [Int], denominator: Int, isCostGame: Bool) {
+    /// A table already checked and reduced (the readers build their tables in this form).
+    init(unchecked playerNames: [String], numerators: [Int], denominator: Int, isCostGame: Bool) {
         self.playerNames = playerNames
         self.numerators = numerators
         self.denominator = denominator
@@ -167,6 +167,8 @@ public enum TUGameError: Error, Equatable, CustomStringConvertible {
     case nonZeroEmptyCoalition
     case valuesTooLarge(String)
     case invalidRule(String)
+    /// A format cannot hold the values exactly (e.g. 1/3 in an npy array); never rounded.
+    case notRepresentable(String)
 
     /// True for sizes beyond a stated limit (rather than a malformed game).
     public var exceedsLimit: Bool {
@@ -188,6 +190,7 @@ public enum TUGameError: Error, Equatable, CustomStringConvertible {
         case .nonZeroEmptyCoalition: return "the empty coalition must have value 0"
         case .valuesTooLarge(let what): return "\(what) is too large for the exact table (numerators over a common denominator must stay below 2^62)"
         case .invalidRule(let why): return "invalid game rule: \(why)"
+        case .notRepresentable(let why): return why
         }
     }
 }

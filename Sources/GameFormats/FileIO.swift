@@ -19,7 +19,25 @@ enum FileIO {
         }
         var result = [UInt8]()
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 {
-            result.reserveCapacity(Int(st.st_size))
+            // A regular file is read straight into an array of its size (no copy through a
+            // chunk buffer); anything past that size (a growing file) is appended below.
+            let size = Int(st.st_size)
+            var failure: GameInputError?
+            result = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                count = 0
+                while count < size {
+                    let n = read(fd, buffer.baseAddress! + count, size - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = GameInputError("cannot read '\(path)': \(lastError())", reason: .io)
+                        return
+                    }
+                    if n == 0 { break }
+                    count += n
+                }
+            }
+            if let failure { throw failure }
+            if result.count < size { return result }
         }
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
@@ -35,9 +53,31 @@ enum FileIO {
         return result
     }
 
-    /// Writes `text` to a temporary file beside `path`, flushes it, then renames it over `path`.
-    static func writeAtomically(_ text: String, to path: String) throws(GameInputError) {
-        var bytes = Array(text.utf8)
+    /// Opens `path` (`-` = standard input) and gives `body` a function that reads the next bytes.
+    static func withStream<T>(_ path: String, _ body: (Int?, (UnsafeMutableRawBufferPointer) throws -> Int) throws -> T) throws -> T {
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        guard fd >= 0 else { throw GameInputError("cannot open '\(path)': \(lastError())", reason: .io) }
+        defer { if fd != 0 { close(fd) } }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            throw GameInputError("cannot read '\(path)': it is a directory", reason: .io)
+        }
+        let size: Int? = (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
+        return try body(size) { buffer in
+            while true {
+                let n = read(fd, buffer.baseAddress, buffer.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw GameInputError("cannot read '\(path)': \(lastError())", reason: .io)
+                }
+                return n
+            }
+        }
+    }
+
+    /// Writes `bytes` to a temporary file beside `path`, flushes it, then renames it over `path`.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(GameInputError) {
+        var bytes = bytes
         if path == "-" {
             try writeAll(1, &bytes, path: "<stdout>")
             return

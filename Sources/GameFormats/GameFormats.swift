@@ -92,10 +92,27 @@ public enum GameFile {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// All bytes of a file (`-` = standard input), unchecked: for binary formats (`.npy`) and
+    /// for readers that check UTF-8 with ``requireUTF8(_:fileName:)`` once they know it is text.
+    /// - Throws: ``GameInputError`` when the file cannot be read.
+    /// - Complexity: O(file size); memory the file size.
+    public static func readBytes(path: String) throws -> [UInt8] {
+        try FileIO.readAll(path)
+    }
+
+    /// Runs `body` with the file's size (nil unless it is a regular file) and a function that
+    /// reads the next bytes of the file at `path` (`-` = standard input) into a buffer and returns
+    /// how many it read (0 at the end): for readers that stream a binary file into their own
+    /// storage without holding the whole file.
+    /// - Throws: ``GameInputError`` when the file cannot be opened or read; what `body` throws.
+    public static func withStream<T>(path: String, _ body: (Int?, (UnsafeMutableRawBufferPointer) throws -> Int) throws -> T) throws -> T {
+        try FileIO.withStream(path, body)
+    }
+
     /// Throws at the first byte of `bytes` that does not start or continue a well-formed UTF-8
     /// sequence (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
     /// - Complexity: O(bytes.count).
-    static func requireUTF8(_ bytes: [UInt8], fileName: String) throws(GameFormatError) {
+    public static func requireUTF8(_ bytes: [UInt8], fileName: String) throws(GameFormatError) {
         if let bad = firstInvalidUTF8(bytes) {
             throw SourceText(name: fileName, bytes: bytes).error(at: bad, "the file is not UTF-8 text (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))")
         }
@@ -144,6 +161,11 @@ public enum GameFile {
     /// which is then renamed over `path`, so `path` never holds a half-written game. `-` writes
     /// to standard output.
     public static func write(_ text: String, to path: String) throws {
-        try FileIO.writeAtomically(text, to: path)
+        try FileIO.writeAtomically(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` (a binary file such as `.npy`) to `path` atomically, as ``write(_:to:)``.
+    public static func write(bytes: [UInt8], to path: String) throws {
+        try FileIO.writeAtomically(bytes, to: path)
     }
 }

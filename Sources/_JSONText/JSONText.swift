@@ -59,6 +59,40 @@ public enum JSONText {
         return try parser.parseDocument()
     }
 
+    /// One element of an array handed to a streaming sink (see
+    /// ``parse(_:streamingArrayOf:into:)``) instead of being kept as a ``Node``.
+    public enum StreamedElement: Sendable {
+        /// A number: the byte range of its text, which is also where it starts.
+        case number(start: Int, end: Int)
+        /// A string, decoded, and the byte offset of its opening quote.
+        case string(String, offset: Int)
+        /// Any other value (an object, array, boolean or null), as a node.
+        case other(Node)
+    }
+
+    /// Parses one JSON document like ``parse(_:)``, except that the array value of the member
+    /// `key` of the top-level object is not built as nodes: each of its elements goes to `sink`,
+    /// in order, and the member's node is an empty array (at the array's offset) so that
+    /// duplicate keys and the member's position are still seen. Every syntax rule is checked
+    /// exactly as by ``parse(_:)``; a syntax error anywhere throws, even after elements were
+    /// handed to `sink`.
+    ///
+    /// Used by the TU game reader, whose `"values"` array has up to 2^25 numbers: a node per
+    /// number would cost more than the numbers themselves.
+    /// - Returns: the document, and the byte offset of the streamed array (nil when the
+    ///   top-level value is not an object or has no such member holding an array).
+    /// - Complexity: O(length of the text); memory O(nodes outside the streamed array).
+    public static func parse(_ bytes: [UInt8], streamingArrayOf key: String,
+                             into sink: (StreamedElement) -> Void) throws(JSONText.Error) -> (root: Node, streamedOffset: Int?) {
+        try withoutActuallyEscaping(sink) { (sink) throws(JSONText.Error) -> (root: Node, streamedOffset: Int?) in
+            var parser = Parser(bytes)
+            parser.streamKey = key
+            parser.sink = sink
+            let root = try parser.parseDocument()
+            return (root, parser.streamedOffset)
+        }
+    }
+
     /// 1-based line and column (counting UTF-8 scalars, a tab as one) of byte `offset` in `bytes`.
     /// - Complexity: O(offset).
     public static func location(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
@@ -116,6 +150,11 @@ struct Parser {
     let bytes: [UInt8]
     var pos = 0
     var depth = 0
+    /// The top-level member whose array goes to ``sink`` (see
+    /// ``JSONText/parse(_:streamingArrayOf:into:)``).
+    var streamKey: String?
+    var sink: ((JSONText.StreamedElement) -> Void)?
+    var streamedOffset: Int?
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -185,7 +224,13 @@ struct Parser {
                     throw fail(pos, "expected ':' after the key \"\(key)\", found \(found())")
                 }
                 pos += 1
-                let value = try parseValue()
+                let value: JSONText.Node
+                if depth == 1, let streamKey, key == streamKey, let sink, nextIsArray() {
+                    value = try parseStreamedArray(sink)
+                    streamedOffset = value.offset
+                } else {
+                    value = try parseValue()
+                }
                 members.append((key, keyOffset, value))
                 skipSpace()
                 guard pos < b.count else { throw fail(start, "unterminated object: no closing '}'") }
@@ -214,26 +259,7 @@ struct Parser {
         case UInt8(ascii: "\""):
             return JSONText.Node(kind: .string(try parseString()), offset: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if b[pos] == UInt8(ascii: "-") { pos += 1 }
-            func digits() -> Int {
-                let s = pos
-                while pos < b.count, b[pos] >= 48, b[pos] <= 57 { pos += 1 }
-                return pos - s
-            }
-            let intStart = pos
-            guard digits() > 0 else { throw fail(start, "expected digits in a number, found \(found())") }
-            if b[intStart] == UInt8(ascii: "0") && pos - intStart > 1 {
-                throw fail(intStart, "a JSON number may not start with a leading zero ('\(snippet(start..<pos))'); RFC 8259")
-            }
-            if pos < b.count && b[pos] == UInt8(ascii: ".") {
-                pos += 1
-                guard digits() > 0 else { throw fail(pos, "expected digits after the decimal point, found \(found())") }
-            }
-            if pos < b.count && (b[pos] == UInt8(ascii: "e") || b[pos] == UInt8(ascii: "E")) {
-                pos += 1
-                if pos < b.count && (b[pos] == UInt8(ascii: "+") || b[pos] == UInt8(ascii: "-")) { pos += 1 }
-                guard digits() > 0 else { throw fail(pos, "expected digits in the exponent, found \(found())") }
-            }
+            try scanNumber()
             return JSONText.Node(kind: .number(start, pos), offset: start)
         default:
             for (word, kind) in [("true", JSONText.Node.Kind.bool(true)), ("false", .bool(false)), ("null", .null)]
@@ -243,6 +269,75 @@ struct Parser {
             }
             throw fail(pos, "expected a JSON value (object, array, string, number, true, false or null), found \(found())")
         }
+    }
+
+    /// Moves past one number that starts at `pos` (a '-' or a digit), checking RFC 8259's syntax.
+    /// - Complexity: O(length of the number).
+    @inline(__always)
+    private mutating func scanNumber() throws(JSONText.Error) {
+        let b = bytes
+        let start = pos
+        if b[pos] == UInt8(ascii: "-") { pos += 1 }
+        func digits() -> Int {
+            let s = pos
+            while pos < b.count, b[pos] >= 48, b[pos] <= 57 { pos += 1 }
+            return pos - s
+        }
+        let intStart = pos
+        guard digits() > 0 else { throw fail(start, "expected digits in a number, found \(found())") }
+        if b[intStart] == UInt8(ascii: "0") && pos - intStart > 1 {
+            throw fail(intStart, "a JSON number may not start with a leading zero ('\(snippet(start..<pos))'); RFC 8259")
+        }
+        if pos < b.count && b[pos] == UInt8(ascii: ".") {
+            pos += 1
+            guard digits() > 0 else { throw fail(pos, "expected digits after the decimal point, found \(found())") }
+        }
+        if pos < b.count && (b[pos] == UInt8(ascii: "e") || b[pos] == UInt8(ascii: "E")) {
+            pos += 1
+            if pos < b.count && (b[pos] == UInt8(ascii: "+") || b[pos] == UInt8(ascii: "-")) { pos += 1 }
+            guard digits() > 0 else { throw fail(pos, "expected digits in the exponent, found \(found())") }
+        }
+    }
+
+    /// Whether the next non-space byte opens an array (the position is left at it).
+    private mutating func nextIsArray() -> Bool {
+        skipSpace()
+        return pos < bytes.count && bytes[pos] == UInt8(ascii: "[")
+    }
+
+    /// The array at `pos`, its elements handed to `sink` instead of kept: the same syntax checks
+    /// and messages as the array case of ``parseValue()``. Returns an empty array node at the
+    /// array's offset.
+    /// - Complexity: O(length of the array's text).
+    private mutating func parseStreamedArray(_ sink: (JSONText.StreamedElement) -> Void) throws(JSONText.Error) -> JSONText.Node {
+        let b = bytes
+        let start = pos
+        depth += 1
+        guard depth <= 512 else { throw fail(pos, "JSON nested more than 512 levels deep") }
+        defer { depth -= 1 }
+        pos += 1
+        skipSpace()
+        if pos < b.count && b[pos] == UInt8(ascii: "]") { pos += 1; return JSONText.Node(kind: .array([]), offset: start) }
+        while true {
+            skipSpace()
+            guard pos < b.count else { throw fail(pos, "expected a JSON value, found the end of the file") }
+            let c = b[pos]
+            let elementStart = pos
+            if c == UInt8(ascii: "-") || (c >= 48 && c <= 57) {
+                try scanNumber()
+                sink(.number(start: elementStart, end: pos))
+            } else if c == UInt8(ascii: "\"") {
+                sink(.string(try parseString(), offset: elementStart))
+            } else {
+                sink(.other(try parseValue()))
+            }
+            skipSpace()
+            guard pos < b.count else { throw fail(start, "unterminated array: no closing ']'") }
+            if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if b[pos] == UInt8(ascii: "]") { pos += 1; break }
+            throw fail(pos, "expected ',' or ']' in an array, found \(found())")
+        }
+        return JSONText.Node(kind: .array([]), offset: start)
     }
 
     private mutating func parseString() throws(JSONText.Error) -> String {

@@ -14,7 +14,7 @@ enum AllocationFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The TU game a coalition command reads.
 struct TUGameOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The TU game: JSON (a table or a rule such as weighted-voting) or a plain vector of 2^n − 1 values; '-' for standard input.", valueName: "game"))
+    @Argument(help: ArgumentHelp("The TU game: JSON (a table or a rule such as weighted-voting), a plain vector of 2^n − 1 values, or a NumPy .npy array (bitmask order); '-' for standard input.", valueName: "game"))
     var game: String
 
     @Option(help: "Coalition order of a plain value vector: bitmask (default) or lex.")
@@ -35,17 +35,33 @@ struct TUGameOptions: ParsableArguments {
 
 extension CoalitionOrder: ExpressibleByArgument {}
 
-/// Reads a TU game file (JSON table or rule, or a plain value vector): the one loader of the
-/// coalition commands and `info`. Malformed input throws ``GameFormatError`` (exit 65).
-func loadTUGame(path: String, order: CoalitionOrder, text: String? = nil) throws -> TUGameInput {
-    let text = try text ?? readText(path)
+/// Reads a TU game file (JSON table or rule, a plain value vector, or a NumPy `.npy` array): the
+/// one loader of the coalition commands, `info` and `convert`. A file named `*.npy` is streamed
+/// into the table; other input is read whole and is npy when it starts with npy's magic string,
+/// else text (checked to be UTF-8). Malformed input throws ``GameFormatError`` (exit 65).
+/// - Parameter bytes: the file's bytes when the caller has read them already (standard input
+///   can be read only once).
+func loadTUGame(path: String, order: CoalitionOrder, bytes: [UInt8]? = nil) throws -> TUGameInput {
+    let name = path == "-" ? "<stdin>" : path
     do {
-        return try TUGameReader.read(text, order: order)
+        if bytes == nil, path != "-", fileExtension(path) == "npy" {
+            return .table(try GameFile.withStream(path: path) { try NPYFormat.read(size: $0, from: $1) })
+        }
+        let bytes = try bytes ?? GameFile.readBytes(path: path)
+        if NPYFormat.hasMagic(bytes) || fileExtension(path) == "npy" { return .table(try NPYFormat.read(bytes)) }
+        try GameFile.requireUTF8(bytes, fileName: name)
+        return try TUGameReader.read(utf8: bytes, order: order)
     } catch let e as TUGameFormatError {
-        let located = GameFormatError(file: path == "-" ? "<stdin>" : path, line: e.position.line, column: e.position.column, message: e.message)
+        let located = GameFormatError(file: name, line: e.position.line, column: e.position.column, message: e.message)
         if e.exceedsLimit { throw LimitExceeded(located.description) }
         throw located
     }
+}
+
+/// The lower-cased extension of a path's file name (`npy` for `a/b.NPY`), or nil.
+func fileExtension(_ path: String) -> String? {
+    guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    return name[name.index(after: dot)...].lowercased()
 }
 
 /// A TU game error as the command line reports it: sizes beyond a stated limit are usage errors

@@ -100,8 +100,22 @@ enum TUGameJSON {
             return "{\"type\": \"bankruptcy\", \"estate\": \(number(estate)), \"claims\": \(list(claims))}\n"
         default:
             guard let t = try game.table() else { throw CommandFailure("not a coalitional game") }
-            let names = t.playerNames.map { "\"\($0)\"" }.joined(separator: ", ")
-            return "{\"players\": [\(names)], \"order\": \"bitmask\", \"values\": \(list(t.values))}\n"
+            return table(t)
         }
+    }
+
+    /// A table as `{"players": [...], "order": "bitmask", "values": [...]}`: integers as JSON
+    /// numbers, fractions as strings.
+    /// - Complexity: O(2^n) (integers are written without making a `Rational` each).
+    static func table(_ t: TUGame) -> String {
+        let names = t.playerNames.map(JSONValue.quote).joined(separator: ", ")
+        var out = "{\"players\": [\(names)], \"order\": \"bitmask\", \"values\": ["
+        out.reserveCapacity(out.utf8.count + t.numerators.count * 12)
+        for k in 1..<t.numerators.count {
+            if k > 1 { out += ", " }
+            if t.denominator == 1 { out += String(t.numerators[k]) } else { out += number(t.value(k)) }
+        }
+        out += "]}\n"
+        return out
     }
 }

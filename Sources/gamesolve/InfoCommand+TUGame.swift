@@ -17,21 +17,22 @@ extension InfoCommand {
         case strategic(NormalFormGame)
     }
 
-    /// Reads GAME once: a TU game for `--tu`, a `.tu` file, or JSON whose object has `"values"`
+    /// Reads GAME once: a TU game for `--tu`, a `.tu` or `.npy` file, or JSON whose object has `"values"`
     /// or a rule `"type"`; a strategic game otherwise. (Standard input can be read only once, so
     /// JSON text is sniffed and then parsed from the same bytes.)
     func loadEitherGame() throws -> EitherGame {
         let path = input.game
-        let ext = path.split(separator: "/").last.flatMap { name in name.contains(".") ? name.split(separator: ".").last : nil }?.lowercased()
-        if tu || ext == "tu" { return .coalitional(try loadTUGame(path: path, order: order)) }
+        let ext = fileExtension(path)
+        if tu || ext == "tu" || ext == "npy" { return .coalitional(try loadTUGame(path: path, order: order)) }
         guard (input.inputFormat ?? GameFormat(fileName: path)) == .json, input.columnPayoffs == nil else {
             return .strategic(try input.load())
         }
-        let text = try readText(path)
-        if TUGameReader.looksLikeTUGameJSON(text) {
-            return .coalitional(try loadTUGame(path: path, order: order, text: text))
+        let bytes = try GameFile.readBytes(path: path)
+        try GameFile.requireUTF8(bytes, fileName: path == "-" ? "<stdin>" : path)
+        if TUGameReader.looksLikeTUGameJSON(utf8: bytes) {
+            return .coalitional(try loadTUGame(path: path, order: order, bytes: bytes))
         }
-        return .strategic(try GameFile.parse(Array(text.utf8), format: .json, fileName: path == "-" ? "<stdin>" : path))
+        return .strategic(try GameFile.parse(bytes, format: .json, fileName: path == "-" ? "<stdin>" : path))
     }
 
     func tuInfo(_ loaded: TUGameInput) throws -> String {

@@ -11,8 +11,8 @@ struct InfoCommand: ParsableCommand {
         dominated by another pure strategy (the order of elimination does not change the result).
 
         TU (coalitional) games are recognised by a JSON object with "values" or a rule "type", by \
-        the .tu extension, or by --tu (needed for a plain vector of 2^n − 1 values in another file, \
-        and for a TU game on standard input, '-'); \
+        the .tu and .npy extensions (a NumPy array in bitmask order), or by --tu (needed for a \
+        plain vector of 2^n − 1 values in another file, and for a TU game on standard input, '-'); \
         info then shows the players and whether the game is superadditive, convex, monotone, \
         essential and zero-normalised, and whether its core is non-empty.
 

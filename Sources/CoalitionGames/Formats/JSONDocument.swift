@@ -60,18 +60,34 @@ public struct TUGameFormatError: Error, Equatable, CustomStringConvertible {
 /// gives its nodes line and column positions for the TU reader's messages.
 enum JSONParser {
     /// - Throws: ``TUGameFormatError`` at the line and column of the first problem.
-    /// - Complexity: O(length of the text) (positions by binary search over line starts).
+    /// - Complexity: O(length of the text).
     static func parse(_ text: String) throws -> JSONNode {
-        let bytes = Array(text.utf8)
-        let lines = JSONText.LineIndex(bytes)
-        func position(_ offset: Int) -> SourcePosition {
-            let (line, column) = lines.location(of: offset)
-            return SourcePosition(line: line, column: column)
+        try parse(Array(text.utf8), streaming: nil, into: { _ in }, atStreamed: {}).root
+    }
+
+    /// Parses `bytes`; when `key` is given, the array value of that top-level member goes to
+    /// `sink` element by element (see ``JSONText/parse(_:streamingArrayOf:into:)``) and stands in
+    /// the tree as an empty array. `atStreamed` runs when the conversion of numbers, which goes in
+    /// document order, reaches that array: it throws the first out-of-range number the sink saw
+    /// there, so errors come in the same order as for a tree parsed whole.
+    /// - Throws: ``TUGameFormatError`` at the line and column of the first problem.
+    /// - Complexity: O(length of the text); positions are found by one forward scan, since nodes
+    ///   are converted in the order they start.
+    static func parse(_ bytes: [UInt8], streaming key: String?, into sink: (JSONText.StreamedElement) -> Void,
+                      atStreamed: () throws -> Void) throws -> (root: JSONNode, streamedOffset: Int?) {
+        var cursor = ForwardLocation(bytes)
+        let root: JSONText.Node, streamed: Int?
+        do {
+            if let key {
+                (root, streamed) = try JSONText.parse(bytes, streamingArrayOf: key, into: sink)
+            } else {
+                (root, streamed) = (try JSONText.parse(bytes), nil)
+            }
+        } catch {
+            throw TUGameFormatError(cursor.position(error.offset), error.message)
         }
-        let root: JSONText.Node
-        do { root = try JSONText.parse(bytes) } catch { throw TUGameFormatError(position(error.offset), error.message) }
         func convert(_ node: JSONText.Node) throws -> JSONNode {
-            let p = position(node.offset)
+            let p = cursor.position(node.offset)
             switch node.kind {
             case .object(let members):
                 var out: [(key: String, value: JSONNode)] = []
@@ -79,6 +95,7 @@ enum JSONParser {
                 for m in members { out.append((m.key, try convert(m.value))) }
                 return .object(out, p)
             case .array(let items):
+                if node.offset == streamed { try atStreamed() }
                 var out: [JSONNode] = []
                 out.reserveCapacity(items.count)
                 for item in items { out.append(try convert(item)) }
@@ -93,6 +110,28 @@ enum JSONParser {
             case .null: return .null(p)
             }
         }
-        return try convert(root)
+        return (try convert(root), streamed)
+    }
+}
+
+/// Line and column of byte offsets asked for mostly in increasing order: each answer continues
+/// from the last one, so a whole document costs one pass (an offset before the last one starts
+/// again from the top).
+struct ForwardLocation {
+    let bytes: [UInt8]
+    var offset = 0, line = 1, column = 1
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// - Complexity: O(distance from the previous offset asked for).
+    mutating func position(_ target: Int) -> SourcePosition {
+        let target = min(max(target, 0), bytes.count)
+        if target < offset { offset = 0; line = 1; column = 1 }
+        while offset < target {
+            let b = bytes[offset]
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            offset += 1
+        }
+        return SourcePosition(line: line, column: column)
     }
 }

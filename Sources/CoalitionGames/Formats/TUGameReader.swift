@@ -64,35 +64,49 @@ public enum TUGameReader {
     /// Parses a file's text; JSON when it starts with `{`, otherwise a plain vector.
     /// - Throws: ``TUGameFormatError`` with line and column, or ``TUGameError``.
     public static func read(_ text: String, order: CoalitionOrder = .bitmask) throws -> TUGameInput {
-        let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        if trimmed.first == "{" { return try readJSON(text) }
-        return .table(try readVector(text, order: order))
+        try read(utf8: Array(text.utf8), order: order)
+    }
+
+    /// Parses a file's UTF-8 bytes (checked to be UTF-8 by the caller); JSON when they start with
+    /// `{`, otherwise a plain vector. The values are read straight into the compact table: see
+    /// ``readJSON(utf8:)`` and ``readVector(_:order:playerNames:)``.
+    /// - Throws: ``TUGameFormatError`` with line and column, or ``TUGameError``.
+    /// - Complexity: O(length of the text) time; memory O(2^n) beyond the bytes.
+    public static func read(utf8 bytes: [UInt8], order: CoalitionOrder = .bitmask) throws -> TUGameInput {
+        var i = 0
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 10 || bytes[i] == 9 || bytes[i] == 13 { i += 1 }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "{") { return try readJSON(utf8: bytes) }
+        return .table(try bytes.withUnsafeBufferPointer { try readVector($0, order: order, playerNames: nil) })
     }
 
     /// Whether `text` is a JSON object with a `"values"` or `"type"` member, i.e. a TU game
     /// rather than a strategic game (whose JSON has `"payoffs"`). Malformed JSON gives false.
     /// - Complexity: O(length of text) (one syntax pass; numbers are not converted).
-    public static func looksLikeTUGameJSON(_ text: String) -> Bool {
-        guard let root = try? JSONText.parse(Array(text.utf8)), case .object = root.kind else { return false }
+    public static func looksLikeTUGameJSON(_ text: String) -> Bool { looksLikeTUGameJSON(utf8: Array(text.utf8)) }
+
+    /// ``looksLikeTUGameJSON(_:)`` on bytes. A `"values"` array is checked but not kept.
+    /// - Complexity: O(length of the text); memory O(nodes outside the values array).
+    public static func looksLikeTUGameJSON(utf8 bytes: [UInt8]) -> Bool {
+        guard let (root, _) = try? JSONText.parse(bytes, streamingArrayOf: "values", into: { _ in }),
+              case .object = root.kind else { return false }
         return root.member("values") != nil || root.member("type") != nil
     }
 
     /// A plain vector: numbers separated by whitespace, commas or semicolons (`#` starts a
     /// comment to the end of the line), 2^n − 1 of them.
     ///
-    /// Reads bytes, not `Character`s, and parses plain integers straight into `Int`, so a table of
-    /// 2^24 values reads at disk speed; anything else (decimals, fractions, huge integers) goes
-    /// through ``Rational/parse(_:)``.
-    /// - Complexity: O(length of the text).
+    /// Reads bytes, not `Character`s, and parses plain integers straight into the compact table
+    /// (`Int` numerators), so a table of 2^24 values reads at disk speed; anything else
+    /// (decimals, fractions, huge integers) goes through ``Rational/parse(_:)``.
+    /// - Complexity: O(length of the text); memory 8 bytes per value.
     public static func readVector(_ text: String, order: CoalitionOrder, playerNames: [String]? = nil) throws -> TUGame {
         var text = text
         return try text.withUTF8 { try readVector($0, order: order, playerNames: playerNames) }
     }
 
-    static func readVector<Bytes: RandomAccessCollection>(_ bytes: Bytes, order: CoalitionOrder,
-                                                           playerNames: [String]?) throws -> TUGame
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        var values: [Rational] = []
+    static func readVector(_ bytes: UnsafeBufferPointer<UInt8>, order: CoalitionOrder,
+                           playerNames: [String]?) throws -> TUGame {
+        var values = CompactValues()
         // Positions are kept only where an error can point: value k with k + 1 a power of two
         // (the first value past a complete table of n players).
         var positions: [Int: SourcePosition] = [:]
@@ -126,17 +140,17 @@ public enum TUGameReader {
             let k = values.count
             if (k + 1) & k == 0 { positions[k] = SourcePosition(line: line, column: column(start)) }
             if let v = plainInteger(bytes, start, i) {
-                values.append(Rational(v))
+                values.append(v)
             } else {
-                let token = String(decoding: bytes[start..<i], as: UTF8.self)
-                guard let r = Rational(token) else {
+                guard let r = Rational.parse(utf8: bytes, from: start, to: i) else {
+                    let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
                     throw TUGameFormatError(SourcePosition(line: line, column: column(start)), "expected a number, found '\(token)'")
                 }
                 values.append(r)
             }
         }
         let endPosition = SourcePosition(line: line, column: column(end))
-        return try makeTable(values, positions: { positions[$0] ?? endPosition }, order: order, names: playerNames,
+        return try makeTable(&values, positions: { positions[$0] ?? endPosition }, order: order, names: playerNames,
                              players: nil, at: endPosition)
     }
 
@@ -158,13 +172,14 @@ public enum TUGameReader {
         return negative ? -v : v
     }
 
-    static func makeTable(_ values: [(Rational, SourcePosition)], order: CoalitionOrder, names: [String]?, players: Int?,
-                          at end: SourcePosition) throws -> TUGame {
-        try makeTable(values.map(\.0), positions: { values[$0].1 }, order: order, names: names, players: players, at: end)
-    }
-
+    /// The table of `values` (listed in `order`) for `players` players, or as many as the count
+    /// of values says.
     /// - Parameter positions: where value k stands in the file (asked only for error messages).
-    static func makeTable(_ values: [Rational], positions: (Int) -> SourcePosition, order: CoalitionOrder, names: [String]?,
+    /// - Throws: ``TUGameFormatError``: no values, more than 25 players (marked as a limit), a
+    ///   count other than 2^n − 1 (at the first value too many, or at `end`), values too large
+    ///   for the table (at the first value).
+    /// - Complexity: O(2^n).
+    static func makeTable(_ values: inout CompactValues, positions: (Int) -> SourcePosition, order: CoalitionOrder, names: [String]?,
                           players: Int?, at end: SourcePosition) throws -> TUGame {
         var n = players ?? 0
         if players == nil { while (1 << n) - 1 < values.count && n < 62 { n += 1 } }
@@ -177,18 +192,80 @@ public enum TUGameReader {
             let pos = values.count > expected ? positions(expected) : end
             throw TUGameFormatError(pos, "expected 2^n − 1 = \(expected) values for n = \(n) players, found \(values.count)")
         }
-        var ordered = [Rational](repeating: .zero, count: expected)
-        for (k, mask) in order.masks(players: n).enumerated() { ordered[mask - 1] = values[k] }
         do {
-            return try TUGame(playerNames: names ?? TUGame.defaultNames(n), values: ordered)
+            return try values.table(players: n, order: order, names: names ?? TUGame.defaultNames(n))
         } catch let e as TUGameError {
-            throw TUGameFormatError(values.isEmpty ? end : positions(0), e.description)
+            throw TUGameFormatError(positions(0), e.description)
         }
     }
 
     /// JSON game (table or rule).
-    public static func readJSON(_ text: String) throws -> TUGameInput {
-        let root = try JSONParser.parse(text)
+    public static func readJSON(_ text: String) throws -> TUGameInput { try readJSON(utf8: Array(text.utf8)) }
+
+    /// JSON game (table or rule) from UTF-8 bytes.
+    ///
+    /// The `"values"` array of a table is read in one pass straight into the compact table (see
+    /// ``TUGame``): integers of up to 18 digits go to `Int` numerators without allocating, other
+    /// numbers and strings through ``Rational``; no JSON node is made per value. Errors are the
+    /// ones a whole-tree reading gives, in the same order: syntax anywhere first, then numbers
+    /// out of range in document order, then the members' meaning.
+    /// - Throws: ``TUGameFormatError`` at the line and column of the first problem.
+    /// - Complexity: O(length of the text) time; memory 8 bytes per value (slots grow in powers
+    ///   of two, so a table of 2^n slots fills them exactly) plus O(nodes outside the values).
+    public static func readJSON(utf8 bytes: [UInt8]) throws -> TUGameInput {
+        var values = CompactValues()
+        // Offsets of value k where k + 1 is a power of two (where count errors point).
+        var offsets: [Int] = []
+        var valueError: TUGameFormatError?
+        var outOfRange: (offset: Int, text: String)?
+        let (root, streamed) = try bytes.withUnsafeBufferPointer { buffer in
+            try JSONParser.parse(bytes, streaming: "values", into: { element in
+                let k = values.count
+                switch element {
+                case .number(let start, let end):
+                    if (k + 1) & k == 0 { offsets.append(start) }
+                    if let v = plainInteger(buffer, start, end) {
+                        values.append(v)
+                    } else if let r = Rational.parse(utf8: buffer, from: start, to: end) {
+                        values.append(r)
+                    } else {
+                        if outOfRange == nil { outOfRange = (start, String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)) }
+                        values.append(0)
+                    }
+                case .string(let s, let offset):
+                    if (k + 1) & k == 0 { offsets.append(offset) }
+                    if let r = Rational(s) {
+                        values.append(r)
+                    } else {
+                        if valueError == nil {
+                            valueError = TUGameFormatError(SourcePosition(line: 0, column: offset),
+                                                           "expected a coalition value (a number or a string like \"1/3\"), found \"\(s)\"")
+                        }
+                        values.append(0)
+                    }
+                case .other(let node):
+                    if (k + 1) & k == 0 { offsets.append(node.offset) }
+                    if valueError == nil {
+                        valueError = TUGameFormatError(SourcePosition(line: 0, column: node.offset), "expected a coalition value (a number), found \(node.typeName)")
+                    }
+                    // Numbers inside it are still checked, as in a tree read whole.
+                    if outOfRange == nil, let bad = firstNumberOutOfRange(node, buffer) {
+                        outOfRange = (bad.start, String(decoding: UnsafeBufferPointer(rebasing: buffer[bad.start..<bad.end]), as: UTF8.self))
+                    }
+                    values.append(0)
+                }
+            }, atStreamed: {
+                if let outOfRange {
+                    var at = ForwardLocation(bytes)
+                    throw TUGameFormatError(at.position(outOfRange.offset), "expected a number, found '\(outOfRange.text)'")
+                }
+            })
+        }
+        // Stored errors carry a byte offset in `column` (line 0) until they are thrown.
+        func located(_ e: TUGameFormatError) -> TUGameFormatError {
+            var at = ForwardLocation(bytes)
+            return TUGameFormatError(at.position(e.position.column), e.message, exceedsLimit: e.exceedsLimit)
+        }
         guard case .object = root else { throw TUGameFormatError(root.position, "expected a JSON object, found \(root.kind)") }
         if let type = root["type"] {
             guard case .string(let t, _) = type else { throw TUGameFormatError(type.position, "expected the rule type as a string, found \(type.kind)") }
@@ -223,8 +300,28 @@ public enum TUGameReader {
         if let players, players > TUGame.maximumTablePlayers {
             throw TUGameFormatError(pos, TUGameError.tooManyPlayers(players).description, exceedsLimit: true)
         }
-        let values = try items.map { (try number($0, "a coalition value"), $0.position) }
-        return .table(try makeTable(values, order: order, names: names, players: players, at: pos))
+        if let valueError { throw located(valueError) }
+        // A top-level "values" array is always streamed: its node stands empty.
+        assert(streamed != nil && items.isEmpty)
+        var at = ForwardLocation(bytes)
+        return .table(try makeTable(&values, positions: { k in
+            let slot = (k + 1).trailingZeroBitCount
+            return slot < offsets.count ? at.position(offsets[slot]) : pos
+        }, order: order, names: names, players: players, at: pos))
+    }
+
+    /// The first number in `node` (in document order) that ``Rational`` cannot read.
+    static func firstNumberOutOfRange(_ node: JSONText.Node, _ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
+        switch node.kind {
+        case .number(let start, let end):
+            return Rational.parse(utf8: bytes, from: start, to: end) == nil ? (start, end) : nil
+        case .array(let items):
+            for item in items { if let bad = firstNumberOutOfRange(item, bytes) { return bad } }
+        case .object(let members):
+            for m in members { if let bad = firstNumberOutOfRange(m.value, bytes) { return bad } }
+        case .string, .bool, .null: break
+        }
+        return nil
     }
 
     static func readRule(_ type: String, _ root: JSONNode) throws -> TUGameInput {
