@@ -13,7 +13,7 @@ import PackageDescription
 let gameSolveIdentity = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
-let readers = ["FuzzNFG", "FuzzCSV", "FuzzJSON", "FuzzLrs", "FuzzTUJSON", "FuzzTUVector", "FuzzTURules"]
+let readers = ["FuzzNFG", "FuzzCSV", "FuzzJSON", "FuzzLrs", "FuzzTUJSON", "FuzzTUVector", "FuzzTURules", "FuzzNPY"]
 
 let package = Package(
     name: "GameSolveFuzz",

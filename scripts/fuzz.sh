@@ -17,7 +17,7 @@ set -uo pipefail
 export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/../Fuzzing"
 seconds="${1:-60}"
-targets="${FUZZ_TARGETS:-FuzzNFG FuzzCSV FuzzJSON FuzzLrs FuzzTUJSON FuzzTUVector FuzzTURules}"
+targets="${FUZZ_TARGETS:-FuzzNFG FuzzCSV FuzzJSON FuzzLrs FuzzTUJSON FuzzTUVector FuzzTURules FuzzNPY}"
 sanitizers="${FUZZ_SANITIZE:-fuzzer}"
 config="${FUZZ_CONFIG:-release}"
 flags=(); scratch=".build"
