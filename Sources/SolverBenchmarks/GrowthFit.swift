@@ -1,3 +1,4 @@
+import Equilibria
 import Foundation
 
 /// An exponential model y ≈ c·bⁿ fitted by least squares to (n, log y).
@@ -44,9 +45,7 @@ public enum SupportPairs {
     /// The number of pairs of equal-size non-empty supports of an m×n game:
     /// Σₖ C(m,k)·C(n,k) = C(m+n, m) − 1 (Vandermonde), as a double.
     public static func exact(rows m: Int, columns n: Int) -> Double {
-        var c = 1.0
-        for i in 0..<min(m, n) { c = c * Double(m + n - i) / Double(i + 1) }
-        return c - 1
+        SupportEnumeration.supportPairCount(rows: m, columns: n, equalSizeOnly: true)
     }
 
     /// The asymptotic count for an n×n game, 4ⁿ/√(πn) (Stirling on C(2n, n)).

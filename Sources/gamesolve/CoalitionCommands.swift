@@ -124,7 +124,16 @@ extension JSONValue {
 
 extension String {
     func trimmingCharacters(in set: Character) -> String { var s = self; while s.last == set { s.removeLast() }; return s }
-    func replacingOccurrences(of a: String, with b: String) -> String { split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b) }
+    /// Every occurrence of `a` (non-empty, any length) replaced by `b`, left to right.
+    func replacingOccurrences(of a: String, with b: String) -> String {
+        guard !a.isEmpty else { return self }
+        var out = "", rest = Substring(self)
+        while let range = rest.firstRange(of: a) {
+            out += rest[..<range.lowerBound] + b
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
 }
 
 private func emit(_ text: String) { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }

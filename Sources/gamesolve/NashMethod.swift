@@ -75,8 +75,28 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
                 }
             }
             let bimatrix = try requireBimatrix(game)
+            let pairs = SupportEnumeration.supportPairCount(rows: bimatrix.rowCount, columns: bimatrix.columnCount,
+                                                            equalSizeOnly: options.equalSizeSupports)
+            if pairs > 1e8 {
+                // Exponential work states its size before it starts.
+                let which = options.equalSizeSupports ? "equal-size support pairs" : "support pairs of all sizes"
+                let bound = limits.timeout == nil && limits.maxResults == nil
+                    ? "; nothing bounds this run: add --timeout or --max-equilibria, or stop it with Ctrl-C (what was found is printed)"
+                    : ""
+                Diagnostics.note("support enumeration of a \(bimatrix.rowCount)x\(bimatrix.columnCount) game: up to \(Self.scientific(pairs)) \(which)\(bound)")
+            }
             return SupportEnumeration(equalSizeOnly: options.equalSizeSupports).solveSynchronously(bimatrix, limits: limits)
         }
+    }
+
+    /// A count for a note: "1.4e11".
+    static func scientific(_ x: Double) -> String {
+        if x < 1e6 { return String(Int(x)) }
+        var exponent = Int(x.exponent) * 30103 / 100_000
+        while x >= Double("1e\(exponent + 1)")! { exponent += 1 }
+        while x < Double("1e\(exponent)")! { exponent -= 1 }
+        let mantissa = (x / Double("1e\(exponent)")! * 10).rounded() / 10
+        return "\(mantissa)e\(exponent)"
     }
 
     /// The method used when `--method` is not given: `enumerate` for two players; otherwise

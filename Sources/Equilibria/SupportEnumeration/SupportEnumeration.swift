@@ -54,6 +54,17 @@ public struct SupportEnumeration: Sendable {
         self.removeDominated = removeDominated
     }
 
+    /// The number of support pairs the search visits at most in an m×n game (before dominance),
+    /// as a double: Σₖ C(m,k)·C(n,k) = C(m+n, m) − 1 (Vandermonde) for equal sizes,
+    /// (2ᵐ − 1)(2ⁿ − 1) for all pairs. This is the size stated before a long run starts.
+    /// - Complexity: O(min(m, n)).
+    public static func supportPairCount(rows m: Int, columns n: Int, equalSizeOnly: Bool) -> Double {
+        if !equalSizeOnly { return (Double(sign: .plus, exponent: m, significand: 1) - 1) * (Double(sign: .plus, exponent: n, significand: 1) - 1) }
+        var c = 1.0
+        for i in 0..<min(m, n) { c = c * Double(m + n - i) / Double(i + 1) }
+        return c - 1
+    }
+
     /// All equilibria (see the type's documentation), in parallel.
     /// Counters: `supportsExamined` (pairs whose systems were solved), `supportPairs` (pairs in
     /// the search space after dominance), `pairsPrunedByConditionalDominance`, `candidates`
