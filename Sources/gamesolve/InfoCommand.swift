@@ -34,7 +34,7 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Read GAME as a TU game (JSON or a plain vector of 2^n − 1 coalition values).")
     var tu = false
 
-    @Option(help: "Coalition order of a plain TU value vector: bitmask (default) or lex.")
+    @Option(help: "Coalition order of a plain TU value vector.")
     var order: CoalitionOrder = .bitmask
 
     func run() throws {
