@@ -55,6 +55,12 @@ struct GameSolveCommand: ParsableCommand {
     /// ArgumentParser's included, is one line `gamesolve: error: ...` on standard error; usage
     /// errors (unknown option, bad value, missing argument, option that does not apply) exit 64.
     static func main() {
+        // `gamesolve help NAME` with an unknown NAME would print the root help and exit 0.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count > 1, arguments[1] != "help", subcommandName(in: Array(arguments.dropFirst())) == nil {
+            Diagnostics.error("help: unknown subcommand '\(arguments[1])' (see 'gamesolve --help')")
+            terminate(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -100,6 +100,7 @@ import Testing
         try Self.expectUsageError(["nash"], mentions: ["<game>"])
         try Self.expectUsageError(["nash", bos, "--jobs"], mentions: ["--jobs"])
         try Self.expectUsageError(["no-such-command"], mentions: ["no-such-command"])
+        try Self.expectUsageError(["help", "no-such-command"], mentions: ["'no-such-command'"])
         try Self.expectUsageError(["nash", bos, "--jobs", "0"], mentions: ["--jobs", "got 0"])
         try Self.expectUsageError(["generate", "random"], mentions: ["--size"])
     }
