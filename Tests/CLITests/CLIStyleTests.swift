@@ -148,6 +148,7 @@ import Testing
         (["learn", "Examples/rock-paper-scissors.nfg", "--dynamics", "regret-matching", "--step-size", "0.1"], ["--step-size 0.1", "regret-matching"]),
         (["learn", "Examples/rock-paper-scissors.nfg", "--dynamics", "hedge", "--exploration", "0.1"], ["--exploration 0.1", "projected-replicator"]),
         (["learn", "Examples/rock-paper-scissors.nfg", "--dynamics", "hedge", "--seed", "3"], ["--seed 3"]),
+        (["info", "Examples/battle-of-the-sexes.nfg", "--order", "lex"], ["--order lex", "TU"]),
         (["learn", "Examples/rock-paper-scissors.nfg", "--dynamics", "hedge", "--trace-every", "10"], ["--trace-every 10", "--format json or csv"]),
         (["generate", "random", "--size", "3", "--rho", "0.5"], ["--rho 0.5", "random"]),
         (["generate", "random", "--size", "3", "--decimals", "2", "--max", "9"], ["--decimals 2", "--min/--max"]),
