@@ -50,13 +50,20 @@ struct BenchCommand: ParsableCommand {
     var generator: GeneratorOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
+        if let dir = games {
+            if let f = family { throw ValidationError("--family \(f.rawValue) and --games \(dir) exclude each other: the games are generated or read") }
+            if let o = generator.given.first {
+                throw ValidationError("\(o.option)\(o.value.isEmpty ? "" : " " + o.value) is a generator option; it does not apply with --games \(dir)")
+            }
+        }
         if games == nil, let family, solver.gameKind != family.kind {
             let fitting = GameFamily.allCases.filter { $0.kind == solver.gameKind }.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--solver \(solver.rawValue) takes \(solver.gameKind.rawValue) games; choose --family from: \(fitting)")
         }
+        if games == nil { try generator.checkApplies(to: family ?? solver.defaultFamily) }
     }
 
     func run() throws {

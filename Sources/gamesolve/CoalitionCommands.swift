@@ -17,10 +17,10 @@ struct TUGameOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The TU game: JSON (a table or a rule such as weighted-voting), a plain vector of 2^n − 1 values, or a NumPy .npy array (bitmask order); '-' for standard input.", valueName: "game"))
     var game: String
 
-    @Option(help: "Coalition order of a plain value vector: bitmask (default) or lex.")
+    @Option(help: "Coalition order of a plain value vector.")
     var order: CoalitionOrder = .bitmask
 
-    @Option(help: "Output format: table (default), json or csv.")
+    @Option(help: "Output format.")
     var format: AllocationFormat = .table
 
     /// Reads GAME. Standard input can be read only once: call this (or ``loadTable()``) once.
@@ -140,20 +140,40 @@ private func emit(_ text: String) { print(text, terminator: text.hasSuffix("\n")
 
 /// Sampling options shared by `shapley` and `banzhaf`.
 struct SamplingOptions: ParsableArguments {
-    @Option(help: "Estimate by this many random samples instead of computing exactly.")
+    @Option(help: "Estimate by this many random samples instead of computing exactly (95% confidence intervals).")
     var samples: Int?
-    @Option(help: "Estimate until every confidence half-width is at most this.")
+    @Option(help: "Estimate until every confidence half-width is at most this (instead of --samples).")
     var error: Double?
-    @Option(help: "Confidence level of the intervals (default 0.95).")
-    var confidence: Double = 0.95
-    @Option(help: "Seed of the SplitMix64 stream (default 1).")
-    var seed: UInt64 = 1
-    @Option(help: "Worker threads for the exact table computation (default: all cores).")
+    @Option(help: "With --error: the confidence level of the intervals (default 0.95).")
+    var confidence: Double?
+    @Option(help: "With --samples or --error: the seed of the SplitMix64 stream (default 1).")
+    var seed: UInt64?
+    @Option(help: "Without --samples or --error: worker threads for the exact table computation (default: all cores).")
     var jobs: Int?
+
+    /// Exclusive and non-applying combinations are usage errors, never silently ignored.
+    func validate() throws {
+        if let n = samples, let e = error {
+            throw ValidationError("--samples \(n) and --error \(e) exclude each other: give one (a fixed sample count, or a target half-width)")
+        }
+        if let c = confidence, error == nil {
+            throw ValidationError("--confidence \(c) applies only with --error (--samples reports 95% intervals; the exact value has none)")
+        }
+        if let s = seed, samples == nil, error == nil {
+            throw ValidationError("--seed \(s) applies only to sampling (--samples or --error); the exact value uses no randomness")
+        }
+        if let j = jobs, samples != nil || error != nil {
+            throw ValidationError("--jobs \(j) applies only to the exact computation, not to sampling (--samples or --error)")
+        }
+        if let n = samples, n < 2 { throw ValidationError("--samples must be at least 2, got \(n)") }
+        if let e = error, !(e > 0 && e.isFinite) { throw ValidationError("--error must be a positive number, got \(e)") }
+        if let c = confidence, !(c > 0 && c < 1) { throw ValidationError("--confidence must be in (0, 1), got \(c)") }
+        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1, got \(j)") }
+    }
 
     var sampling: SamplingStop? {
         if let samples { return .samples(samples) }
-        if let error { return .targetError(error, confidence: confidence, maxSamples: 100_000_000) }
+        if let error { return .targetError(error, confidence: confidence ?? 0.95, maxSamples: 100_000_000) }
         return nil
     }
 }
@@ -166,8 +186,8 @@ private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, b
         switch loaded { case .table(let g): game = .table(g); case .rule(let r, _): game = .rule(r) }
         let est: SampledValue
         do {
-            est = banzhaf ? try ValueSampler.banzhaf(game, stop: stop, seed: sampling.seed)
-                : try ValueSampler.shapley(game, stop: stop, seed: sampling.seed)
+            est = banzhaf ? try ValueSampler.banzhaf(game, stop: stop, seed: sampling.seed ?? 1)
+                : try ValueSampler.shapley(game, stop: stop, seed: sampling.seed ?? 1)
         } catch let e as TUGameError { throw commandError(e) }
         emit(AllocationRenderer(
             concept: "\(name) (estimate from \(est.samples) samples, seed \(est.seed), \(est.confidence) confidence)",
@@ -231,8 +251,11 @@ struct CoreCommand: ParsableCommand {
         if let allocation {
             let parts = allocation.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }
             let x = try parts.map { s -> Rational in
-                guard let r = Rational(s) else { throw ValidationError("'\(s)' is not a number") }
+                guard let r = Rational(s) else { throw ValidationError("--allocation \(allocation): '\(s)' is not a number") }
                 return r
+            }
+            guard x.count == g.playerCount else {
+                throw ValidationError("--allocation \(allocation) has \(x.count) number\(x.count == 1 ? "" : "s"); this game has \(g.playerCount) players, one number each")
             }
             let m = try g.coreMembership(x)
             emit(AllocationRenderer(concept: "Core membership", players: g.playerNames, columns: [("allocation", x.map(\.description))],

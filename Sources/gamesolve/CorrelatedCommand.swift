@@ -23,10 +23,10 @@ struct CorrelatedCommand: ParsableCommand {
     @OptionGroup var input: GameInputOptions
 
     @Option(parsing: .upToNextOption,
-            help: ArgumentHelp("What to maximise: welfare (default), or player N (1-based).", valueName: "welfare|player N"))
+            help: ArgumentHelp("What to maximise: welfare, or player N (1-based).", valueName: "welfare|player N"))
     var objective: [String] = ["welfare"]
 
-    @Option(help: "Output format: table (default) or json.")
+    @Option(help: "Output format.")
     var format: Format = .table
 
     @OptionGroup var limit: LPTimeoutOptions
@@ -36,9 +36,9 @@ struct CorrelatedCommand: ParsableCommand {
         switch objective.first.flatMap(Objective.init(rawValue:)) {
         case .welfare? where objective.count == 1: return .welfare
         case .player? where objective.count == 2:
-            guard let n = Int(objective[1]), n >= 1 else { throw ValidationError("--objective player needs a player number ≥ 1") }
+            guard let n = Int(objective[1]), n >= 1 else { throw ValidationError("--objective player needs a player number ≥ 1, got '\(objective[1])'") }
             return .player(n - 1)
-        default: throw ValidationError("--objective takes 'welfare' or 'player N'")
+        default: throw ValidationError("--objective takes 'welfare' or 'player N', got '\(objective.joined(separator: " "))'")
         }
     }
 
@@ -46,9 +46,13 @@ struct CorrelatedCommand: ParsableCommand {
 
     func run() throws {
         let game = try input.load()
+        let objective = try parsedObjective()
+        if case .player(let i) = objective, i >= game.playerCount {
+            throw ValidationError("--objective player \(i + 1) is out of range: this game has \(game.playerCount) players (1 to \(game.playerCount))")
+        }
         let ce: CorrelatedEquilibrium
         do {
-            ce = try game.correlatedEquilibrium(maximizing: try parsedObjective(), timeLimit: limit.timeLimit)
+            ce = try game.correlatedEquilibrium(maximizing: objective, timeLimit: limit.timeLimit)
         } catch let e as CorrelatedEquilibriumError {
             throw CommandFailure(e.description)
         } catch LPError.timeLimitReached {

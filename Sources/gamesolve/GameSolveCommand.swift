@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GameSolve
 #if canImport(Glibc)
 import Glibc
@@ -19,8 +20,10 @@ struct GameSolveCommand: ParsableCommand {
         Exit status: 0 success, 64 bad command line or a size beyond a stated limit, 65 malformed \
         game file (the message names file:line:column), 66 file not found or unreadable, 75 \
         stopped by --timeout (what was found is printed, marked incomplete), 130 and 143 \
-        interrupted by SIGINT or SIGTERM (likewise), 1 any other error.
+        interrupted by SIGINT or SIGTERM (likewise), 1 any other error. Every error is one line \
+        on standard error, starting with "gamesolve: error: ".
         """,
+        version: "gamesolve \(GameSolveVersion.current)",
         subcommands: [
             InfoCommand.self,
             ConvertCommand.self,
@@ -48,8 +51,16 @@ struct GameSolveCommand: ParsableCommand {
 
     /// Runs the command line, mapping errors to exit statuses: malformed input 65 (with
     /// `file:line:column` on stderr and nothing on stdout), unreadable files 66, other errors 1;
-    /// a search stopped by `--timeout` prints what it found and exits with 75.
+    /// a search stopped by `--timeout` prints what it found and exits with 75. Every error,
+    /// ArgumentParser's included, is one line `gamesolve: error: ...` on standard error; usage
+    /// errors (unknown option, bad value, missing argument, option that does not apply) exit 64.
     static func main() {
+        // `gamesolve help NAME` with an unknown NAME would print the root help and exit 0.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count > 1, arguments[1] != "help", subcommandName(in: Array(arguments.dropFirst())) == nil {
+            Diagnostics.error("help: unknown subcommand '\(arguments[1])' (see 'gamesolve --help')")
+            terminate(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -73,8 +84,43 @@ struct GameSolveCommand: ParsableCommand {
             Diagnostics.error(error.message)
             terminate(ExitStatus.stoppedByTimeout)
         } catch {
-            exit(withError: error)
+            reportParserError(error)
         }
+    }
+
+    /// ArgumentParser's errors in the project's style: `--help` and `--version` print to standard
+    /// output and exit 0; anything else is one line on standard error (never the usage text),
+    /// exit 64 for usage errors and 1 otherwise.
+    static func reportParserError(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success { exit(withError: error) }
+        var line = oneLine(message(for: error))
+        if code == .validationFailure {
+            if line.hasSuffix(".") { line.removeLast() }
+            let command = subcommandName(in: Array(CommandLine.arguments.dropFirst()))
+            line += " (see 'gamesolve \(command.map { "\($0) " } ?? "")--help')"
+        }
+        if line.isEmpty { line = "failed (exit status \(code.rawValue))" }
+        Diagnostics.error(line)
+        terminate(code == .validationFailure ? ExitStatus.usage : code.rawValue)
+    }
+
+    /// A multi-line message condensed to one line, starting in lower case like the project's own
+    /// messages ("unknown option '--bogus'").
+    static func oneLine(_ message: String) -> String {
+        let parts = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var text = parts.joined(separator: "; ")
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? false {
+            text = first.lowercased() + text.dropFirst()
+        }
+        return text
+    }
+
+    /// The subcommand named on the command line (its first argument, or `help X`), if any.
+    static func subcommandName(in arguments: [String]) -> String? {
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        guard let first = arguments.first, names.contains(first) else { return nil }
+        return first
     }
 }
 

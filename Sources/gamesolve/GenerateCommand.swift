@@ -29,8 +29,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The family's size (see the list above).")
     var size: Int
 
-    @Option(help: "The seed.")
-    var seed: UInt64 = 1
+    @Option(name: .customLong("seed"), help: "The seed (default 1; not for families that draw nothing at random).")
+    var seedOption: UInt64?
+    var seed: UInt64 { seedOption ?? 1 }
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -40,6 +41,13 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup(title: "Generator options")
     var generator: GeneratorOptions
+
+    func validate() throws {
+        try generator.checkApplies(to: family)
+        if let s = seedOption, family.isDeterministic {
+            throw ValidationError("--seed \(s) does not apply to \(family.rawValue) games: they depend on the size only")
+        }
+    }
 
     func run() throws {
         let generated: GeneratedGame

@@ -34,8 +34,9 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Read GAME as a TU game (JSON or a plain vector of 2^n − 1 coalition values).")
     var tu = false
 
-    @Option(help: "Coalition order of a plain TU value vector: bitmask (default) or lex.")
-    var order: CoalitionOrder = .bitmask
+    @Option(name: .customLong("order"), help: "TU games: coalition order of a plain value vector, bitmask or lex (default bitmask).")
+    var orderOption: CoalitionOrder?
+    var order: CoalitionOrder { orderOption ?? .bitmask }
 
     func run() throws {
         let game: NormalFormGame
@@ -44,6 +45,7 @@ struct InfoCommand: ParsableCommand {
             print(try tuInfo(tuGame), terminator: "")
             return
         case .strategic(let g):
+            if let o = orderOption { throw ValidationError("--order \(o.rawValue) applies only to TU games (--tu), not to the strategic game \(input.game)") }
             game = g
         }
         let dominance = StrictDominance().eliminate(game)

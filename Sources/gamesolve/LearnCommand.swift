@@ -39,34 +39,36 @@ struct LearnCommand: ParsableCommand {
     @Option(help: "The learning rule.")
     var dynamics: Dynamics
 
-    @Option(help: "Number of iterations (default 1000).")
+    @Option(help: "Number of iterations.")
     var iterations: Int = 1000
 
-    @Option(name: .customLong("step-size"), help: ArgumentHelp("Step size h, or learning rate η for Hedge (default depends on the dynamics and the payoff range; see docs/learning.md).", valueName: "h"))
+    @Option(name: .customLong("step-size"), help: ArgumentHelp("Step size h, or learning rate η for Hedge; for hedge, optimistic-hedge, best-response, logit and the replicators (default depends on the dynamics and the payoff range; see docs/learning.md).", valueName: "h"))
     var stepSize: Double?
 
-    @Option(help: ArgumentHelp("Logit temperature for stochastic fictitious play and logit dynamics (default: payoff range / 20).", valueName: "tau"))
+    @Option(help: ArgumentHelp("Logit temperature for stochastic-fictitious-play and logit (default: payoff range / 20).", valueName: "tau"))
     var temperature: Double?
 
-    @Option(help: ArgumentHelp("Exploration γ of projected replicator dynamics: every probability stays ≥ γ/(n+1) (default 1e-6).", valueName: "gamma"))
-    var exploration: Double = 1e-6
+    @Option(name: .customLong("exploration"), help: ArgumentHelp("Exploration γ of projected-replicator: every probability stays ≥ γ/(n+1) (default 1e-6).", valueName: "gamma"))
+    var explorationOption: Double?
+    var exploration: Double { explorationOption ?? 1e-6 }
 
-    @Option(help: ArgumentHelp("Initial strategies: uniform (default), random (seeded), or probabilities per player separated by ';' and within a player by ',' (e.g. '1,0,0;0,1,0').", valueName: "spec"))
+    @Option(help: ArgumentHelp("Initial strategies: uniform, random (seeded), or probabilities per player separated by ';' and within a player by ',' (e.g. '1,0,0;0,1,0').", valueName: "spec"))
     var initial: String = "uniform"
 
-    @Option(help: "Seed of the random initial strategies and of stochastic fictitious play (default 0).")
-    var seed: UInt64 = 0
+    @Option(name: .customLong("seed"), help: "Seed of --initial random and of stochastic-fictitious-play (default 0).")
+    var seedOption: UInt64?
+    var seed: UInt64 { seedOption ?? 0 }
 
-    @Option(name: .customLong("trace-every"), help: ArgumentHelp("Record a trajectory point every K iterations.", valueName: "K"))
+    @Option(name: .customLong("trace-every"), help: ArgumentHelp("With --format json or csv: record a trajectory point every K iterations.", valueName: "K"))
     var traceEvery: Int?
 
     @Flag(name: .customLong("single-population"), help: "One population for a symmetric two-player game (B = Aᵀ) instead of one per player.")
     var singlePopulation = false
 
-    @Option(help: ArgumentHelp("Printed probabilities are multiples of 10^-digits (1–15, default 9).", valueName: "digits"))
+    @Option(help: ArgumentHelp("Printed probabilities are multiples of 10^-digits (1–15).", valueName: "digits"))
     var digits: Int = 9
 
-    @Option(help: "Output format: table (default), json, or csv (the trajectory, one row per point).")
+    @Option(help: "Output format: table, json, or csv (the trajectory, one row per point).")
     var format: Format = .table
 
     @Option(help: ArgumentHelp("Also show exact values as decimals with N digits (table/CSV), and add ...Decimal keys in JSON with N digits (default 12).", valueName: "N"))
@@ -76,14 +78,27 @@ struct LearnCommand: ParsableCommand {
     var timeout: Double?
 
     func validate() throws {
-        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
-        if let k = traceEvery, k < 1 { throw ValidationError("--trace-every must be at least 1") }
-        if let h = stepSize, !(h > 0 && h.isFinite) { throw ValidationError("--step-size must be a positive number") }
-        if let t = temperature, !(t > 0 && t.isFinite) { throw ValidationError("--temperature must be a positive number") }
-        guard exploration >= 0 && exploration < 1 else { throw ValidationError("--exploration must be in [0, 1)") }
-        guard (1...15).contains(digits) else { throw ValidationError("--digits must be between 1 and 15") }
-        if let d = decimals, !(0...60).contains(d) { throw ValidationError("--decimals must be between 0 and 60") }
-        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let h = stepSize, !dynamics.usesStepSize { throw ValidationError("--step-size \(h) does not apply to --dynamics \(dynamics.rawValue) (it has no step size)") }
+        if let t = temperature, !dynamics.usesTemperature {
+            throw ValidationError("--temperature \(t) applies only to --dynamics stochastic-fictitious-play and logit, not to \(dynamics.rawValue)")
+        }
+        if let g = explorationOption, dynamics != .projectedReplicator {
+            throw ValidationError("--exploration \(g) applies only to --dynamics projected-replicator, not to \(dynamics.rawValue)")
+        }
+        if let s = seedOption, initial != "random", dynamics != .stochasticFictitiousPlay {
+            throw ValidationError("--seed \(s) applies only with --initial random or --dynamics stochastic-fictitious-play (nothing else here is random)")
+        }
+        if let k = traceEvery, format == .table {
+            throw ValidationError("--trace-every \(k) applies only to --format json or csv (the table shows no trajectory)")
+        }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
+        if let k = traceEvery, k < 1 { throw ValidationError("--trace-every must be at least 1, got \(k)") }
+        if let h = stepSize, !(h > 0 && h.isFinite) { throw ValidationError("--step-size must be a positive number, got \(h)") }
+        if let t = temperature, !(t > 0 && t.isFinite) { throw ValidationError("--temperature must be a positive number, got \(t)") }
+        guard exploration >= 0 && exploration < 1 else { throw ValidationError("--exploration must be in [0, 1), got \(exploration)") }
+        guard (1...15).contains(digits) else { throw ValidationError("--digits must be between 1 and 15, got \(digits)") }
+        if let d = decimals, !(0...60).contains(d) { throw ValidationError("--decimals must be between 0 and 60, got \(d)") }
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
         _ = try parsedInitial()
     }
 

@@ -36,7 +36,7 @@ struct MatchCommand: ParsableCommand {
         if let d = discount {
             guard let v = Rational(d), v >= .zero, v < .one else { throw ValidationError("--discount needs a number in [0, 1), got '\(d)'") }
         }
-        if moves && match.continuation == nil && match.turns > 10_000 { throw ValidationError("--moves prints at most 10,000 turns; lower --turns") }
+        if moves && match.continuation == nil && match.turns > 10_000 { throw ValidationError("--moves prints at most 10,000 turns; lower --turns \(match.turns)") }
         _ = try parseStrategies([first, second], stage: stageGame.stageForValidation, usage: true)
     }
 

@@ -27,10 +27,10 @@ struct MinimaxCommand: ParsableCommand {
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: "LP start: floating (GLPK's float simplex, basis certified exactly; default) or exact (glp_exact throughout).")
+    @Option(help: "LP start: floating (GLPK's float simplex, basis certified exactly) or exact (glp_exact throughout).")
     var lp: Start = .floating
 
-    @Option(help: "Output format: table (default) or json.")
+    @Option(help: "Output format.")
     var format: Format = .table
 
     @OptionGroup var limit: LPTimeoutOptions

@@ -40,6 +40,10 @@ struct NashCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try methodOptions.checkApplies(method: method, jobs: limits.jobs)
+    }
+
     func run() throws {
         let game = try input.load()
         var solved = game
@@ -50,6 +54,7 @@ struct NashCommand: ParsableCommand {
             solved = r.reducedGame
         }
         let method = self.method ?? NashMethod.defaultMethod(for: solved, maxSupportProfiles: methodOptions.maxSupportProfiles)
+        try methodOptions.checkApplies(method: self.method, resolved: method, players: solved.playerCount, jobs: limits.jobs)
         var result = try method.solve(solved, limits: limits.limits, options: methodOptions)
         LimitOptions.progressLine.clear()
         if let r = elimination {

@@ -55,10 +55,20 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
             if options.allLabels {
                 label = nil
             } else if let text = options.label {
-                label = NashMethodOptions.parseLabel(text, rowCount: bimatrix.rowCount)
+                let (m, n) = (bimatrix.rowCount, bimatrix.columnCount)
+                label = NashMethodOptions.parseLabel(text, rowCount: m)
+                let inRange: Bool
+                switch label {
+                case .row(let i)?: inRange = i < m
+                case .column(let j)?: inRange = j < n
+                case nil: inRange = false
+                }
+                guard inRange else {
+                    throw ValidationError("--label \(text) is out of range: this \(m)x\(n) game has the labels row:0 to row:\(m - 1) and column:0 to column:\(n - 1), or 0 to \(m + n - 1)")
+                }
             }
             do {
-                return try LemkeHowson(label: label, arithmetic: options.arithmetic).solve(bimatrix, limits: limits)
+                return try LemkeHowson(label: label, arithmetic: options.arithmetic ?? .exact).solve(bimatrix, limits: limits)
             } catch let e as LemkeHowson.SolverError {
                 throw CommandFailure(e.description)
             }

@@ -21,7 +21,7 @@ struct GameInputOptions: ParsableArguments {
     /// Checks what holds for every reading.
     func validate() throws {
         if columnPayoffs != nil, (inputFormat ?? GameFormat(fileName: game)) != .csv {
-            throw ValidationError("--column-payoffs needs CSV files")
+            throw ValidationError("--column-payoffs \(columnPayoffs!) needs CSV files; \(game) is not read as CSV")
         }
     }
 
@@ -49,7 +49,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format` for solving subcommands.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table (default), json, csv, gambit (Gambit's NE,... lines) or lrs (lrsnash blocks).")
+    @Option(help: "Output format: table, json, csv, gambit (Gambit's NE,... lines) or lrs (lrsnash blocks).")
     var format: OutputFormat = .table
 }
 
@@ -60,7 +60,7 @@ struct LPTimeoutOptions: ParsableArguments {
     var timeout: Double?
 
     func validate() throws {
-        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
     }
 
     /// The solver's time limit.
@@ -86,9 +86,9 @@ struct LimitOptions: ParsableArguments {
     var progress: Bool?
 
     func validate() throws {
-        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let m = maxEquilibria, m < 1 { throw ValidationError("--max-equilibria must be at least 1") }
-        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
+        if let m = maxEquilibria, m < 1 { throw ValidationError("--max-equilibria must be at least 1, got \(m)") }
+        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1, got \(j)") }
     }
 
     /// The progress display solvers report to (see ``ProgressLine``); cleared when a run ends.

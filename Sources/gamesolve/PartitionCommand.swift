@@ -30,7 +30,7 @@ struct PartitionCommand: ParsableCommand {
 
     @OptionGroup var input: TUGameOptions
 
-    @Option(help: "Search method: auto (default: ip with a work cap, then idp), idp or ip.")
+    @Option(help: "Search method: auto (ip with a work cap, then idp), idp or ip.")
     var method: PartitionMethod = .auto
 
     @Flag(help: "Also divide each coalition's worth: the Aumann–Drèze value (Shapley value of each coalition's subgame), the nucleolus of each coalition (up to 12 players) and whether the coalition-structure core is non-empty (up to 14 players).")
@@ -52,9 +52,9 @@ struct PartitionCommand: ParsableCommand {
     var progress: Bool?
 
     func validate() throws {
-        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let d = decimals, !(0...60).contains(d) { throw ValidationError("--decimals must be between 0 and 60") }
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
+        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1, got \(j)") }
+        if let d = decimals, !(0...60).contains(d) { throw ValidationError("--decimals must be between 0 and 60, got \(d)") }
     }
 
     func run() throws {

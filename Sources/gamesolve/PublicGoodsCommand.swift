@@ -20,16 +20,16 @@ struct PublicGoodsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated strategies, one per player (at least 2).", valueName: "list"))
     var players: String
 
-    @Option(help: ArgumentHelp("Multiplier r of the contributions (default 2).", valueName: "r"))
+    @Option(help: ArgumentHelp("Multiplier r of the contributions.", valueName: "r"))
     var multiplier: String = "2"
 
-    @Option(help: ArgumentHelp("Rounds (default 100).", valueName: "n"))
+    @Option(help: ArgumentHelp("Rounds.", valueName: "n"))
     var rounds: Int = 100
 
-    @Option(help: ArgumentHelp("Each decision is flipped with this probability (default 0).", valueName: "p"))
+    @Option(help: ArgumentHelp("Each decision is flipped with this probability.", valueName: "p"))
     var noise: String = "0"
 
-    @Option(help: ArgumentHelp("Seed of the noise (default 0).", valueName: "n"))
+    @Option(help: ArgumentHelp("Seed of the noise.", valueName: "n"))
     var seed: UInt64 = 0
 
     @OptionGroup var output: RepeatedOutputOptions
@@ -37,7 +37,7 @@ struct PublicGoodsCommand: ParsableCommand {
     func validate() throws {
         guard Rational(multiplier) != nil else { throw ValidationError("--multiplier needs a number, got '\(multiplier)'") }
         guard let p = Rational(noise), p >= .zero, p <= .one else { throw ValidationError("--noise needs a probability in [0, 1], got '\(noise)'") }
-        if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        if rounds < 1 { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
         _ = try strategies()
     }
 
@@ -46,7 +46,7 @@ struct PublicGoodsCommand: ParsableCommand {
         for name in players.split(separator: ",").map({ String($0).trimmingWhitespaceForCLI }) {
             do { out.append(try PublicGoodsStrategy(parsing: name)) } catch { throw ValidationError(error.description) }
         }
-        if out.count < 2 { throw ValidationError("--players needs at least 2 players") }
+        if out.count < 2 { throw ValidationError("--players needs at least 2 players, got '\(players)'") }
         return out
     }
 

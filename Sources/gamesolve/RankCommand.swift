@@ -38,57 +38,78 @@ struct RankCommand: ParsableCommand {
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: "Ranking method: alpharank (default) or nash-averaging (agent-vs-agent matrices or symmetric games).")
+    @Option(help: "Ranking method: alpharank, or nash-averaging (agent-vs-agent matrices or symmetric games).")
     var method: Method = .alpharank
 
-    @Option(name: .customLong("population-size"), help: ArgumentHelp("Population size m (default 50).", valueName: "m"))
-    var populationSize: Int = 50
+    @Option(name: .customLong("population-size"), help: ArgumentHelp("α-Rank: population size m (default 50).", valueName: "m"))
+    var populationSizeOption: Int?
+    var populationSize: Int { populationSizeOption ?? 50 }
 
-    @Option(help: ArgumentHelp("Ranking intensity α ≥ 0, or 'inf' for the α → ∞ limit (default 100).", valueName: "alpha"))
-    var alpha: String = "100"
+    @Option(name: .customLong("alpha"), help: ArgumentHelp("α-Rank: ranking intensity α ≥ 0, or 'inf' for the α → ∞ limit (default 100).", valueName: "alpha"))
+    var alphaOption: String?
+    var alpha: String { alphaOption ?? "100" }
 
-    @Option(help: ArgumentHelp("Perturbation ε of the α → ∞ chain, in (0, 1/2) (default 0.01).", valueName: "eps"))
-    var epsilon: Double = 0.01
+    @Option(name: .customLong("epsilon"), help: ArgumentHelp("With --alpha inf: perturbation ε of the α → ∞ chain, in (0, 1/2) (default 0.01).", valueName: "eps"))
+    var epsilonOption: Double?
+    var epsilon: Double { epsilonOption ?? 0.01 }
 
-    @Flag(name: .customLong("single-population"), help: "One population for a symmetric two-player game (B = Aᵀ).")
+    @Flag(name: .customLong("single-population"), help: "α-Rank: one population for a symmetric two-player game (B = Aᵀ).")
     var singlePopulation = false
 
-    @Option(help: "Single-population fitness: population (average payoff against the population, the paper's model; default) or local (payoff against the one opponent, OpenSpiel's default).")
-    var selection: AlphaRank.Selection = .population
+    @Option(name: .customLong("selection"), help: "α-Rank, one population: fitness population (average payoff against the population, the paper's model; the default) or local (payoff against the one opponent, as OpenSpiel computes it).")
+    var selectionOption: AlphaRank.Selection?
+    var selection: AlphaRank.Selection { selectionOption ?? .population }
 
-    @Option(help: "Stationary-distribution solver: auto (dense up to 1000 profiles, default), dense (GTH) or sparse (Gauss–Seidel).")
-    var solver: Solver = .auto
+    @Option(name: .customLong("solver"), help: "α-Rank: stationary-distribution solver auto (dense up to 1000 profiles; the default), dense (GTH) or sparse (Gauss–Seidel).")
+    var solverOption: Solver?
+    var solver: Solver { solverOption ?? .auto }
 
-    @Option(name: .customLong("max-transitions"), help: ArgumentHelp("Refuse sparse chains with more stored transitions (profiles × neighbours) than this (default 100000000).", valueName: "n"))
-    var maxTransitions: Int = AlphaRank.transitionLimit
+    @Option(name: .customLong("max-transitions"), help: ArgumentHelp("α-Rank: refuse sparse chains with more stored transitions (profiles × neighbours) than this (default \(AlphaRank.transitionLimit)).", valueName: "n"))
+    var maxTransitionsOption: Int?
+    var maxTransitions: Int { maxTransitionsOption ?? AlphaRank.transitionLimit }
 
-    @Option(help: ArgumentHelp("Profiles listed in the table (default 10).", valueName: "n"))
-    var top: Int = 10
+    @Option(name: .customLong("top"), help: ArgumentHelp("α-Rank: profiles listed in the table (default 10).", valueName: "n"))
+    var topOption: Int?
+    var top: Int { topOption ?? 10 }
 
-    @Option(help: "Output format: table (default), json, or csv (one row per profile).")
+    @Option(help: "Output format: table, json, or csv (one row per profile).")
     var format: Format = .table
 
     @Option(help: ArgumentHelp("Digits after the point for masses in the table and CSV (default: shortest exact double).", valueName: "N"))
     var decimals: Int?
 
-    @Option(help: ArgumentHelp("Stop the sparse iteration after this many seconds and print the iterate reached (exit status 75).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("α-Rank: stop the sparse iteration after this many seconds and print the iterate reached (exit status 75).", valueName: "seconds"))
     var timeout: Double?
 
     func validate() throws {
-        guard populationSize >= 2 else { throw ValidationError("--population-size must be at least 2") }
+        if method == .nashAveraging {
+            let alphaRankOnly: [(String, String?)] = [
+                ("--population-size", populationSizeOption.map { "\($0)" }), ("--alpha", alphaOption), ("--epsilon", epsilonOption.map { "\($0)" }),
+                ("--single-population", singlePopulation ? "" : nil), ("--selection", selectionOption?.rawValue),
+                ("--solver", solverOption?.rawValue), ("--max-transitions", maxTransitionsOption.map { "\($0)" }),
+                ("--top", topOption.map { "\($0)" }), ("--timeout", timeout.map { "\($0)" }),
+            ]
+            if let (option, value) = alphaRankOnly.first(where: { $0.1 != nil }) {
+                throw ValidationError("\(option)\(value!.isEmpty ? "" : " " + value!) applies only to --method alpharank, not to nash-averaging")
+            }
+        }
+        if let e = epsilonOption, !(alpha == "inf" || alpha == "infinity") {
+            throw ValidationError("--epsilon \(e) applies only with --alpha inf (here --alpha is \(alpha))")
+        }
+        guard populationSize >= 2 else { throw ValidationError("--population-size must be at least 2, got \(populationSize)") }
         _ = try intensity()
-        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
-        guard maxTransitions >= 1 else { throw ValidationError("--max-transitions must be at least 1") }
-        if let d = decimals, !(0...17).contains(d) { throw ValidationError("--decimals must be between 0 and 17") }
-        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top)") }
+        guard maxTransitions >= 1 else { throw ValidationError("--max-transitions must be at least 1, got \(maxTransitions)") }
+        if let d = decimals, !(0...17).contains(d) { throw ValidationError("--decimals must be between 0 and 17, got \(d)") }
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
     }
 
     func intensity() throws -> AlphaRank.Intensity {
         if alpha == "inf" || alpha == "infinity" {
-            guard epsilon > 0 && epsilon < 0.5 else { throw ValidationError("--epsilon must be in (0, 1/2)") }
+            guard epsilon > 0 && epsilon < 0.5 else { throw ValidationError("--epsilon must be in (0, 1/2), got \(epsilon)") }
             return .infinite(epsilon: epsilon)
         }
-        guard let a = Double(alpha), a >= 0, a.isFinite else { throw ValidationError("--alpha must be a non-negative number or 'inf'") }
+        guard let a = Double(alpha), a >= 0, a.isFinite else { throw ValidationError("--alpha must be a non-negative number or 'inf', got '\(alpha)'") }
         return .finite(a)
     }
 
@@ -132,6 +153,9 @@ struct RankCommand: ParsableCommand {
                     result = try AlphaRank.rank(singlePopulation: (0..<a.rows).map { i in (0..<a.columns).map { j in a[i, j] } },
                                                 configuration: config)
                 } else {
+                    if let s = selectionOption {
+                        throw ValidationError("--selection \(s.rawValue) applies only to one population (an evaluation matrix, or --single-population); this game has \(game.playerCount) populations")
+                    }
                     populationNames = game.players.map(\.name)
                     let states = game.profileCount
                     let degree = game.strategyCounts.reduce(0) { $0 + $1 - 1 }

@@ -27,10 +27,10 @@ struct RepeatedCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Discount factor δ in (0, 1), e.g. 9/10 or 0.9.", valueName: "δ"))
     var discount: String
 
-    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Stop the iteration after this many steps (default 100000; exit status 75 if it did not converge).", valueName: "n"))
+    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Stop the iteration after this many steps (exit status 75 if it did not converge).", valueName: "n"))
     var maxIterations: Int = 100_000
 
-    @Option(name: .customLong("max-profiles"), help: ArgumentHelp("Refuse stage games with more action profiles than this (default \(AbreuSannikov.defaultMaxProfiles)).", valueName: "n"))
+    @Option(name: .customLong("max-profiles"), help: ArgumentHelp("Refuse stage games with more action profiles than this.", valueName: "n"))
     var maxProfiles: Int = AbreuSannikov.defaultMaxProfiles
 
     @Option(help: ArgumentHelp("Stop after this many seconds (exit status 75; the last iterate is printed, marked incomplete).", valueName: "seconds"))
@@ -42,9 +42,9 @@ struct RepeatedCommand: ParsableCommand {
         guard let d = Rational(discount), d > .zero, d < .one else {
             throw ValidationError("--discount needs a number in (0, 1), got '\(discount)'")
         }
-        if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
-        if maxProfiles < 1 { throw ValidationError("--max-profiles must be at least 1") }
-        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1, got \(maxIterations)") }
+        if maxProfiles < 1 { throw ValidationError("--max-profiles must be at least 1, got \(maxProfiles)") }
+        if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
     }
 
     func run() throws {

@@ -16,8 +16,9 @@ struct StageGameOptions: ParsableArguments {
     var inputFormat: GameFormat?
 
     func validate() throws {
-        if payoffs != nil && game != nil { throw ValidationError("give the stage game either as --payoffs or as --game, not both") }
+        if let p = payoffs, let g = game { throw ValidationError("--payoffs \(p) and --game \(g) exclude each other: give the stage game one way") }
         if let p = payoffs { _ = try Self.parsePayoffs(p) }
+        if let f = inputFormat, game == nil { throw ValidationError("--input-format \(f.rawValue) applies only with --game FILE") }
         if game == "-" && inputFormat == nil { throw ValidationError("reading standard input needs --input-format nfg|csv|json|lrs") }
     }
 
@@ -41,22 +42,28 @@ struct StageGameOptions: ParsableArguments {
 
 /// Turns, continuation probability, noise, repetitions and seed.
 struct MatchSettingsOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Turns per match (default 200; ignored with --continuation).", valueName: "n"))
-    var turns: Int = 200
+    @Option(name: .customLong("turns"), help: ArgumentHelp("Turns per match (default 200; not with --continuation).", valueName: "n"))
+    var turnsOption: Int?
+
+    /// `--turns`, or its default.
+    var turns: Int { turnsOption ?? 200 }
 
     @Option(help: ArgumentHelp("Continuation probability w in [0, 1): each match lasts a geometric number of turns (mean 1/(1 − w)), drawn from the seed.", valueName: "w"))
     var continuation: String?
 
-    @Option(help: ArgumentHelp("Each move is flipped with this probability (default 0).", valueName: "p"))
+    @Option(help: ArgumentHelp("Each move is flipped with this probability.", valueName: "p"))
     var noise: String = "0"
 
-    @Option(help: ArgumentHelp("Times each pair plays (default 1).", valueName: "n"))
+    @Option(help: ArgumentHelp("Times each pair plays.", valueName: "n"))
     var repetitions: Int = 1
 
-    @Option(help: ArgumentHelp("Seed of the match randomness (default 0); results do not depend on --jobs.", valueName: "n"))
+    @Option(help: ArgumentHelp("Seed of the match randomness; results do not depend on --jobs.", valueName: "n"))
     var seed: UInt64 = 0
 
     func validate() throws {
+        if let n = turnsOption, let c = continuation {
+            throw ValidationError("--turns \(n) and --continuation \(c) exclude each other: a match has a fixed number of turns or a geometric length")
+        }
         _ = try settings()
     }
 
@@ -86,14 +93,14 @@ struct MatchSettingsOptions: ParsableArguments {
 struct RepeatedOutputOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
-    @Option(help: "Output format: table (default), json or csv.")
+    @Option(help: "Output format.")
     var format: Format = .table
 
     @Option(help: ArgumentHelp("Show exact values as decimals with this many digits in table and CSV output (JSON always has both: exact strings and ...Decimal numbers, with this many digits, default 6).", valueName: "n"))
     var decimals: Int?
 
     func validate() throws {
-        if let d = decimals, !(0...100).contains(d) { throw ValidationError("--decimals must be between 0 and 100") }
+        if let d = decimals, !(0...100).contains(d) { throw ValidationError("--decimals must be between 0 and 100, got \(d)") }
     }
 
     /// A value for tables and CSV: the exact fraction, or its decimal with --decimals.

@@ -39,8 +39,11 @@ struct TournamentCommand: ParsableCommand {
     @Option(name: .customLong("moran-population"), help: ArgumentHelp("Also run the Moran process on the mean-payoff matrix in a population of this size: exact fixation probabilities and the rare-mutation stationary distribution.", valueName: "N"))
     var moranPopulation: Int?
 
-    @Option(help: ArgumentHelp("Intensity of selection w in [0, 1] of the Moran process (fitness 1 − w + w·payoff; default 1/10).", valueName: "w"))
-    var selection: String = "1/10"
+    @Option(name: .customLong("selection"), help: ArgumentHelp("With --moran-population: intensity of selection w in [0, 1] of the Moran process (fitness 1 − w + w·payoff; default 1/10).", valueName: "w"))
+    var selectionOption: String?
+
+    /// `--selection`, or its default.
+    var selection: String { selectionOption ?? "1/10" }
 
     @OptionGroup var limit: LimitOptions
 
@@ -50,10 +53,11 @@ struct TournamentCommand: ParsableCommand {
         if let path = exportGame, GameFormat(fileName: path) == nil || GameFormat(fileName: path) == .lrs {
             throw ValidationError("--export-game needs a .nfg, .json or .csv file name, got '\(path)'")
         }
-        if limit.maxEquilibria != nil { throw ValidationError("--max-equilibria does not apply to tournaments") }
+        if let m = limit.maxEquilibria { throw ValidationError("--max-equilibria \(m) does not apply to tournaments") }
+        if let w = selectionOption, moranPopulation == nil { throw ValidationError("--selection \(w) applies only with --moran-population N") }
         guard let w = Rational(selection), w >= .zero, w <= .one else { throw ValidationError("--selection needs a number in [0, 1], got '\(selection)'") }
         if let n = moranPopulation, !(2...MoranProcess.maxExactPopulation).contains(n) {
-            throw ValidationError("--moran-population must be between 2 and \(MoranProcess.maxExactPopulation)")
+            throw ValidationError("--moran-population must be between 2 and \(MoranProcess.maxExactPopulation), got \(n)")
         }
         _ = try parseStrategies(strategyNames, stage: stageGame.stageForValidation, usage: true)
     }

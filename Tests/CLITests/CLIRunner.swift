@@ -28,7 +28,8 @@ enum CLI {
     }()
 
     /// Runs `gamesolve arguments...` in the package root, feeding `input` on standard input.
-    static func run(_ arguments: [String], input: String? = nil) throws -> CLIRun {
+    /// `environment` entries are added to (or replace) the test process's environment.
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> CLIRun {
         guard let binary else { throw CLIError.notBuilt }
         // One child process at a time: spawning and reaping from many test threads at once
         // hung the whole test run with swift-corelibs-foundation's Process on Linux.
@@ -38,6 +39,9 @@ enum CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("gamesolve-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temp) }
