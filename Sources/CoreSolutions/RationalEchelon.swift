@@ -43,6 +43,12 @@ struct RationalEchelon {
         return .independent
     }
 
+    /// True when the row `a` (without a right-hand side) lies in the span of the rows.
+    func spans(_ a: [Rational]) -> Bool {
+        let r = reduce(a + [.zero])
+        return (0..<columns).allSatisfy { r[$0].isZero }
+    }
+
     /// The value of unknown `column` when the rows determine it (its pivot row has no other
     /// non-pivot entries), else nil.
     func determinedValue(of column: Int) -> Rational? {
