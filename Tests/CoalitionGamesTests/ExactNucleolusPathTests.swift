@@ -22,6 +22,23 @@ struct ExactNucleolusPathTests {
         }
     }
 
+    /// Kohlberg's check on a collection of ~2·10⁵ coalitions (BNF type 5, n = 20: five veto
+    /// players, whose nucleolus is 1/5 each): the balancing weights, ~10⁻⁵ each, are rounded to
+    /// multiples of 2⁻⁶⁰ before the exact completion; the earlier 2⁻³⁰ grid made a basic weight
+    /// negative, and the correct nucleolus went unverified. Release builds only (about 45 s in a
+    /// debug build); the sweep `Benchmarks/coalitions/nucleolus-sweep.sh` runs it too.
+    #if !DEBUG
+    @Test func kohlbergOnAHugeBalancedCollection() throws {
+        let g = try TUGenerators.benedekFliegeNguyen(type: 5, players: 20, seed: 1)
+        let x = (0..<20).map { $0 < 5 ? Rational(1, 5) : Rational.zero }
+        let cert = KohlbergCriterion.verify(g, x, nucleolus: true, threshold: Rational(-1, 5))
+        #expect(cert.verified, "\(cert.failure ?? "")")
+        var y = x
+        y[0] += Rational(1, 1_000_000); y[1] -= Rational(1, 1_000_000)
+        #expect(!KohlbergCriterion.verify(g, y, nucleolus: true).verified)
+    }
+    #endif
+
     /// The error a caller sees when an answer cannot be proved names the reason.
     @Test func notVerifiedIsAnErrorWithAReason() {
         let e = CoreSolutionError.notVerified("excess level 1: not balanced")
