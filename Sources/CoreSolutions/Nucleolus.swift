@@ -280,12 +280,10 @@ public enum SequentialNucleolus {
 }
 
 extension SequentialNucleolus {
-    /// The optimum of one level's LP: x, ε, and the LP's dual weights of the pool rows and of the
-    /// rows xᵢ ≥ v({i}).
+    /// GLPK's floating solve of one level's dual LP: the program and GLPK's final basis, which
+    /// ``solveLevelExactly(_:counters:)`` certifies (or repairs) in rationals.
     struct LevelSolution {
-        var x: [Double], eps: Double, poolWeights: [Double], imputationWeights: [Double], iterations: Int
-        /// The dual LP that was solved and GLPK's final basis, for an exact re-solve.
-        var program: LinearProgram, rowStatus: [LPBasisStatus], columnStatus: [LPBasisStatus]
+        var program: LinearProgram, rowStatus: [LPBasisStatus], columnStatus: [LPBasisStatus], iterations: Int
     }
 
     /// The level's dual LP solved exactly, in three steps that stop at the first success:
@@ -411,11 +409,8 @@ extension SequentialNucleolus {
             // means LP_t itself is infeasible.
             throw CoreSolutionError.solverFailed("a level LP is infeasible (its dual is \(solution.status.rawValue))")
         }
-        return LevelSolution(x: Array(solution.duals[0..<n]), eps: solution.duals[n],
-                             poolWeights: Array(solution.values[e..<(e + p)]),
-                             imputationWeights: Array(solution.values[(e + p)..<(e + p + f)]),
-                             iterations: solution.iterations,
-                             program: lp, rowStatus: solution.rowStatus, columnStatus: solution.columnStatus)
+        return LevelSolution(program: lp, rowStatus: solution.rowStatus, columnStatus: solution.columnStatus,
+                             iterations: solution.iterations)
     }
 }
 

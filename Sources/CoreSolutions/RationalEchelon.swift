@@ -49,15 +49,6 @@ struct RationalEchelon {
         return (0..<columns).allSatisfy { r[$0].isZero }
     }
 
-    /// The value of unknown `column` when the rows determine it (its pivot row has no other
-    /// non-pivot entries), else nil.
-    func determinedValue(of column: Int) -> Rational? {
-        guard let k = pivots.firstIndex(of: column) else { return nil }
-        let pivotSet = Set(pivots)
-        for j in 0..<columns where j != column && !pivotSet.contains(j) && !rows[k][j].isZero { return nil }
-        return rows[k][columns]
-    }
-
     /// The unique solution when rank == columns.
     func solution() -> [Rational]? {
         guard rank == columns else { return nil }
