@@ -27,7 +27,8 @@ public struct LeastCore: Sendable {
     /// ε* ≤ 0.
     public var coreNonEmpty: Bool { value.signum <= 0 }
     /// The point's max excess equals ε* exactly and the prenucleolus was verified by Kohlberg's
-    /// criterion (which proves ε* minimal).
+    /// criterion (which proves ε* minimal). Always true: ``TUGame/leastCore()`` throws
+    /// ``CoreSolutionError/notVerified(_:)`` rather than return an unverified answer.
     public let verified: Bool
 }
 
@@ -58,6 +59,8 @@ extension TUGame {
 
     /// The least-core value and a least-core point (the prenucleolus), exact. For a cost game c
     /// both come from −c: the same ε*, the point negated.
+    /// - Throws: ``CoreSolutionError`` when the prenucleolus fails, or
+    ///   ``CoreSolutionError/notVerified(_:)`` when ε* is not proved (never an unverified answer).
     public func leastCore() throws -> LeastCore {
         if isCostGame {
             let lc = try profitForm.leastCore()
@@ -67,6 +70,9 @@ extension TUGame {
         let m = try coreMembership(pre.allocation)
         let value = playerCount == 1 ? Rational.zero : m.maxExcess
         let first = pre.levels.first ?? value
-        return LeastCore(value: value, point: pre.allocation, verified: pre.verified && first == value)
+        guard pre.verified && first == value else {
+            throw CoreSolutionError.notVerified("the prenucleolus's largest excess \(value) differs from the first level \(first)")
+        }
+        return LeastCore(value: value, point: pre.allocation, verified: true)
     }
 }

@@ -53,6 +53,27 @@ struct ExcessScanner {
     }
 }
 
+extension ExcessScanner {
+    /// Calls `body` for every coalition S ∉ {∅, N}, not excluded, with floating excess
+    /// e(S, x) > threshold, in increasing order of S (nothing is stored).
+    /// - Complexity: O(2^n).
+    func forEach(_ x: [Double], above threshold: Double, excluded: (Int) -> Bool, _ body: (Int) -> Void) {
+        let low = halfSums(x, from: 0, count: lowBits), high = halfSums(x, from: lowBits, count: n - lowBits)
+        let inv = 1 / Double(game.denominator)
+        let full = game.grandCoalition
+        game.numerators.withUnsafeBufferPointer { v in
+            let lowCount = 1 << lowBits
+            for h in 0..<(1 << (n - lowBits)) {
+                let hs = high[h], base = h << lowBits
+                for l in 0..<lowCount {
+                    let s = base | l
+                    if Double(v[s]) * inv - (hs + low[l]) > threshold && s != 0 && s != full && !excluded(s) { body(s) }
+                }
+            }
+        }
+    }
+}
+
 /// Exact excesses in scaled integers: e(S)·M = v(S)·M − x(S)·M with M the common denominator of
 /// the game and of x. Int128 throughout; nil when x's scaled entries do not fit.
 struct ExactExcess {

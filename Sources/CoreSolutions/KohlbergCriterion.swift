@@ -1,3 +1,4 @@
+import BigInt
 import CoalitionGames
 import ExactArithmetic
 import LinearProgramming
@@ -35,7 +36,7 @@ public struct KohlbergCertificate: Sendable {
 /// (other than the spanned ones above), one LP (GLPK, max t s.t. the balancing equations and λ_S ≥ t) proposes weights, which are then
 /// made exact: a basis of columns is chosen greedily by weight (independence tested in floating
 /// point; if the exact solve refutes that basis, the greedy choice is redone in rationals), the
-/// other weights are rounded to dyadic rationals, the basic weights are solved for exactly and
+/// other weights are rounded to multiples of 2⁻⁶⁰, the basic weights are solved for exactly and
 /// checked for positivity. Only the exact solve decides: a floating choice can cost a retry, never
 /// a wrong verdict.
 ///
@@ -176,15 +177,28 @@ public enum KohlbergCriterion {
         func complete(_ basis: [Int]) -> Balance {
             let basisSet = Set(basis)
             var lambda = [Rational](repeating: .zero, count: m + k)
-            var rhs = [Rational](repeating: .one, count: n)
+            // Non-basic weights rounded to multiples of 2⁻⁶⁰ (every weight is at most 1, so the
+            // numerators fit in Int64 and each row's sum in Int128). A coarser grid fails on large
+            // collections: with ~10⁵ members of weight ~10⁻⁵ each, rounding to 2⁻³⁰ moved the
+            // right-hand side by more than the basic weights themselves (BNF type 5, n = 20).
+            let one = Int128(1) << 60
+            var rhsScaled = [Int128](repeating: one, count: n)
+            var tiny: [Int] = []          // positive weights below the grid, taken exactly
             for c in 0..<(m + k) where !basisSet.contains(c) {
-                var w = Rational(Int((weights[c] * 1_073_741_824).rounded()), 1_073_741_824)
-                if c < m && w.signum <= 0 { w = Rational(exactly: weights[c]) ?? .zero }
-                if c >= m && w.signum < 0 { w = .zero }
-                if c < m && w.signum <= 0 { return .failure("could not certify a positive weight") }
-                lambda[c] = w
-                for j in 0..<n where masks[c] >> j & 1 == 1 { rhs[j] -= w }
+                let scaled = Int128(Int64((max(0, min(1, weights[c])) * 0x1p60).rounded()))
+                if scaled > 0 {
+                    lambda[c] = Rational(BigInt(scaled), BigInt(one))
+                    for j in 0..<n where masks[c] >> j & 1 == 1 { rhsScaled[j] -= scaled }
+                } else if c < m {
+                    guard weights[c] > 0, let w = Rational(exactly: weights[c]) else {
+                        return .failure("could not certify a positive weight")
+                    }
+                    lambda[c] = w
+                    tiny.append(c)
+                }
             }
+            var rhs = rhsScaled.map { Rational(BigInt($0), BigInt(one)) }
+            for c in tiny { for j in 0..<n where masks[c] >> j & 1 == 1 { rhs[j] -= lambda[c] } }
             var system = RationalEchelon(columns: basis.count)
             for j in 0..<n {
                 if system.add(basis.map { masks[$0] >> j & 1 == 1 ? Rational.one : .zero }, rhs[j]) == .inconsistent {

@@ -18,9 +18,13 @@ public struct NucleolusResult: Sendable {
     /// Kohlberg's criterion, checked exactly on `allocation` (for a cost game c: on −allocation
     /// in the profit game −c, which is the same statement).
     public let certificate: KohlbergCertificate
-    /// True when the certificate proved the allocation correct.
+    /// True when the certificate proved the allocation correct. Always true for a returned
+    /// result: ``SequentialNucleolus`` throws ``CoreSolutionError/notVerified(_:)`` instead of
+    /// returning an allocation it could not prove.
     public var verified: Bool { certificate.verified }
-    /// Work counters: "linearPrograms", "simplexIterations", "coalitionsGenerated", "scans".
+    /// Work counters: "linearPrograms", "simplexIterations", "coalitionsGenerated", "scans", and
+    /// "basisRepairs" (level LPs whose floating basis failed the exact certificate and were
+    /// re-solved exactly).
     public let counters: [String: Int]
 }
 
@@ -34,6 +38,10 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
     case solverFailed(String)
     /// The allocation has the wrong number of entries.
     case wrongAllocationSize(expected: Int, found: Int)
+    /// The allocation, computed with every level LP solved and settled exactly, was not proved
+    /// correct by Kohlberg's criterion (or the least-core value not confirmed). Not expected on
+    /// any game; if it happens it is reported, never returned as an answer.
+    case notVerified(String)
 
     public var description: String {
         switch self {
@@ -43,6 +51,7 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
             return "the imputation set of the cost game is empty (Σ c({i}) = \(s) < c(N) = \(c)), so the nucleolus is not defined; the prenucleolus is (use `prenucleolus`)"
         case .solverFailed(let why): return "the nucleolus computation failed: \(why)"
         case .wrongAllocationSize(let e, let f): return "expected an allocation of \(e) numbers, found \(f)"
+        case .notVerified(let why): return "the computed allocation could not be verified by Kohlberg's criterion, so no answer is given: \(why)"
         }
     }
 }
@@ -58,25 +67,41 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
 /// 1. LP_t: minimise ε s.t. x(N) = v(N); x(S) = v(S) − ε_r for the settled coalitions (only
 ///    those independent of each other); x(S) + ε ≥ v(S) for the coalitions in the working pool;
 ///    for the nucleolus also xᵢ ≥ v({i}).
-/// 2. Constraint generation: scan all 2^n coalitions at the LP's x (one O(2^n) pass with half
-///    tables); add the most violated ones to the pool and re-solve until none is violated. The
-///    pool starts with the singletons, their complements and the coalitions of largest excess at
-///    the equal split (all coalitions when n ≤ 6; else about 2^n/32 of them, 32 to 150 below
-///    n = 20 and up to 400 from n = 20: ``initialPoolSize(players:)``). Each LP_t is solved
-///    through its dual (``solveLevel(_:equalities:pool:freeImputation:epsBound:)``): n + 1 rows
-///    and one column per row of LP_t, so the simplex works on an (n + 1) × (n + 1) basis
-///    whatever the pool size; x and ε are read off as the dual's row duals.
-/// 3. Settle only the coalitions with a positive dual: they are tight in *every* optimum (a
-///    coalition tight in one optimum only must not be fixed — the classic error). Positive duals of
-///    xᵢ ≥ v({i}) fix xᵢ = v({i}).
-/// 4. ε_t is recovered exactly from the settled equalities (rational elimination on the columns
-///    x, ε_t), and the settled rows x(S) = v(S) − ε_t join the exact system.
+/// 2. Each LP_t is solved through its dual (``solveLevel(_:equalities:pool:freeImputation:epsBound:)``):
+///    n + 1 rows and one column per row of LP_t, so the simplex works on an (n + 1) × (n + 1)
+///    basis whatever the pool size; x and ε are the dual's row duals. GLPK's floating simplex
+///    proposes the basis, which is then recomputed and certified in rationals
+///    (``solveLevelExactly(_:counters:)``; when GLPK's basis is not exactly optimal the LP is
+///    re-solved exactly, counted as "basisRepairs").
+/// 3. Constraint generation: all 2^n coalitions are checked at the exact x
+///    (``exactViolations(_:_:_:n:margin:limit:excluded:)``: one O(2^n) floating pass with half
+///    tables, then exact excesses for the candidates); the most violated join the pool and LP_t
+///    is re-solved until no coalition is violated, exactly. The pool LP's exact optimum is then
+///    optimal for LP_t over all coalitions. The pool starts with the singletons, their
+///    complements and the coalitions of largest excess at the equal split (all coalitions when
+///    n ≤ 6; else about 2^n/32 of them, 32 to 150 below n = 20 and up to 400 from n = 20:
+///    ``initialPoolSize(players:)``).
+/// 4. Settle only the coalitions with a positive exact dual: they are tight in *every* optimum (a
+///    coalition tight in one optimum only must not be fixed — the classic error). Positive duals
+///    of xᵢ ≥ v({i}) fix xᵢ = v({i}). ε_t is the exact optimum, and the settled rows
+///    x(S) = v(S) − ε_t join the exact system.
 /// 5. Coalitions whose indicator lies in the span of the settled ones have constant excess and
-///    leave the pool (Maschler–Peleg–Shapley's reduction): the LPs shrink as the span grows.
+///    leave the pool (Maschler–Peleg–Shapley's reduction): the LPs shrink as the span grows. The
+///    span test is screened in floating point and confirmed in rationals.
 /// Stop when the settled rows have rank n; x is then the exact solution of the settled system,
 /// and is verified by ``KohlbergCriterion``.
 ///
-/// - Complexity: at most n − 1 levels; each level solves a few LPs over the pool (simplex) and
+/// Never an unverified answer: every level is a proved step of the sequence (exact optimum,
+/// exact feasibility, exact duals), and the result is checked by Kohlberg's criterion; if that
+/// check still fails, ``CoreSolutionError/notVerified(_:)`` is thrown rather than an allocation
+/// returned. (An earlier version settled the coalitions whose *floating* dual exceeded
+/// ``Tolerance/zero``: GLPK accepts a basis whose reduced costs are within its relative
+/// tolerance 10⁻⁷, and on BNF type-1, n = 22, seed 1 such a basis — one pool coalition violated
+/// by 20/63581 — settled a coalition that is not tight in the true optimum, giving a wrong,
+/// unverified allocation.)
+///
+/// - Complexity: at most n − 1 levels; each level solves a few LPs over the pool (simplex),
+///   certifies each in O(n³) rational operations plus O(pool · n) for its reduced costs, and
 ///   scans 2^n coalitions per LP; memory O(2^n) bits plus the pool.
 /// Degenerate input: games with many equal excesses make the duals degenerate; only positive
 /// duals are used, so progress is at least one rank per level. An empty imputation set throws
@@ -130,17 +155,20 @@ public enum SequentialNucleolus {
             let s = (0..<n).reduce(Rational.zero) { $0 + game.value(1 << $1) }
             throw CoreSolutionError.emptyImputationSet(singletonSum: s, grandCoalition: vN)
         }
+        var counters = ["linearPrograms": 0, "simplexIterations": 0, "coalitionsGenerated": 0, "scans": 0, "basisRepairs": 0]
         if n == 1 {
             let cert = KohlbergCriterion.verify(game, [vN], nucleolus: imputations)
-            return NucleolusResult(allocation: [vN], levels: [], settled: [], certificate: cert, counters: [:])
+            guard cert.verified else { throw CoreSolutionError.notVerified(cert.failure ?? "") }
+            return NucleolusResult(allocation: [vN], levels: [], settled: [], certificate: cert, counters: counters)
         }
-        var counters = ["linearPrograms": 0, "simplexIterations": 0, "coalitionsGenerated": 0, "scans": 0]
         let scanner = ExcessScanner(game)
         var exact = RationalEchelon(columns: n)
         exact.add(indicator(full, n), vN)
-        var exactRows: [([Rational], Rational)] = [(indicator(full, n), vN)]
         var span = FloatSpan(dimension: n)
         span.add(FloatSpan.indicator(full, n))
+        /// In the span of the settled rows: screened in floating point, confirmed exactly (a
+        /// floating "yes" alone would drop a coalition that still matters).
+        func spanned(_ s: Int) -> Bool { span.containsIndicator(s) && exact.spans(indicator(s, n)) }
         var equalities: [(mask: Int, rhs: Rational)] = [(full, vN)]   // mask < 0 encodes player ~mask
         var marked = [UInt64](repeating: 0, count: (1 << n) / 64 + 1)
         func isMarked(_ s: Int) -> Bool { marked[s >> 6] >> UInt64(s & 63) & 1 == 1 }
@@ -148,7 +176,7 @@ public enum SequentialNucleolus {
         mark(full)
         var fixedPlayers = Set<Int>()
         let scale = Double(game.numerators.lazy.map(\.magnitude).max() ?? 1) / Double(game.denominator)
-        let tol = Tolerance.feasibility * max(1, scale)
+        let margin = Tolerance.excessScreen * max(1, scale)
         let epsBound = Rational(Int(min(1e15, 1e3 * (scale + 1) * Double(n)).rounded()))
 
         // Initial pool.
@@ -175,92 +203,159 @@ public enum SequentialNucleolus {
             let rank = min(samples - 1, max(0, Int(Double(samples * size) / Double(full - 1)) - 1))
             let threshold = largest(rank, in: &sample)
             counters["scans"]! += 1
-            for c in scanner.violations(x0, above: threshold - 1e-9, limit: size, excluded: isMarked) { addToPool(c.mask) }
+            for c in scanner.violations(x0, above: threshold - Tolerance.zero, limit: size, excluded: isMarked) { addToPool(c.mask) }
         }
 
         var levels: [Rational] = [], settledLevels: [[Int]] = []
-        var lastX = [Double](repeating: 0, count: n)
         while exact.rank < n {
             guard levels.count <= 2 * n else { throw CoreSolutionError.solverFailed("the LP sequence did not converge in \(2 * n) levels") }
-            // Constraint generation until the pool's optimum is feasible for all coalitions.
-            var solution: LevelSolution
+            // Constraint generation until the pool LP's exact optimum is exactly feasible for every
+            // coalition; it is then optimal for LP_t itself.
+            var optimum: ExactLPSolution
             var freeImputation: [Int] = []
             while true {
                 freeImputation = imputations ? (0..<n).filter { !fixedPlayers.contains($0) } : []
-                solution = try solveLevel(game, equalities: equalities, pool: pool, freeImputation: freeImputation, epsBound: epsBound)
+                let solution = try solveLevel(game, equalities: equalities, pool: pool, freeImputation: freeImputation, epsBound: epsBound)
                 counters["linearPrograms"]! += 1
                 counters["simplexIterations"]! += solution.iterations
-                if n <= 6 { break }
-                let x = solution.x, eps = solution.eps
+                optimum = try solveLevelExactly(solution, counters: &counters)
+                if n <= 6 { break }                       // the pool holds every coalition
                 counters["scans"]! += 1
                 var added = 0
-                for c in scanner.violations(x, above: eps + tol, limit: 4 * additionsPerRound, excluded: { isMarked($0) || inPool.contains($0) }) {
-                    if span.containsIndicator(c.mask) { mark(c.mask); continue }
-                    addToPool(c.mask); added += 1
+                for s in exactViolations(game, scanner, optimum, n: n, margin: margin, limit: 4 * additionsPerRound,
+                                         excluded: { isMarked($0) || inPool.contains($0) }) {
+                    // A spanned coalition has the same excess at every remaining candidate x: it
+                    // cannot change the order of the excess vectors, so it leaves the sequence.
+                    if spanned(s) { mark(s); continue }
+                    addToPool(s); added += 1
                     if added >= additionsPerRound { break }
                 }
                 counters["coalitionsGenerated"]! += added
                 if added == 0 { break }
             }
-            let x = solution.x, eps = solution.eps
-            lastX = x
-            let poolDuals = solution.poolWeights
-            let impDuals = solution.imputationWeights
-            var settleNow = pool.indices.filter { poolDuals[$0] > Tolerance.zero }.map { pool[$0] }
-            let fixNow = freeImputation.indices.filter { impDuals[$0] > Tolerance.zero }.map { freeImputation[$0] }
-            if settleNow.isEmpty {
-                // Numerical fallback: the coalitions tight at this optimum.
-                settleNow = pool.filter { s in
-                    var xs = 0.0
-                    for i in TUGame.members(s) { xs += x[i] }
-                    return game.doubleValue(s) - xs >= eps - tol
-                }
-                if settleNow.isEmpty { throw CoreSolutionError.solverFailed("no coalition could be settled at level \(levels.count + 1)") }
+            // Exact duals: a coalition (or a row xᵢ ≥ v({i})) with a positive weight is tight in
+            // every optimum of LP_t (complementary slackness), and ε_t is the exact optimum.
+            let e = equalities.count, p = pool.count, f = freeImputation.count
+            guard optimum.values[e + p + f].isZero else {
+                throw CoreSolutionError.solverFailed("ε reached the level LP's artificial bound −\(epsBound) at level \(levels.count + 1)")
             }
-            // Exact ε_t from the settled equalities.
-            var withEps = RationalEchelon(columns: n + 1)
-            for (row, rhs) in exactRows { withEps.add(row + [.zero], rhs) }
-            for i in fixNow { withEps.add((0..<n).map { $0 == i ? Rational.one : .zero } + [.zero], game.value(1 << i)) }
-            for s in settleNow { withEps.add(indicator(s, n) + [.one], game.value(s)) }
-            let epsExact = withEps.determinedValue(of: n) ?? (Rational(exactly: eps) ?? .zero)
-            levels.append(epsExact)
+            let settleNow = pool.indices.filter { optimum.values[e + $0].signum > 0 }.map { pool[$0] }
+            let fixNow = freeImputation.indices.filter { optimum.values[e + p + $0].signum > 0 }.map { freeImputation[$0] }
+            let eps = optimum.duals[n]
+            levels.append(eps)
             settledLevels.append(settleNow)
-            func addExact(_ row: [Rational], _ rhs: Rational, _ code: Int, _ floatRow: [Double]) {
-                if exact.add(row, rhs) == .independent {
-                    exactRows.append((row, rhs))
+            func addExact(_ row: [Rational], _ rhs: Rational, _ code: Int, _ floatRow: [Double]) throws {
+                switch exact.add(row, rhs) {
+                case .independent:
                     equalities.append((code, rhs))
                     span.add(floatRow)
+                case .dependent: break
+                case .inconsistent:
+                    // Impossible for a certified optimum (it satisfies every settled row); kept as a guard.
+                    throw CoreSolutionError.solverFailed("the rows settled at level \(levels.count) contradict the earlier ones")
                 }
             }
             for i in fixNow {
                 fixedPlayers.insert(i)
-                addExact((0..<n).map { $0 == i ? Rational.one : .zero }, game.value(1 << i), ~i, (0..<n).map { $0 == i ? 1 : 0 })
+                try addExact((0..<n).map { $0 == i ? Rational.one : .zero }, game.value(1 << i), ~i, (0..<n).map { $0 == i ? 1 : 0 })
             }
             for s in settleNow {
                 mark(s)
-                addExact(indicator(s, n), game.value(s) - epsExact, s, FloatSpan.indicator(s, n))
+                try addExact(indicator(s, n), game.value(s) - eps, s, FloatSpan.indicator(s, n))
             }
             // Drop settled and spanned coalitions from the pool.
             pool = pool.filter { s in
                 if isMarked(s) { inPool.remove(s); return false }
-                if span.containsIndicator(s) { mark(s); inPool.remove(s); return false }
+                if spanned(s) { mark(s); inPool.remove(s); return false }
                 return true
             }
         }
-        _ = lastX
         guard let allocation = exact.solution() else { throw CoreSolutionError.solverFailed("the settled system is singular") }
         let hint = settledLevels.flatMap { $0 }.map { game.value($0) - TUGame.sum(allocation, over: $0) }.min()
         let cert = KohlbergCriterion.verify(game, allocation, nucleolus: imputations, threshold: hint)
         counters["linearPrograms"]! += cert.linearPrograms
+        guard cert.verified else { throw CoreSolutionError.notVerified(cert.failure ?? "") }
         return NucleolusResult(allocation: allocation, levels: levels, settled: settledLevels, certificate: cert, counters: counters)
     }
 }
 
 extension SequentialNucleolus {
-    /// The optimum of one level's LP: x, ε, and the LP's dual weights of the pool rows and of the
-    /// rows xᵢ ≥ v({i}).
+    /// GLPK's floating solve of one level's dual LP: the program and GLPK's final basis, which
+    /// ``solveLevelExactly(_:counters:)`` certifies (or repairs) in rationals.
     struct LevelSolution {
-        var x: [Double], eps: Double, poolWeights: [Double], imputationWeights: [Double], iterations: Int
+        var program: LinearProgram, rowStatus: [LPBasisStatus], columnStatus: [LPBasisStatus], iterations: Int
+    }
+
+    /// The level's dual LP solved exactly, in three steps that stop at the first success:
+    /// 1. GLPK's final floating basis, recomputed and certified in rationals
+    ///    (``LinearProgram/certifyBasis(rowStatus:columnStatus:)``): one (n + 1) × (n + 1)
+    ///    rational basis solve;
+    /// 2. ``GLPKSolver/solveExactly(_:start:)`` from a floating basis: GLPK's simplex on the
+    ///    integer-scaled rows, certified, and if that fails `glp_exact` warm-started from it;
+    /// 3. `glp_exact` from GLPK's standard basis (every pivot in rationals).
+    /// Each answer is certified (primal and dual feasible, equal objectives, all exact) before it
+    /// is used; when none is, the level fails with ``CoreSolutionError/solverFailed(_:)``.
+    /// - Complexity: step 1 is O(n³) rational operations plus O(nnz) for the certificate.
+    static func solveLevelExactly(_ level: LevelSolution, counters: inout [String: Int]) throws -> ExactLPSolution {
+        let why: String
+        switch level.program.certifyBasis(rowStatus: level.rowStatus, columnStatus: level.columnStatus) {
+        case .success(let optimum): return optimum
+        case .failure(let failure): why = failure.description
+        }
+        counters["basisRepairs"]! += 1
+        var failures = ["floating basis: \(why)"]
+        for start in [GLPKSolver.ExactStart.floatingBasis, .exactSimplex] {
+            do {
+                let r = try GLPKSolver(simplex: .primal, pricing: .standard).solveExactly(level.program, start: start)
+                counters["linearPrograms"]! += 1
+                counters["simplexIterations"]! += r.iterations
+                if let optimum = r.exact { return optimum }
+                failures.append("\(start.rawValue): the dual LP is \(r.status.rawValue)")
+            } catch {
+                failures.append("\(start.rawValue): \(error)")
+            }
+        }
+        throw CoreSolutionError.solverFailed("a level LP could not be solved exactly (\(failures.joined(separator: "; ")))")
+    }
+
+    /// Coalitions outside the pool that the exact optimum violates (e(S, x) > ε exactly), most
+    /// violated first; empty exactly when there is none.
+    ///
+    /// A floating scan at x (rounded) screens the coalitions whose floating excess exceeds
+    /// ε − `margin`; candidates are then checked exactly. The floating excess v(S) − x(S) is off
+    /// by at most about n·2⁻⁵²·(|v(S)| + Σ|xᵢ|), many orders of magnitude below `margin`
+    /// (``Tolerance/excessScreen`` times the game's scale), so no violated coalition is screened
+    /// out. The `limit` candidates of largest floating excess are checked first; only when all
+    /// of them are feasible and the screen passed more does a second pass check every candidate.
+    /// - Complexity: one O(2^n) scan (two when many coalitions lie near ε) plus O(1) (scaled
+    ///   Int128) or O(n) (rational) per candidate checked.
+    static func exactViolations(_ game: TUGame, _ scanner: ExcessScanner, _ optimum: ExactLPSolution, n: Int,
+                                margin: Double, limit: Int, excluded: (Int) -> Bool) -> [Int] {
+        let x = Array(optimum.duals[0..<n]), eps = optimum.duals[n]
+        let scaled = ExactExcess(game, x)
+        // ε·M rounded down: an integer e(S)·M exceeds ε·M iff it exceeds this.
+        var floorScaledEps: Int128? = nil
+        if let scaled {
+            let t = eps * scaled.scale
+            var q = t.numerator / t.denominator
+            if t.signum < 0 && q * t.denominator != t.numerator { q -= 1 }
+            if let small = Int(exactly: q) { floorScaledEps = Int128(small) }
+        }
+        func isViolated(_ s: Int) -> Bool {
+            if let scaled, let floorScaledEps { return scaled.scaledExcess(s) > floorScaledEps }
+            return game.value(s) - TUGame.sum(x, over: s) > eps
+        }
+        let xd = x.map(\.doubleValue), screen = eps.doubleValue - margin
+        // The `limit` candidates of largest floating excess, most violated first.
+        let top = scanner.violations(xd, above: screen, limit: limit, excluded: excluded)
+        let violated = top.map(\.mask).filter(isViolated)
+        if !violated.isEmpty || top.count < limit { return violated }
+        // All of them are exactly feasible but more candidates passed the screen (many coalitions
+        // near ε, as in games with many equal values): floating order is only approximate, so
+        // check every candidate exactly.
+        var rest: [Int] = []
+        scanner.forEach(xd, above: screen, excluded: excluded) { s in if isViolated(s) { rest.append(s) } }
+        return rest
     }
 
     /// Solves LP_t  (min ε s.t. a_r·x = b_r for the equalities, x(S) + ε ≥ v(S) for the pool,
@@ -314,9 +409,7 @@ extension SequentialNucleolus {
             // means LP_t itself is infeasible.
             throw CoreSolutionError.solverFailed("a level LP is infeasible (its dual is \(solution.status.rawValue))")
         }
-        return LevelSolution(x: Array(solution.duals[0..<n]), eps: solution.duals[n],
-                             poolWeights: Array(solution.values[e..<(e + p)]),
-                             imputationWeights: Array(solution.values[(e + p)..<(e + p + f)]),
+        return LevelSolution(program: lp, rowStatus: solution.rowStatus, columnStatus: solution.columnStatus,
                              iterations: solution.iterations)
     }
 }

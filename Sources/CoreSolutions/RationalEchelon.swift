@@ -43,13 +43,10 @@ struct RationalEchelon {
         return .independent
     }
 
-    /// The value of unknown `column` when the rows determine it (its pivot row has no other
-    /// non-pivot entries), else nil.
-    func determinedValue(of column: Int) -> Rational? {
-        guard let k = pivots.firstIndex(of: column) else { return nil }
-        let pivotSet = Set(pivots)
-        for j in 0..<columns where j != column && !pivotSet.contains(j) && !rows[k][j].isZero { return nil }
-        return rows[k][columns]
+    /// True when the row `a` (without a right-hand side) lies in the span of the rows.
+    func spans(_ a: [Rational]) -> Bool {
+        let r = reduce(a + [.zero])
+        return (0..<columns).allSatisfy { r[$0].isZero }
     }
 
     /// The unique solution when rank == columns.

@@ -13,6 +13,12 @@ public enum Tolerance {
     public static let feasibility: Double = 1e-7
     /// Ratio-test tie threshold for floating-point pivoting (relative).
     public static let pivot: Double = 1e-11
+    /// A floating pass that screens coalitions for an exact excess check (the nucleolus's
+    /// constraint generation) keeps every coalition whose floating excess is within this times
+    /// the game's scale (its largest |v(S)|, at least 1) of the threshold. The floating excess is
+    /// off by about n·2⁻⁵² of that scale, so nothing the exact check would flag is screened out;
+    /// a larger margin only costs exact checks of near-ties.
+    public static let excessScreen: Double = 1e-7
 
     // MARK: Certified equilibria of games with three or more players (issue 12)
     //

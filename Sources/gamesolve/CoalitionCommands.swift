@@ -289,7 +289,7 @@ private func nucleolusCommand(_ input: TUGameOptions, pre: Bool) throws {
     let r: NucleolusResult
     do { r = pre ? try SequentialNucleolus.prenucleolus(g) : try SequentialNucleolus.nucleolus(g) }
     catch let e as CoreSolutionError { throw CommandFailure(e.description) }
-    if !r.verified { Diagnostics.note("the result could not be verified by Kohlberg's criterion: \(r.certificate.failure ?? "")") }
+    // A returned result is verified: SequentialNucleolus throws CoreSolutionError.notVerified otherwise.
     var extras: [(String, JSONValue)] = [("verified", .bool(r.verified)), ("levels", .array(r.levels.map { .string($0.description) }))]
     if let first = r.levels.first { extras.append(("leastCoreValue", .string(first.description))) }
     for (k, v) in r.counters.sorted(by: { $0.key < $1.key }) { extras.append((k, .number("\(v)"))) }

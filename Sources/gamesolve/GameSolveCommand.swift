@@ -80,6 +80,10 @@ struct GameSolveCommand: ParsableCommand {
         } catch let error as CommandFailure {
             Diagnostics.error(error.message)
             terminate(ExitStatus.failure)
+        } catch let error as CoreSolutionError {
+            // e.g. a nucleolus or least core that could not be verified: never printed as an answer.
+            Diagnostics.error(error.description)
+            terminate(ExitStatus.failure)
         } catch let error as StoppedByTimeout {
             Diagnostics.error(error.message)
             terminate(ExitStatus.stoppedByTimeout)

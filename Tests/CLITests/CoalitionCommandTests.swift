@@ -31,7 +31,7 @@ private enum Games {
 /// The nucleolus commands print work counters (LP counts and so on), which change with the
 /// algorithm; mask their values so the rest of the output can be compared whole.
 private func maskingCounters(_ text: String) -> String {
-    let counters = ["coalitionsGenerated", "linearPrograms", "scans", "simplexIterations"]
+    let counters = ["basisRepairs", "coalitionsGenerated", "linearPrograms", "scans", "simplexIterations"]
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
         for c in counters {
             if line.hasPrefix("\(c): ") { return "\(c): #" }
@@ -214,6 +214,7 @@ private func maskingCounters(_ text: String) -> String {
                 verified: yes
                 levels: ["-50", "-75"]
                 leastCoreValue: -50
+                basisRepairs: #
                 coalitionsGenerated: #
                 linearPrograms: #
                 scans: #
@@ -230,6 +231,7 @@ private func maskingCounters(_ text: String) -> String {
               "verified": true,
               "levels": ["0", "0"],
               "leastCoreValue": "0",
+              "basisRepairs": #,
               "coalitionsGenerated": #,
               "linearPrograms": #,
               "scans": #,
