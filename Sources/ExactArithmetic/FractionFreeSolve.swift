@@ -21,6 +21,18 @@ public enum FractionFreeSolve {
     public static func solve(size n: Int, entry: (Int, Int) -> BigInt, rhs: (Int) -> BigInt)
         -> (numerators: [BigInt], denominator: BigInt)? {
         if n == 0 { return ([], BigInt(1)) }
+        // Large systems of word-sized integers: p-adic lifting (``DixonSolve``), whose numbers stay
+        // small until the final reconstruction; elimination below when A is singular modulo p.
+        if n >= dixonThreshold, let words = int64System(n, entry, rhs),
+           let solved = DixonSolve.solve(size: n, matrix: words.matrix, rhs: words.rhs) {
+            return solved
+        }
+        return eliminate(size: n, entry: entry, rhs: rhs)
+    }
+
+    /// Bareiss elimination (see the type's documentation), whatever the size.
+    static func eliminate(size n: Int, entry: (Int, Int) -> BigInt, rhs: (Int) -> BigInt)
+        -> (numerators: [BigInt], denominator: BigInt)? {
         let w = n + 1
         var t = [BigInt]()
         var previous = BigInt(1)
@@ -82,6 +94,24 @@ public enum FractionFreeSolve {
         var denominator = d
         if denominator.signum() < 0 { denominator.negate(); for i in numerators.indices { numerators[i].negate() } }
         return (numerators, denominator)
+    }
+
+    /// The size from which ``solve(size:entry:rhs:)`` lifts p-adically instead of eliminating
+    /// (measured: at 24 the two take about the same time on 20-bit entries).
+    public static let dixonThreshold = 24
+
+    /// The system as 64-bit integers, or nil when an entry does not fit.
+    static func int64System(_ n: Int, _ entry: (Int, Int) -> BigInt, _ rhs: (Int) -> BigInt) -> (matrix: [Int64], rhs: [Int64])? {
+        var matrix = [Int64](repeating: 0, count: n * n), b = [Int64](repeating: 0, count: n)
+        for r in 0..<n {
+            for c in 0..<n {
+                guard let w = entry(r, c).exactInt128, let v = Int64(exactly: w) else { return nil }
+                matrix[r * n + c] = v
+            }
+            guard let w = rhs(r).exactInt128, let v = Int64(exactly: w) else { return nil }
+            b[r] = v
+        }
+        return (matrix, b)
     }
 
     /// The outcome of ``solve128(size:entry:rhs:)``.

@@ -62,9 +62,23 @@ public enum NashAveraging {
             throw .solver("the minimax LP failed: \(error)")
         }
         let p = solution.strategies[0]
-        let regret = game.normalForm.nashConv([p, p])
+        // Skills (A·p)ᵢ over common denominators: A = Â/d_A and p = p̂/d_p with integer Â and p̂,
+        // so each skill is one integer dot product and one fraction (O(n²) integer operations,
+        // where term-by-term fractions would take a gcd per term).
+        let scaledA = CommonDenominatorVector(a.flatMap { $0 })
+        let scaledP = CommonDenominatorVector(p.probabilities)
+        let skillDenominator = scaledA.denominator * scaledP.denominator
+        let skills = (0..<n).map { i -> Rational in
+            var sum = BigInt(0)
+            for j in 0..<n where !scaledP.numerators[j].isZero && !scaledA.numerators[i * n + j].isZero {
+                sum += scaledA.numerators[i * n + j] * scaledP.numerators[j]
+            }
+            return Rational(sum, skillDenominator)
+        }
+        // NashConv of (p, p) in (A, −A): with A antisymmetric, pᵀAp = 0 and the column player's
+        // payoffs against p are (A·p)ⱼ too, so NashConv = 2·maxᵢ (A·p)ᵢ, exactly.
+        let regret = skills.max()! * 2
         guard regret.isZero, solution.value.isZero else { throw .solver("internal error: the minimax strategy is not an exact equilibrium") }
-        let skills = (0..<n).map { i in (0..<n).reduce(Rational.zero) { $0 + a[i][$1] * p.probabilities[$1] } }
         let support = p.support
         let inSupport = Set(support)
         for i in 0..<n where !inSupport.contains(i) && skills[i] >= .zero {
