@@ -54,7 +54,9 @@ let package = Package(
             "ExactArithmetic", "StrategicGames", "CLAPACK", .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK", .product(name: "BigInt", package: "BigInt")]),
-        .target(name: "LPSolvers", dependencies: ["ExactArithmetic", "StrategicGames", "LinearProgramming"]),
+        .target(name: "LPSolvers", dependencies: [
+            "ExactArithmetic", "StrategicGames", "LinearProgramming", .product(name: "BigInt", package: "BigInt"),
+        ]),
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
         .target(name: "RepeatedGames", dependencies: [

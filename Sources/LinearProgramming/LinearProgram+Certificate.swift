@@ -136,36 +136,31 @@ extension LinearProgram {
         var reduced = objective
         var activities = [Rational](repeating: .zero, count: m)
         if k >= threshold {
-            // Long denominators: sum over one common denominator (see CommonDenominatorVector).
+            // Long denominators: every sum over common denominators (see CommonDenominatorVector):
+            // x = x̂/d_x, y = ŷ/d_y and every coefficient = ĉ/d_c, so a row's activity and a
+            // column's dual sum are integer dot products and one fraction each, with no gcd per
+            // term whatever the coefficients' denominators.
             let common = CommonDenominatorVector(x)
             let commonDuals = CommonDenominatorVector(y)
+            let coefficients = CommonDenominatorVector(constraints.flatMap { $0.terms.map(\.coefficient) })
+            let activityDenominator = coefficients.denominator * common.denominator
             var columnSums = [BigInt](repeating: 0, count: n)
-            var columnSumsExact = true
+            var offset = 0
             for r in 0..<m {
-                if let a = common.dot(constraints[r].terms) {
-                    activities[r] = a
-                } else {
-                    var a = Rational.zero
-                    for term in constraints[r].terms where !x[term.index].isZero { a += term.coefficient * x[term.index] }
-                    activities[r] = a
-                }
+                var a = BigInt(0)
                 let yr = commonDuals.numerators[r]
-                if yr.isZero { continue }
-                for term in constraints[r].terms {
-                    if columnSumsExact, let (c, d) = term.coefficient.smallParts, d == 1 {
-                        columnSums[term.index] += yr * BigInt(c)
-                    } else {
-                        columnSumsExact = false
-                    }
+                for (t, term) in constraints[r].terms.enumerated() {
+                    let c = coefficients.numerators[offset + t]
+                    if c.isZero { continue }
+                    let xj = common.numerators[term.index]
+                    if !xj.isZero { a += c * xj }
+                    if !yr.isZero { columnSums[term.index] += yr * c }
                 }
+                offset += constraints[r].terms.count
+                activities[r] = Rational(a, activityDenominator)
             }
-            if columnSumsExact {
-                for j in 0..<n where !columnSums[j].isZero { reduced[j] -= Rational(columnSums[j], commonDuals.denominator) }
-            } else {
-                for r in 0..<m where !y[r].isZero {
-                    for term in constraints[r].terms { reduced[term.index] -= term.coefficient * y[r] }
-                }
-            }
+            let dualDenominator = commonDuals.denominator * coefficients.denominator
+            for j in 0..<n where !columnSums[j].isZero { reduced[j] -= Rational(columnSums[j], dualDenominator) }
         } else {
             for r in 0..<m {
                 var a = Rational.zero

@@ -1,3 +1,4 @@
+import BigInt
 import ExactArithmetic
 import LinearProgramming
 import StrategicGames
@@ -117,26 +118,39 @@ extension BimatrixGame {
         guard y.count == columnCount, MixedStrategy(unchecked: y).isProbabilityVector else {
             throw MinimaxError.verificationFailed("column strategy is not a probability vector")
         }
-        // Long denominators (large games): sums over one common denominator, no gcd per term.
-        let commonX = CommonDenominatorVector.isWorthIt(x) ? CommonDenominatorVector(x) : nil
-        let commonY = CommonDenominatorVector.isWorthIt(y) ? CommonDenominatorVector(y) : nil
-        for j in 0..<columnCount {
-            var guaranteed = commonX?.dot { self.rowPayoffs[$0, j] }
-            if guaranteed == nil {
-                var s = Rational.zero
-                for i in 0..<rowCount where !x[i].isZero { s += x[i] * rowPayoffs[i, j] }
-                guaranteed = s
+        // Long denominators (large games): every sum over common denominators, the payoffs' and
+        // the strategy's, so a column's guarantee is one integer dot product and one fraction
+        // (no gcd per term), whatever the payoffs' denominators.
+        if CommonDenominatorVector.isWorthIt(x) || CommonDenominatorVector.isWorthIt(y) {
+            let a = CommonDenominatorVector(rowPayoffs.storage)
+            let cx = CommonDenominatorVector(x), cy = CommonDenominatorVector(y)
+            let n = columnCount
+            let dx = a.denominator * cx.denominator, dy = a.denominator * cy.denominator
+            for j in 0..<n {
+                var sum = BigInt(0)
+                for i in 0..<rowCount where !cx.numerators[i].isZero && !a.numerators[i * n + j].isZero {
+                    sum += cx.numerators[i] * a.numerators[i * n + j]
+                }
+                guard Rational(sum, dx) >= v else { throw MinimaxError.verificationFailed("row strategy guarantees less than \(v)") }
             }
-            guard guaranteed! >= v else { throw MinimaxError.verificationFailed("row strategy guarantees less than \(v)") }
+            for i in 0..<rowCount {
+                var sum = BigInt(0)
+                for j in 0..<n where !cy.numerators[j].isZero && !a.numerators[i * n + j].isZero {
+                    sum += a.numerators[i * n + j] * cy.numerators[j]
+                }
+                guard Rational(sum, dy) <= v else { throw MinimaxError.verificationFailed("column strategy concedes more than \(v)") }
+            }
+            return
+        }
+        for j in 0..<columnCount {
+            var s = Rational.zero
+            for i in 0..<rowCount where !x[i].isZero { s += x[i] * rowPayoffs[i, j] }
+            guard s >= v else { throw MinimaxError.verificationFailed("row strategy guarantees less than \(v)") }
         }
         for i in 0..<rowCount {
-            var conceded = commonY?.dot { self.rowPayoffs[i, $0] }
-            if conceded == nil {
-                var s = Rational.zero
-                for j in 0..<columnCount where !y[j].isZero { s += rowPayoffs[i, j] * y[j] }
-                conceded = s
-            }
-            guard conceded! <= v else { throw MinimaxError.verificationFailed("column strategy concedes more than \(v)") }
+            var s = Rational.zero
+            for j in 0..<columnCount where !y[j].isZero { s += rowPayoffs[i, j] * y[j] }
+            guard s <= v else { throw MinimaxError.verificationFailed("column strategy concedes more than \(v)") }
         }
     }
 
