@@ -101,9 +101,8 @@ enum BenchRendering {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func quote(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    /// A CSV field (the one quoting rule, ``CSVFormat/field(_:)``).
+    static func quote(_ s: String) -> String { CSVFormat.field(s) }
 
     static func aligned(_ lines: [[String]]) -> String {
         let widths = (0..<lines[0].count).map { c in lines.map { $0[c].count }.max() ?? 0 }

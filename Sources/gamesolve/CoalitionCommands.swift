@@ -90,7 +90,7 @@ struct AllocationRenderer {
             return JSONValue.object(members).rendered()
         case .csv:
             var out = (["player"] + columns.map(\.name)).joined(separator: ",") + "\n"
-            for (i, p) in players.enumerated() { out += ([csvField(p)] + columns.map { $0.values[i] }).joined(separator: ",") + "\n" }
+            for (i, p) in players.enumerated() { out += ([CSVFormat.field(p)] + columns.map { $0.values[i] }).joined(separator: ",") + "\n" }
             return out
         case .table:
             var out = "\(concept)\n"
@@ -107,7 +107,6 @@ struct AllocationRenderer {
         }
     }
 
-    private func csvField(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
 }
 
 extension JSONValue {
@@ -124,16 +123,6 @@ extension JSONValue {
 
 extension String {
     func trimmingCharacters(in set: Character) -> String { var s = self; while s.last == set { s.removeLast() }; return s }
-    /// Every occurrence of `a` (non-empty, any length) replaced by `b`, left to right.
-    func replacingOccurrences(of a: String, with b: String) -> String {
-        guard !a.isEmpty else { return self }
-        var out = "", rest = Substring(self)
-        while let range = rest.firstRange(of: a) {
-            out += rest[..<range.lowerBound] + b
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
-    }
 }
 
 private func emit(_ text: String) { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }

@@ -90,7 +90,7 @@ struct MatchCommand: ParsableCommand {
             print(envelope.json().rendered(), terminator: "")
         case .csv:
             var out = "player_a,player_b,score_a,score_b,turns,cooperation_a,cooperation_b,long_run_a,long_run_b\n"
-            out += "\(repeatedCSVField(a.name)),\(repeatedCSVField(b.name)),\(output.text(scores[0])),\(output.text(scores[1])),\(outcomes.turns),\(output.text(coop[0])),\(output.text(coop[1])),"
+            out += "\(CSVFormat.field(a.name)),\(CSVFormat.field(b.name)),\(output.text(scores[0])),\(output.text(scores[1])),\(outcomes.turns),\(output.text(coop[0])),\(output.text(coop[1])),"
             out += (longRun.map { "\(output.text($0.payoffs[0])),\(output.text($0.payoffs[1]))" } ?? ",") + "\n"
             print(out, terminator: "")
         case .table:

@@ -170,7 +170,7 @@ struct TournamentCommand: ParsableCommand {
             var out = "player_a,player_b,score_a,score_b,turns,repetitions,cooperation_a,cooperation_b\n"
             for m in r.matches {
                 let s = m.outcomes.scores(r.stage), c = m.outcomes.cooperationRates
-                out += "\(repeatedCSVField(names[m.players[0]])),\(repeatedCSVField(names[m.players[1]])),\(output.text(s[0])),\(output.text(s[1])),\(m.outcomes.turns),\(m.repetitions),\(output.text(c[0])),\(output.text(c[1]))\n"
+                out += "\(CSVFormat.field(names[m.players[0]])),\(CSVFormat.field(names[m.players[1]])),\(output.text(s[0])),\(output.text(s[1])),\(m.outcomes.turns),\(m.repetitions),\(output.text(c[0])),\(output.text(c[1]))\n"
             }
             return out
         case .table:
@@ -205,9 +205,4 @@ func repeatedTable(_ rows: [[String]]) -> String {
         row.enumerated().map { c, cell in c == row.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
             .joined(separator: "  ")
     }.joined(separator: "\n") + "\n"
-}
-
-/// A CSV field, quoted when it holds a comma or a quote.
-func repeatedCSVField(_ s: String) -> String {
-    s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
 }
