@@ -46,6 +46,14 @@ enum Interrupts {
         }
     }
 
+    /// Ends a run whose printed result may be incomplete: one `gamesolve: error:` line (why it
+    /// stopped, then `detail`) and the documented status, 75 after `--timeout`, 130/143 after a
+    /// signal.
+    static func endIncomplete(interrupted: Bool, _ detail: String) -> Never {
+        Diagnostics.error((interrupted ? "interrupted by a signal" : "stopped: the --timeout ran out") + detail)
+        terminate(interrupted ? exitStatus : ExitStatus.stoppedByTimeout)
+    }
+
     /// The exit status for a run that was interrupted: 130 after SIGINT, 143 after SIGTERM.
     static var exitStatus: Int32 {
         let sig = received.withLock { $0 }

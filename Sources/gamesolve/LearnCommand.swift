@@ -140,13 +140,9 @@ struct LearnCommand: ParsableCommand {
         case .json: print(renderer.envelope().json().rendered(), terminator: "")
         case .csv: print(renderer.csv(), terminator: "")
         }
-        if result.stopReason == .timeout {
-            Diagnostics.error("stopped: the --timeout ran out after \(result.iterations) iterations (the result is that iterate)")
-            terminate(ExitStatus.stoppedByTimeout)
-        }
-        if result.stopReason == .interrupted {
-            Diagnostics.error("interrupted by a signal after \(result.iterations) iterations (the result is that iterate)")
-            terminate(Interrupts.exitStatus)
+        if result.stopReason == .timeout || result.stopReason == .interrupted {
+            Interrupts.endIncomplete(interrupted: result.stopReason == .interrupted,
+                                     " after \(result.iterations) iterations (the result is that iterate)")
         }
     }
 }

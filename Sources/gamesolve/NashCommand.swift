@@ -72,13 +72,8 @@ struct NashCommand: ParsableCommand {
         // Partial results are printed, and one line on standard error and the exit status say
         // that they may be incomplete.
         let found = "\(result.equilibria.count) equilibri\(result.equilibria.count == 1 ? "um" : "a") found"
-        if result.stopReason == .timeout {
-            Diagnostics.error("stopped: the --timeout ran out (\(found), each verified; the list may be incomplete)")
-            terminate(ExitStatus.stoppedByTimeout)
-        }
-        if result.stopReason == .interrupted {
-            Diagnostics.error("interrupted by a signal (\(found), each verified; the list may be incomplete)")
-            terminate(Interrupts.exitStatus)
+        if result.stopReason == .timeout || result.stopReason == .interrupted {
+            Interrupts.endIncomplete(interrupted: result.stopReason == .interrupted, " (\(found), each verified; the list may be incomplete)")
         }
     }
 

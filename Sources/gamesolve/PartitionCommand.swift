@@ -92,9 +92,8 @@ struct PartitionCommand: ParsableCommand {
         }
         print(render(result, table: table, allocation: allocation, seconds: watch.seconds), terminator: "")
         if result.stopReason != .completed {
-            let why = result.stopReason == .interrupted ? "interrupted by a signal" : "stopped: the --timeout ran out"
-            Diagnostics.error("\(why) before optimality was proven: the structure printed is the best found, the optimum is at most its bound")
-            terminate(result.stopReason == .interrupted ? Interrupts.exitStatus : ExitStatus.stoppedByTimeout)
+            Interrupts.endIncomplete(interrupted: result.stopReason == .interrupted,
+                                     " before optimality was proven: the structure printed is the best found, the optimum is at most its bound")
         }
     }
 

@@ -88,13 +88,9 @@ struct TournamentCommand: ParsableCommand {
             } catch { throw CommandFailure(error.description) }
         }
         print(render(result, elapsed: elapsed, moran: moran), terminator: "")
-        if result.stopReason == .timeout {
-            Diagnostics.error("stopped: the --timeout ran out; the results cover the repetitions played so far (marked incomplete)")
-            terminate(ExitStatus.stoppedByTimeout)
-        }
-        if result.stopReason == .interrupted {
-            Diagnostics.error("interrupted by a signal; the results cover the repetitions played so far (marked incomplete)")
-            terminate(Interrupts.exitStatus)
+        if result.stopReason == .timeout || result.stopReason == .interrupted {
+            Interrupts.endIncomplete(interrupted: result.stopReason == .interrupted,
+                                     "; the results cover the repetitions played so far (marked incomplete)")
         }
     }
 
