@@ -44,8 +44,14 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
             }
             return result
         case .enumerate:
+            let bimatrix = try requireBimatrix(game)
+            let vertices = ExtremeEquilibria.vertexBound(rows: bimatrix.rowCount, columns: bimatrix.columnCount)
+            if vertices > 1e8 {
+                // Exponential work states its size before it starts.
+                Diagnostics.note("extreme-equilibrium enumeration of a \(bimatrix.rowCount)x\(bimatrix.columnCount) game: up to \(Self.scientific(vertices)) vertices of the smaller best-response polytope (upper bound theorem; most games have far fewer)\(Self.unboundedHint(limits))")
+            }
             do {
-                return try ExtremeEquilibria.solve(try requireBimatrix(game), limits: limits)
+                return try ExtremeEquilibria.solve(bimatrix, limits: limits)
             } catch let e as ExtremeEquilibriaError {
                 throw CommandFailure(e.description)
             }
@@ -90,13 +96,17 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
             if pairs > 1e8 {
                 // Exponential work states its size before it starts.
                 let which = options.equalSizeSupports ? "equal-size support pairs" : "support pairs of all sizes"
-                let bound = limits.timeout == nil && limits.maxResults == nil
-                    ? "; nothing bounds this run: add --timeout or --max-equilibria, or stop it with Ctrl-C (what was found is printed)"
-                    : ""
-                Diagnostics.note("support enumeration of a \(bimatrix.rowCount)x\(bimatrix.columnCount) game: up to \(Self.scientific(pairs)) \(which)\(bound)")
+                Diagnostics.note("support enumeration of a \(bimatrix.rowCount)x\(bimatrix.columnCount) game: up to \(Self.scientific(pairs)) \(which)\(Self.unboundedHint(limits))")
             }
             return SupportEnumeration(equalSizeOnly: options.equalSizeSupports).solveSynchronously(bimatrix, limits: limits)
         }
+    }
+
+    /// The end of a size note when neither a timeout nor a result limit bounds the run.
+    static func unboundedHint(_ limits: SolverLimits) -> String {
+        limits.timeout == nil && limits.maxResults == nil
+            ? "; nothing bounds this run: add --timeout or --max-equilibria, or stop it with Ctrl-C (what was found is printed)"
+            : ""
     }
 
     /// A count for a note: "1.4e11".

@@ -89,6 +89,19 @@ import GameSolve
         #expect(Self.verifiedPairs(tr, t) == Set(k.equilibria.map { [$0[1], $0[0]] }))
     }
 
+    /// The upper bound theorem's counts: a quadrilateral (2x2: d = 2, f = 4), the cube (3x3:
+    /// d = 3, f = 6), the dual of the cyclic polytope C(8, 4) (4x4: 20 vertices), and the
+    /// smaller side deciding the dimension (5x2: a polygon with f = 7 edges has 7 vertices).
+    @Test func vertexBoundIsTheUpperBoundTheorem() {
+        #expect(ExtremeEquilibria.vertexBound(rows: 2, columns: 2) == 4)
+        #expect(ExtremeEquilibria.vertexBound(rows: 3, columns: 3) == 8)
+        #expect(ExtremeEquilibria.vertexBound(rows: 4, columns: 4) == 20)
+        #expect(ExtremeEquilibria.vertexBound(rows: 5, columns: 2) == 7)
+        #expect(ExtremeEquilibria.vertexBound(rows: 1, columns: 9) == 2)
+        // von Stengel's 6x6 game with 75 equilibria stays below the bound of its polytope.
+        #expect(ExtremeEquilibria.vertexBound(rows: 6, columns: 6) == 112)
+    }
+
     @Test func vonStengelSegmentIsOneNashSubset() throws {
         let g = try Self.game([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
         let report = try ExtremeEquilibria.report(g)

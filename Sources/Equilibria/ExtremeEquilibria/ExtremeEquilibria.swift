@@ -110,6 +110,28 @@ public enum ExtremeEquilibria {
         }
     }
 
+    /// An upper bound on the vertices the walk can meet: McMullen's upper bound theorem
+    /// (McMullen, "The maximum numbers of faces of a convex polytope", Mathematika 17, 1970) for
+    /// a polytope of dimension d = min(m, n) with f = m + n facets,
+    /// C(f − ⌈d/2⌉, ⌊d/2⌋) + C(f − ⌊d/2⌋ − 1, ⌈d/2⌉ − 1), attained by duals of cyclic polytopes.
+    /// The best-response polytope of the smaller side is such a polytope, so this bounds the
+    /// vertices visited and the extreme equilibria (each has its own vertex of that polytope).
+    /// Degenerate games can visit several bases per vertex. A double: the count can exceed
+    /// 2^63 for large games.
+    /// - Complexity: O(d).
+    public static func vertexBound(rows m: Int, columns n: Int) -> Double {
+        let d = min(m, n), f = m + n
+        guard d >= 2 else { return d == 1 ? 2 : 1 }
+        func binomial(_ a: Int, _ b: Int) -> Double {
+            guard b >= 0, a >= b else { return 0 }
+            var c = 1.0
+            for i in 0..<min(b, a - b) { c = c * Double(a - i) / Double(i + 1) }
+            return c
+        }
+        let (lo, hi) = (d / 2, (d + 1) / 2)
+        return binomial(f - hi, lo) + binomial(f - lo - 1, hi - 1)
+    }
+
     /// Below this many strategies on the smaller side the walk runs on one thread whatever
     /// `jobs` says. Up to 10x10 the whole solve takes a few milliseconds of CPU, and the shared
     /// (locked) visited sets and hand-overs of the parallel walk cost more than a second thread
