@@ -46,10 +46,10 @@ struct MatchCommand: ParsableCommand {
         let pair = try parseStrategies([first, second], stage: stage, usage: false)
         let (a, b) = (pair[0], pair[1])
         let clock = Stopwatch()
-        var outcomes = MatchOutcomes()
+        var outcomes = MatchOutcomes(actions: stage.actionCount)
         for k in 0..<settings.repetitions { outcomes += Match.play(a, b, settings: settings, seed: settings.matchSeed(k)) }
         // The moves of match 0: the same draws as its simulation above.
-        let history = moves ? Match.moves(a, b, settings: settings, seed: settings.matchSeed(0)) : []
+        let history = moves ? Match.actions(a, b, settings: settings, seed: settings.matchSeed(0)).map { stage.actionLabel($0.0, $0.1) } : []
         var notes: [String] = []
         let longRun = exactPayoffs(a, b, stage: stage, noise: settings.noise, discount: nil, notes: &notes)
         let discounted = discount.flatMap(Rational.init).flatMap { exactPayoffs(a, b, stage: stage, noise: settings.noise, discount: $0, notes: &notes) }
@@ -80,10 +80,10 @@ struct MatchCommand: ParsableCommand {
                 ("turns", .number(String(outcomes.turns))),
                 ("cooperation", .array(coop.map { .string($0.description) })),
                 ("cooperationDecimal", .array(coop.map(output.decimal))),
-                ("outcomes", .object(zip(["CC", "CD", "DC", "DD"], outcomes.counts).map { ($0, .number(String($1))) })),
+                ("outcomes", .object(zip(stage.outcomeNames, outcomes.counts).map { ($0, .number(String($1))) })),
                 ("longRun", exact(longRun)),
                 ("discounted", exact(discounted)),
-            ] + (moves ? [("moves", .array(history.map { .string("\($0.0)\($0.1)") }))] : [])
+            ] + (moves ? [("moves", .array(history.map { .string($0) }))] : [])
             envelope.counters = [("matches", settings.repetitions), ("turns", outcomes.turns)]
             envelope.notes = notes
             envelope.elapsedSeconds = elapsed
@@ -95,10 +95,10 @@ struct MatchCommand: ParsableCommand {
             print(out, terminator: "")
         case .table:
             var out = ""
-            if moves { out += "Moves: " + history.map { "\($0.0)\($0.1)" }.joined(separator: " ") + "\n" }
+            if moves { out += "Moves: " + history.joined(separator: " ") + "\n" }
             var rows = [["", a.name, b.name]]
             rows.append(["score (\(outcomes.turns) turns)", output.text(scores[0]), output.text(scores[1])])
-            rows.append(["cooperation rate", output.text(coop[0]), output.text(coop[1])])
+            rows.append([stage.actionCount == 2 ? "cooperation rate" : "\(stage.actions[0]) rate", output.text(coop[0]), output.text(coop[1])])
             if let l = longRun { rows.append(["long-run payoff/round (exact)", output.text(l.payoffs[0]), output.text(l.payoffs[1])]) }
             if let d = discounted, let delta = discount.flatMap(Rational.init) {
                 rows.append(["discounted payoff, δ = \(delta)", output.text(d.payoffs[0]), output.text(d.payoffs[1])])

@@ -4,12 +4,13 @@ import GameSolve
 
 // Options shared by `tournament` and `match` (the stage game, the match settings, rendering).
 
-/// The symmetric 2x2 stage game: `--payoffs R,S,T,P` or `--game FILE` (first strategy C).
+/// The symmetric stage game: `--payoffs R,S,T,P` (2x2) or `--game FILE` (any symmetric k x k
+/// game; for 2x2 the first strategy is C).
 struct StageGameOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The stage game as R,S,T,P (reward, sucker, temptation, punishment); default 3,0,5,1.", valueName: "R,S,T,P"))
     var payoffs: String?
 
-    @Option(help: ArgumentHelp("A symmetric 2x2 game file whose first strategy is C (instead of --payoffs).", valueName: "file"))
+    @Option(help: ArgumentHelp("A symmetric two-player game file, k x k (instead of --payoffs); in a 2x2 game the first strategy is C. With k ≠ 2 the strategies are those for any number of actions: tit-for-tat, always:i, best-response, cycler, random.", valueName: "file"))
     var game: String?
 
     @Option(name: .customLong("input-format"), help: "The game file's format, when its extension does not tell it.")
@@ -30,7 +31,7 @@ struct StageGameOptions: ParsableArguments {
         return SymmetricStageGame(reward: r, sucker: s, temptation: t, punishment: p)
     }
 
-    /// The stage game (a file that is not a symmetric 2x2 game is a command failure, exit 1).
+    /// The stage game (a file that is not a symmetric game is a command failure, exit 1).
     func load() throws -> SymmetricStageGame {
         if let path = game {
             let g = try GameFile.read(path: path, format: inputFormat)
@@ -128,13 +129,18 @@ func splitStrategyList(_ text: String) -> [String] {
 func integerOrExact(_ x: Rational) -> JSONValue { x.isInteger ? .number(x.description) : .string(x.description) }
 
 /// The strategies named on the command line. `validate()` calls this with the stage game of
-/// `--payoffs` (or the default prisoner's dilemma when the stage comes from `--game`), so unknown
-/// names and bad parameters are usage errors (exit 64); `run()` calls it again with the stage game
-/// read from the file, where a strategy that does not fit that game is a command failure (exit 1).
-func parseStrategies(_ names: [String], stage: SymmetricStageGame, usage: Bool) throws -> [Strategy] {
+/// `--payoffs` (nil when the stage comes from `--game`: then the names are checked against the
+/// prisoner's dilemma, and only unknown names and bad parameters count), so those are usage
+/// errors (exit 64); `run()` calls it again with the stage game read from the file, where a
+/// strategy that does not fit that game is a command failure (exit 1).
+func parseStrategies(_ names: [String], stage: SymmetricStageGame?, usage: Bool) throws -> [Strategy] {
     var out: [Strategy] = []
     for name in names {
-        do { out.append(try Strategy(parsing: name, stage: stage)) } catch {
+        do { out.append(try Strategy(parsing: name, stage: stage ?? .prisonersDilemma)) } catch {
+            // Without the file's game only the name and its parameters can be judged here.
+            var judged = stage != nil
+            if case .badStrategy = error { judged = true }
+            guard judged else { continue }
             if usage { throw ValidationError(error.description) } else { throw CommandFailure(error.description) }
         }
     }
@@ -142,6 +148,9 @@ func parseStrategies(_ names: [String], stage: SymmetricStageGame, usage: Bool) 
 }
 
 extension StageGameOptions {
-    /// The stage game known without reading a file (for `validate()`).
-    var stageForValidation: SymmetricStageGame { (try? payoffs.map(Self.parsePayoffs)) ?? .prisonersDilemma }
+    /// The stage game known without reading a file (for `validate()`); nil when it comes from
+    /// `--game`.
+    var stageForValidation: SymmetricStageGame? {
+        game != nil ? nil : (try? payoffs.map(Self.parsePayoffs)) ?? .prisonersDilemma
+    }
 }

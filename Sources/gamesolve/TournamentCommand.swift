@@ -6,20 +6,22 @@ import GameSolve
 struct TournamentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tournament",
-        abstract: "Round-robin tournament of repeated prisoner's-dilemma strategies (Axelrod's tournaments).",
+        abstract: "Round-robin tournament of repeated-game strategies (Axelrod's tournaments).",
         discussion: """
-        Every pair of strategies plays (each strategy also meets its twin), on a symmetric 2x2 \
-        stage game, for a fixed number of turns or a seeded geometric length, with seeded noise, \
+        Every pair of strategies plays (each strategy also meets its twin), on a symmetric stage \
+        game (2x2 by --payoffs, or any k x k game by --game), for a fixed number of turns or a seeded geometric length, with seeded noise, \
         --repetitions times. Matches run in parallel and stream (memory does not grow with turns); \
         results depend on --seed only, not on --jobs. Strategies are ranked by mean score per turn \
         over all their matches (self-play counted on both sides).
 
         "scores" are each player's total over all repetitions of the pair (JSON integers when \
         the payoffs are integers, exact strings otherwise); per-turn means and cooperation rates \
+        (how often each player played C, or action 0 in a larger stage game) \
         are exact fractions with ...Decimal companions.
 
         Strategies (see docs/repeated.md for definitions): \(Strategy.catalogueNames.joined(separator: ", ")). \
-        Default: the 14 deterministic ones.
+        Default: the 14 deterministic ones; for a stage game with k ≠ 2 actions, those for any \
+        number of actions (tit-for-tat, best-response, cycler, always:0 ... always:k−1).
 
         Example:
           gamesolve tournament --payoffs 3,0,5,1 --strategies tit-for-tat,grudger,defector --turns 200 --format json
@@ -28,7 +30,7 @@ struct TournamentCommand: ParsableCommand {
 
     @OptionGroup var stageGame: StageGameOptions
 
-    @Option(help: ArgumentHelp("Comma-separated strategy names (parameters after ':', e.g. memory-one:1,0,0,1); default: the 14 deterministic strategies.", valueName: "list"))
+    @Option(help: ArgumentHelp("Comma-separated strategy names (parameters after ':', e.g. memory-one:1,0,0,1); default: the 14 deterministic strategies (for k ≠ 2 actions: tit-for-tat, best-response, cycler, always:i).", valueName: "list"))
     var strategies: String?
 
     @OptionGroup var match: MatchSettingsOptions
@@ -59,14 +61,19 @@ struct TournamentCommand: ParsableCommand {
         if let n = moranPopulation, !(2...MoranProcess.maxExactPopulation).contains(n) {
             throw ValidationError("--moran-population must be between 2 and \(MoranProcess.maxExactPopulation), got \(n)")
         }
-        _ = try parseStrategies(strategyNames, stage: stageGame.stageForValidation, usage: true)
+        _ = try parseStrategies(strategyNames(stageGame.stageForValidation ?? .prisonersDilemma), stage: stageGame.stageForValidation, usage: true)
     }
 
-    var strategyNames: [String] { strategies.map(splitStrategyList) ?? Strategy.deterministicNames }
+    /// `--strategies`, or the default for the stage game.
+    func strategyNames(_ stage: SymmetricStageGame) -> [String] {
+        if let list = strategies { return splitStrategyList(list) }
+        if stage.actionCount == 2 { return Strategy.deterministicNames }
+        return ["tit-for-tat", "best-response", "cycler"] + (0..<stage.actionCount).map { "always:\($0)" }
+    }
 
     func run() throws {
         let stage = try stageGame.load()
-        let players = try parseStrategies(strategyNames, stage: stage, usage: false)
+        let players = try parseStrategies(strategyNames(stage), stage: stage, usage: false)
         let settings = try match.settings()
         let tournament: Tournament
         do { tournament = try Tournament(strategies: players, stage: stage, settings: settings) } catch { throw CommandFailure(error.description) }
@@ -129,7 +136,7 @@ struct TournamentCommand: ParsableCommand {
                         ("scoresPerTurnDecimal", .array(perTurn.map(output.decimal))),
                         ("cooperation", .array(coop.map { .string($0.description) })),
                         ("cooperationDecimal", .array(coop.map(output.decimal))),
-                        ("outcomes", .object(zip(["CC", "CD", "DC", "DD"], m.outcomes.counts).map { ($0, .number(String($1))) })),
+                        ("outcomes", .object(zip(r.stage.outcomeNames, m.outcomes.counts).map { ($0, .number(String($1))) })),
                         ("turns", .number(String(m.outcomes.turns))),
                         ("repetitions", .number(String(m.repetitions))),
                     ])
@@ -176,7 +183,8 @@ struct TournamentCommand: ParsableCommand {
             }
             var out = repeatedTable(rows)
             out += "\nMatches (scores summed over \(match.repetitions) repetition(s)):\n"
-            var mrows = [["player A", "player B", "score A", "score B", "turns", "C rate A", "C rate B"]]
+            let first = r.stage.actions[0]
+            var mrows = [["player A", "player B", "score A", "score B", "turns", "\(first) rate A", "\(first) rate B"]]
             for m in r.matches {
                 let s = m.outcomes.scores(r.stage), c = m.outcomes.cooperationRates
                 mrows.append([names[m.players[0]], names[m.players[1]], output.text(s[0]), output.text(s[1]),

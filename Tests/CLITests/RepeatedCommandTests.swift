@@ -41,7 +41,26 @@ import Testing
         #expect(try CLI.run(["tournament", "--strategies", "tit-for-tatt"]).status == 64)
         #expect(try CLI.run(["tournament", "--payoffs", "3,0,5"]).status == 64)
         #expect(try CLI.run(["tournament", "--noise", "1.5"]).status == 64)
-        #expect(try CLI.run(["tournament", "--game", "Examples/rock-paper-scissors.nfg"]).status == 1)
+        // A 2x2-only strategy on a 3x3 stage game: a command failure naming the alternatives.
+        let r = try CLI.run(["tournament", "--game", "Examples/rock-paper-scissors.nfg", "--strategies", "grudger,tit-for-tat"])
+        #expect(r.status == 1 && r.stdout.isEmpty && r.stderr.contains("defined for 2x2 stage games"))
+        #expect(try CLI.run(["tournament", "--game", "Examples/rock-paper-scissors.nfg", "--strategies", "always:3"]).status == 1)
+        #expect(try CLI.run(["tournament", "--game", "Examples/rock-paper-scissors.nfg", "--strategies", "bogus"]).status == 64)
+    }
+
+    /// A 3x3 stage game: the default strategies for any number of actions, outcomes named by the
+    /// actions, and a zero-sum stage giving antisymmetric scores.
+    @Test func tournamentOnRockPaperScissors() throws {
+        let r = try CLI.run(["tournament", "--game", "Examples/rock-paper-scissors.nfg", "--turns", "30", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["tit-for-tat", "best-response", "cycler", "always:0", "always:1", "always:2"] { #expect(r.stdout.contains("\"\(name)\"")) }
+        #expect(r.stdout.contains(#""Rock/Paper""#))
+        let matches = r.stdout.components(separatedBy: #""playerIndices""#).count - 1
+        #expect(matches == 21)                      // 15 pairs + 6 self-plays
+        let m = try CLI.run(["match", "tit-for-tat", "best-response", "--game", "Examples/rock-paper-scissors.nfg", "--turns", "6", "--moves"])
+        #expect(m.status == 0, "\(m.stderr)")
+        #expect(m.stdout.contains("Moves: Rock/Rock Rock/Paper Paper/Paper Paper/Scissors Scissors/Scissors Scissors/Rock"))
+        #expect(m.stdout.contains("-1/2") && m.stdout.contains("Rock rate"))
     }
 
     @Test func matchPrintsExactLongRunPayoffs() throws {

@@ -24,7 +24,7 @@ import ExactArithmetic
 /// - Complexity: O(n³) exact operations for n reachable joint states (at most the product of the
 ///   two machines' state counts).
 public enum LongRunPayoff {
-    /// Payoffs and cooperation rates of the two players, exactly.
+    /// Payoffs and cooperation rates (the frequency of action 0, C) of the two players, exactly.
     public struct Result: Sendable, Hashable {
         /// Expected payoff per round of A and B (normalised discounted, or the long-run mean).
         public let payoffs: [Rational]
@@ -42,6 +42,9 @@ public enum LongRunPayoff {
                                noise: Rational = .zero, discount: Rational? = nil) throws(RepeatedGameError) -> Result {
         guard let ma = a.machine, let mb = b.machine else {
             throw .unsupported("\(a.machine == nil ? a.name : b.name) has unbounded memory (a counter), so its play is not a finite Markov chain")
+        }
+        guard ma.actionCount == stage.actionCount, mb.actionCount == stage.actionCount else {
+            throw .stageGame("the strategies are for stage games with \(ma.actionCount) and \(mb.actionCount) actions, this one has \(stage.actionCount)")
         }
         guard noise >= .zero && noise <= .one else { throw .badStrategy("the noise must be a probability in [0, 1]") }
         if let d = discount, !(d >= .zero && d < .one) { throw .badStrategy("the discount factor must be in [0, 1), got \(d)") }
@@ -124,35 +127,40 @@ struct JointChain {
     init(_ a: StrategyMachine, _ b: StrategyMachine, stage: SymmetricStageGame, noise: Rational) {
         var index: [Int: Int] = [:]
         let key = { (sa: Int, sb: Int) in sa * b.stateCount + sb }
-        let table = stage.table
-        func played(_ p: Rational) -> Rational { p * (.one - noise) + (.one - p) * noise }
+        let k = stage.actionCount
+        // The action actually played: the intended one with probability 1 − ε, each of the k − 1
+        // others with ε/(k − 1) (for k = 2: p(1 − ε) + (1 − p)ε).
+        func played(_ p: [Rational]) -> [Rational] {
+            guard k > 1 else { return p }
+            let spread = noise / Rational(k - 1)
+            return p.map { $0 * (.one - noise) + (.one - $0) * spread }
+        }
         states.append((a.initial, b.initial))
         index[key(a.initial, b.initial)] = 0
         var i = 0
         while i < states.count {
             let (sa, sb) = states[i]
-            let pa = played(a.cooperation[sa]), pb = played(b.cooperation[sb])
+            let pa = played(a.plays[sa]), pb = played(b.plays[sb])
             var out: [Int: Rational] = [:]
             var order: [Int] = []
             var reward = [Rational](repeating: .zero, count: 4)
-            for x in 0..<2 { for y in 0..<2 {
-                let p = (x == 0 ? pa : .one - pa) * (y == 0 ? pb : .one - pb)
-                if p.isZero { continue }
-                reward[0] += p * table[2 * x + y]
-                reward[1] += p * table[2 * y + x]
-                let na = a.next[4 * sa + 2 * x + y], nb = b.next[4 * sb + 2 * y + x]
-                let k = key(na, nb)
+            for x in 0..<k where !pa[x].isZero { for y in 0..<k where !pb[y].isZero {
+                let p = pa[x] * pb[y]
+                reward[0] += p * stage.payoff(own: x, opponent: y)
+                reward[1] += p * stage.payoff(own: y, opponent: x)
+                let na = a.next[(sa * k + x) * k + y], nb = b.next[(sb * k + y) * k + x]
+                let key = key(na, nb)
                 let j: Int
-                if let known = index[k] { j = known } else {
+                if let known = index[key] { j = known } else {
                     j = states.count
-                    index[k] = j
+                    index[key] = j
                     states.append((na, nb))
                 }
                 if out[j] == nil { order.append(j) }
                 out[j, default: .zero] += p
             } }
-            reward[2] = pa
-            reward[3] = pb
+            reward[2] = pa[0]
+            reward[3] = pb[0]
             transitions.append(order.map { ($0, out[$0]!) })
             rewards.append(reward)
             i += 1

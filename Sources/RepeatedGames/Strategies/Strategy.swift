@@ -53,6 +53,15 @@ public enum Move: Int, Sendable, Hashable, CustomStringConvertible {
 /// - `zd-generous:χ[,φ]`: the generous zero-determinant strategy of Stewart & Plotkin (2012, "Extortion
 ///   and cooperation in the prisoner's dilemma", PNAS 109) enforcing s_X − R = χ·(s_Y − R), the
 ///   same formula with R in place of P; `zd-generous:2,1/8` is their ZDGTFT-2 (1, 1/8, 1, 1/4).
+///
+/// Stage games with k ≠ 2 actions (actions numbered 0 to k − 1, 0 playing the part of C) take
+/// the strategies whose definition does not rest on C and D; these work on 2x2 games too:
+/// - `tit-for-tat`: action 0 first, then the opponent's last action.
+/// - `always:i`: action i every round (`always:0` is `cooperator` in a 2x2 game).
+/// - `best-response`: action 0 first, then a best response to the opponent's last action (the
+///   lowest-numbered one when several tie): Cournot's adjustment process.
+/// - `cycler`: actions 0, 1, ..., k − 1, 0, 1, ... whatever the opponent does.
+/// - `random`: every action with probability 1/k each round (`random:p` is for 2x2 games).
 public struct Strategy: Sendable, Hashable, CustomStringConvertible {
     /// The name as the catalogue spells it, with its parameters (`tit-for-tat`, `zd-extort:3`).
     public let name: String
@@ -89,6 +98,49 @@ public struct Strategy: Sendable, Hashable, CustomStringConvertible {
             guard p >= .zero && p <= .one else { throw .badStrategy("strategy '\(trimmed)': \(what) \(p) is not a probability in [0, 1]") }
             return p
         }
+        let k = stage.actionCount
+        switch base {
+        case "always":
+            try expectParams(1...1)
+            guard let (i, one) = params[0].smallParts, one == 1, i >= 0 else {
+                throw .badStrategy("strategy '\(trimmed)': the action must be a number 0, 1, ... (got \(params[0]))")
+            }
+            guard i < k else { throw .stageGame("strategy '\(trimmed)': this stage game has actions 0 to \(k - 1)") }
+            self.init(name: "always:\(i)", machine: .general(actions: k, plays: [i]) { _, _, _ in 0 })
+            return
+        case "cycler":
+            try expectParams(0...0)
+            self.init(name: base, machine: .general(actions: k, plays: Array(0..<k)) { s, _, _ in (s + 1) % k })
+            return
+        case "best-response":
+            try expectParams(0...0)
+            // State 0: the first round; state 1 + o: the opponent last played o.
+            let reply = (0..<k).map { o in (0..<k).max { a, b in
+                let (x, y) = (stage.payoff(own: a, opponent: o), stage.payoff(own: b, opponent: o))
+                return x != y ? x < y : a > b
+            }! }
+            self.init(name: base, machine: .general(actions: k, plays: [0] + reply) { _, _, opp in 1 + opp })
+            return
+        case "tit-for-tat" where k != 2:
+            self.init(name: base, machine: .general(actions: k, plays: Array(0..<k)) { _, _, opp in opp })
+            return
+        case "random" where k != 2:
+            guard params.isEmpty else {
+                throw .stageGame("strategy '\(trimmed)': random:p is for 2x2 stage games; with \(k) actions, random plays each with probability 1/\(k)")
+            }
+            let uniform = [Rational](repeating: Rational(1, k), count: k)
+            self.init(name: base, machine: StrategyMachine(actions: k, plays: [uniform], next: [Int](repeating: 0, count: k * k), initial: 0))
+            return
+        default:
+            break
+        }
+        guard k == 2 else {
+            let known = Strategy.catalogueNames.contains(base) || Strategy.catalogueNames.contains { $0.hasPrefix(base + ":") || $0.hasPrefix(base + "[") }
+            if known {
+                throw .stageGame("strategy '\(base)' is defined for 2x2 stage games (C and D); with \(k) actions use \(Strategy.anyActionNames.joined(separator: ", "))")
+            }
+            throw .badStrategy("unknown strategy '\(trimmed)' (known: \(Strategy.catalogueNames.joined(separator: ", ")))")
+        }
         if let deterministic = StrategyMachine.deterministic[base] {
             try expectParams(0...0)
             self.init(name: base, machine: deterministic)
@@ -110,12 +162,12 @@ public struct Strategy: Sendable, Hashable, CustomStringConvertible {
                 g = try probability(given, "generosity g")
             } else {
                 guard stage.isPrisonersDilemma else {
-                    throw .notSymmetric2x2("generous-tit-for-tat's default generosity needs a prisoner's dilemma (T > R > P > S); give it as generous-tit-for-tat:g")
+                    throw .stageGame("generous-tit-for-tat's default generosity needs a prisoner's dilemma (T > R > P > S); give it as generous-tit-for-tat:g")
                 }
                 let (r, s, t, p) = (stage.reward, stage.sucker, stage.temptation, stage.punishment)
                 let candidate = min(.one - (t - r) / (r - s), (r - p) / (t - p))
                 guard candidate >= .zero else {
-                    throw .notSymmetric2x2("generous-tit-for-tat: min(1 − (T − R)/(R − S), (R − P)/(T − P)) = \(candidate) is negative for these payoffs; give g as generous-tit-for-tat:g")
+                    throw .stageGame("generous-tit-for-tat: min(1 − (T − R)/(R − S), (R − P)/(T − P)) = \(candidate) is negative for these payoffs; give g as generous-tit-for-tat:g")
                 }
                 g = candidate
             }
@@ -130,7 +182,7 @@ public struct Strategy: Sendable, Hashable, CustomStringConvertible {
         case "zd-extort", "zd-generous":
             try expectParams(1...2)
             guard stage.isPrisonersDilemma else {
-                throw .notSymmetric2x2("\(base) needs a prisoner's dilemma (T > R > P > S)")
+                throw .stageGame("\(base) needs a prisoner's dilemma (T > R > P > S)")
             }
             let chi = params[0]
             guard chi >= .one else { throw .badStrategy("\(base): χ must be at least 1 (got \(chi))") }
@@ -176,7 +228,10 @@ public struct Strategy: Sendable, Hashable, CustomStringConvertible {
 
     /// Every name the catalogue knows (parameterised ones with their parameter syntax).
     public static let catalogueNames: [String] = deterministicNames + ["random:p", "generous-tit-for-tat[:g]",
-        "memory-one:pCC,pCD,pDC,pDD[,p0]", "zd-extort:χ[,φ]", "zd-generous:χ[,φ]"]
+        "memory-one:pCC,pCD,pDC,pDD[,p0]", "zd-extort:χ[,φ]", "zd-generous:χ[,φ]"] + ["always:i", "best-response", "cycler"]
+
+    /// The strategies defined for stage games with any number of actions.
+    public static let anyActionNames = ["tit-for-tat", "always:i", "best-response", "cycler", "random"]
 
     /// The 14 deterministic strategies of issue 14, in its order.
     public static let deterministicNames = [
@@ -185,30 +240,54 @@ public struct Strategy: Sendable, Hashable, CustomStringConvertible {
         "cycler-ccd", "hard-tit-for-tat", "prober",
     ]
 
-    /// True when every state plays C with probability 0 or 1.
+    /// True when every state plays one action with probability 1.
     public var isDeterministic: Bool {
         guard let m = machine else { return true }
-        return m.cooperation.allSatisfy { $0.isZero || $0 == .one }
+        return m.plays.allSatisfy { $0.contains(.one) }
     }
 }
 
-/// A finite-state strategy: `cooperation[s]` is the probability of C in state s; after a round in
-/// which this player made move `own` and the opponent `opponent`, the state becomes
-/// `next[4·s + 2·own + opponent]` (moves 0 = C, 1 = D); play starts in `initial`.
+/// A finite-state strategy of a stage game with k actions: `plays[s]` is the probability of each
+/// action in state s; after a round in which this player played `own` and the opponent
+/// `opponent`, the state becomes `next[k²·s + k·own + opponent]`; play starts in `initial`.
+/// For k = 2 the actions are C (0) and D (1) and `cooperation[s]` is the probability of C.
 public struct StrategyMachine: Sendable, Hashable {
-    public let cooperation: [Rational]
+    /// The number of actions k.
+    public let actionCount: Int
+    /// Per state, the probability of each action.
+    public let plays: [[Rational]]
     public let next: [Int]
     public let initial: Int
 
-    public init(cooperation: [Rational], next: [Int], initial: Int) {
-        precondition(next.count == 4 * cooperation.count && next.allSatisfy { cooperation.indices.contains($0) })
-        precondition(cooperation.indices.contains(initial))
-        self.cooperation = cooperation
+    /// A machine of a k-action game.
+    public init(actions k: Int, plays: [[Rational]], next: [Int], initial: Int) {
+        precondition(k >= 1 && plays.allSatisfy { $0.count == k })
+        precondition(next.count == k * k * plays.count && next.allSatisfy { plays.indices.contains($0) })
+        precondition(plays.indices.contains(initial))
+        self.actionCount = k
+        self.plays = plays
         self.next = next
         self.initial = initial
     }
 
-    public var stateCount: Int { cooperation.count }
+    /// A machine of a 2x2 game from the probability of C in each state.
+    public init(cooperation: [Rational], next: [Int], initial: Int) {
+        self.init(actions: 2, plays: cooperation.map { [$0, .one - $0] }, next: next, initial: initial)
+    }
+
+    /// The probability of the first action (C) in each state.
+    public var cooperation: [Rational] { plays.map { $0[0] } }
+
+    public var stateCount: Int { plays.count }
+
+    /// A deterministic machine of a k-action game: state s plays action `plays[s]` and moves to
+    /// `step(s, own, opponent)`.
+    static func general(actions k: Int, plays: [Int], _ step: (Int, Int, Int) -> Int) -> StrategyMachine {
+        var next: [Int] = []
+        for s in plays.indices { for own in 0..<k { for opp in 0..<k { next.append(step(s, own, opp)) } } }
+        let distributions = plays.map { a in (0..<k).map { $0 == a ? Rational.one : .zero } }
+        return StrategyMachine(actions: k, plays: distributions, next: next, initial: 0)
+    }
 
     /// A machine from a deterministic table: `plays[s]` is state s's move, `step(s, own, opp)`
     /// its next state.

@@ -23,6 +23,9 @@ public struct Tournament: Sendable {
 
     public init(strategies: [Strategy], stage: SymmetricStageGame, settings: MatchSettings) throws(RepeatedGameError) {
         guard !strategies.isEmpty else { throw .badStrategy("a tournament needs at least one strategy") }
+        for s in strategies where (s.machine?.actionCount ?? 2) != stage.actionCount {
+            throw .stageGame("strategy '\(s.name)' is for a stage game with \(s.machine?.actionCount ?? 2) actions, this one has \(stage.actionCount)")
+        }
         try settings.validate()
         self.strategies = strategies
         self.stage = stage
@@ -42,7 +45,7 @@ public struct Tournament: Sendable {
         let pairs = self.pairs
         let reps = settings.repetitions
         let total = pairs.count * reps
-        let compiled = strategies.map(CompiledStrategy.init)
+        let compiled = strategies.map { CompiledStrategy($0) }
         let prepared = Match.PreparedSettings(settings)
         let settings = self.settings
         let jobs = max(1, min(limits.jobs ?? activeProcessorCount(), total))
@@ -57,7 +60,7 @@ public struct Tournament: Sendable {
         let lastReport = Atomic<Int>(0)
         let shares = Mutex<[([MatchOutcomes], [Int])]>([])
         runOnThreads(jobs) { _ in
-            var outcomes = [MatchOutcomes](repeating: MatchOutcomes(), count: pairs.count)
+            var outcomes = [MatchOutcomes](repeating: MatchOutcomes(actions: stage.actionCount), count: pairs.count)
             var played = [Int](repeating: 0, count: pairs.count)
             while !stopped.load(ordering: .relaxed) {
                 let first = nextTask.add(chunk, ordering: .relaxed).oldValue
@@ -84,7 +87,7 @@ public struct Tournament: Sendable {
             }
             shares.withLock { $0.append((outcomes, played)) }
         }
-        var outcomes = [MatchOutcomes](repeating: MatchOutcomes(), count: pairs.count)
+        var outcomes = [MatchOutcomes](repeating: MatchOutcomes(actions: stage.actionCount), count: pairs.count)
         var played = [Int](repeating: 0, count: pairs.count)
         for (o, n) in shares.withLock({ $0 }) {
             for p in pairs.indices { outcomes[p] += o[p]; played[p] += n[p] }
