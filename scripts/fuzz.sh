@@ -11,7 +11,7 @@
 #
 # Environment: FUZZ_TARGETS="FuzzNFG FuzzCSV" runs only those; FUZZ_RUNS=N also stops each
 # target after N executions; FUZZ_SANITIZE="fuzzer address" adds AddressSanitizer (whose leak
-# checker is what -detect_leaks uses; slower).
+# checker is what -detect_leaks uses; slower; a debug build unless FUZZ_CONFIG says otherwise).
 set -uo pipefail
 # Swift's own crash backtracer would take the signal before libFuzzer can save the input.
 export SWIFT_BACKTRACE=enable=no
@@ -19,7 +19,9 @@ cd "$(dirname "$0")/../Fuzzing"
 seconds="${1:-60}"
 targets="${FUZZ_TARGETS:-FuzzNFG FuzzCSV FuzzJSON FuzzLrs FuzzTUJSON FuzzTUVector FuzzTURules FuzzNPY}"
 sanitizers="${FUZZ_SANITIZE:-fuzzer}"
-config="${FUZZ_CONFIG:-release}"
+# With AddressSanitizer the release build comes out without libFuzzer's coverage instrumentation
+# on this toolchain (Swift 6.3: the fuzzer then mutates blindly), so that variant defaults to debug.
+if [[ "$sanitizers" == *address* ]]; then config="${FUZZ_CONFIG:-debug}"; else config="${FUZZ_CONFIG:-release}"; fi
 flags=(); scratch=".build"
 for s in $sanitizers; do flags+=(--sanitize="$s"); done
 [[ "$sanitizers" != "fuzzer" ]] && scratch=".build-$(echo "$sanitizers" | tr ' ' '-')"
@@ -46,6 +48,11 @@ for t in $targets; do
     log="$work/$t.log"
     runs=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' || true)
     [[ -z "$runs" ]] && runs=$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')
+    # A target without coverage feedback is not fuzzing: say so and count it as a finding.
+    if ! grep -qE 'INITED cov: [0-9]+' "$log"; then
+        echo "  $t: no coverage instrumentation in this build (libFuzzer reports no 'cov:'); the run does not count"
+        found=1
+    fi
     timeouts=$(grep -c 'ALARM: working on the last Unit' "$log")
     ooms=$(grep -c 'ERROR: libFuzzer: out-of-memory' "$log")
     leaks=$(grep -c 'ERROR: LeakSanitizer' "$log")
