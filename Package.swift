@@ -40,7 +40,7 @@ let package = Package(
 
         // MARK: Exact numbers and the game models (no GLPK, no LAPACK)
         .target(name: "ExactArithmetic", dependencies: [.product(name: "BigInt", package: "BigInt")]),
-        .target(name: "StrategicGames", dependencies: ["ExactArithmetic"]),
+        .target(name: "StrategicGames", dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "CoalitionGames", dependencies: ["ExactArithmetic", "_JSONText"]),
 
         // MARK: Readers and writers

@@ -99,7 +99,7 @@ import Testing
         bytes += [0xFF, 0xFE]
         bytes += Array(#""], "values": [1]}"#.utf8)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gamesolve-bad-utf8-\(UUID().uuidString).json").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let r = try CLI.run(["shapley", path])
         #expect(r.status == 65, "\(r.stderr)")

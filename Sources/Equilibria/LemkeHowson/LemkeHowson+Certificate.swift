@@ -54,9 +54,12 @@ struct FloatingPayoffs: Sendable {
 /// |I| = |J| because Q has m basic variables. The same holds in the P-system. The strategy y is
 /// the solution of the indifference system A[I, J]·y_J = u·1, Σ y_J = 1, solved once in exact
 /// rationals with the game's own payoffs (no shift, no scaling), and likewise x from B. The pair
-/// is then checked exactly to be a Nash equilibrium — every row in x's support attains
-/// max_i (A·y)_i and every column in y's support attains max_j (xᵀB)_j — using only the supports:
-/// A·y needs the |J| columns of A in y's support.
+/// is then checked by the library's one exact Nash test,
+/// ``BimatrixGame/verifiedEquilibrium(row:column:)``: every row in x's support attains
+/// max_i (A·y)_i and every column in y's support attains max_j (xᵀB)_j, using only the supports
+/// (A·y needs the |J| columns of A in y's support). The big-integer route first rejects cheaply
+/// with a floating filter of proven error (``bestResponseCheck``); it never accepts without the
+/// exact test.
 ///
 /// A floating-point basis that is wrong (a pivot misjudged) gives a singular or infeasible system,
 /// or a profile that fails the check: nil, never a wrong answer.
@@ -98,7 +101,7 @@ enum BasisCertificate {
         var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
         for (k, i) in rowsI.enumerated() { x[i] = xSolution[k] }
         for (k, j) in columnsJ.enumerated() { y[j] = ySolution[k] }
-        return certified(game, x: x, y: y)
+        return game.verifiedEquilibrium(row: x, column: y)
     }
 
     /// The certificate in integers, when every payoff involved is an integer (the usual case): the
@@ -145,8 +148,10 @@ enum BasisCertificate {
         var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
         for (r, i) in rowsI.enumerated() where !nx[r].isZero { x[i] = Rational(nx[r], dx) }
         for (c, j) in columnsJ.enumerated() where !ny[c].isZero { y[j] = Rational(ny[c], dy) }
-        return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
-                           payoffs: [Rational(u, dy), Rational(v, dx)])
+        // The filter above rejects cheaply; what it accepts still passes the one exact Nash test.
+        guard let eq = game.verifiedEquilibrium(row: x, column: y) else { return nil }
+        assert(eq.payoffs == [Rational(u, dy), Rational(v, dx)])
+        return eq
     }
 
     /// The exact best-response check of one player: with p = weights / denominator (a probability
@@ -237,10 +242,11 @@ enum BasisCertificate {
     }
 
     /// ``integerCertificate(_:rowsI:columnsJ:tightRows:tightColumns:)`` in fixed-width integers:
-    /// payoffs read through Rational's Int fast path, Bareiss elimination and the Nash check in
-    /// `Int128` with overflow detection. Every operation is exact or reports `.outOfRange`, so a
-    /// verdict here is the same as the big-integer one (the usual case on payoffs of a few digits
-    /// and supports of up to about ten strategies).
+    /// payoffs read through Rational's Int fast path, Bareiss elimination in `Int128` with
+    /// overflow detection, then the one exact Nash test (itself in `Int128` for such strategies).
+    /// Every operation is exact or reports `.outOfRange`, so a verdict here is the same as the
+    /// big-integer one (the usual case on payoffs of a few digits and supports of up to about ten
+    /// strategies).
     /// - Complexity: O(k³ + (m + n)·k) Int128 operations, no allocation per entry.
     static func fixedWidthCertificate(_ game: BimatrixGame, rowsI: [Int], columnsJ: [Int], tightRows: [Int],
                                       tightColumns: [Int]) -> FixedWidthOutcome {
@@ -261,20 +267,6 @@ enum BasisCertificate {
         let xSolved = bareissIndifference128(size: l) { r, c in payoff(b[rowsI[c] * n + tightColumns[r]]) }
         guard integral else { return .outOfRange }
         guard case .solved(let nx, let dx) = xSolved else { return xSolved == .singular ? .notAnEquilibrium : .outOfRange }
-        // A's columns J (k x m, column-major) and B's rows I (l x n), as Int128.
-        var aCols = [Int128](repeating: 0, count: k * m), bRows = [Int128](repeating: 0, count: l * n)
-        for (c, j) in columnsJ.enumerated() {
-            for i in 0..<m {
-                guard let (p, q) = a[i * n + j].smallParts, q == 1 else { return .outOfRange }
-                aCols[c * m + i] = Int128(p)
-            }
-        }
-        for (r, i) in rowsI.enumerated() {
-            for j in 0..<n {
-                guard let (p, q) = b[i * n + j].smallParts, q == 1 else { return .outOfRange }
-                bRows[r * n + j] = Int128(p)
-            }
-        }
         // Probability vectors: numerators ≥ 0 summing to the (positive) denominator.
         func isDistribution(_ num: [Int128], _ den: Int128) -> Bool? {
             var sum: Int128 = 0
@@ -288,27 +280,6 @@ enum BasisCertificate {
         }
         guard let yOK = isDistribution(ny, dy), let xOK = isDistribution(nx, dx) else { return .outOfRange }
         guard yOK && xOK else { return .notAnEquilibrium }
-        // dy·(A·y)_i and dx·(xᵀB)_j; numerators ≤ denominator, so |terms| ≤ |payoff|·d.
-        var ay = [Int128](repeating: 0, count: m), bx = [Int128](repeating: 0, count: n)
-        for c in 0..<k where ny[c] != 0 {
-            for i in 0..<m {
-                let (t, o1) = aCols[c * m + i].multipliedReportingOverflow(by: ny[c])
-                let (s2, o2) = ay[i].addingReportingOverflow(t)
-                if o1 || o2 { return .outOfRange }
-                ay[i] = s2
-            }
-        }
-        for r in 0..<l where nx[r] != 0 {
-            for j in 0..<n {
-                let (t, o1) = bRows[r * n + j].multipliedReportingOverflow(by: nx[r])
-                let (s2, o2) = bx[j].addingReportingOverflow(t)
-                if o1 || o2 { return .outOfRange }
-                bx[j] = s2
-            }
-        }
-        let u = ay.max()!, v = bx.max()!
-        for (r, i) in rowsI.enumerated() where nx[r] != 0 && ay[i] != u { return .notAnEquilibrium }
-        for (c, j) in columnsJ.enumerated() where ny[c] != 0 && bx[j] != v { return .notAnEquilibrium }
         func rational(_ p: Int128, _ q: Int128) -> Rational {
             if let p64 = Int(exactly: p), let q64 = Int(exactly: q) { return Rational(p64, q64) }
             return Rational(BigInt.fromInt128(p), BigInt.fromInt128(q))
@@ -316,8 +287,9 @@ enum BasisCertificate {
         var x = [Rational](repeating: .zero, count: m), y = [Rational](repeating: .zero, count: n)
         for (r, i) in rowsI.enumerated() where nx[r] != 0 { x[i] = rational(nx[r], dx) }
         for (c, j) in columnsJ.enumerated() where ny[c] != 0 { y[j] = rational(ny[c], dy) }
-        return .equilibrium(Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
-                                        payoffs: [rational(u, dy), rational(v, dx)]))
+        // The library's one exact Nash test (in Int128 too for these strategies).
+        guard let eq = game.verifiedEquilibrium(row: x, column: y) else { return .notAnEquilibrium }
+        return .equilibrium(eq)
     }
 
     /// ``bareissIndifference(size:entry:)`` in Int128 with overflow detection
@@ -370,28 +342,5 @@ enum BasisCertificate {
             }
         }
         return (0..<k).map { t[$0 * w + k + 1] }
-    }
-
-    /// (x, y) as an ``Equilibrium`` when it is one, exactly; the payoff vectors are computed over
-    /// the supports only.
-    /// - Complexity: O((m + n)·k) rational operations for supports of size ≤ k.
-    static func certified(_ game: BimatrixGame, x: [Rational], y: [Rational]) -> Equilibrium? {
-        let m = game.rowCount, n = game.columnCount
-        let sx = (0..<m).filter { !x[$0].isZero }, sy = (0..<n).filter { !y[$0].isZero }
-        var total = Rational.zero
-        for i in sx { guard x[i].signum > 0 else { return nil }; total += x[i] }
-        guard total == .one else { return nil }
-        total = .zero
-        for j in sy { guard y[j].signum > 0 else { return nil }; total += y[j] }
-        guard total == .one else { return nil }
-        let a = game.rowPayoffs, b = game.columnPayoffs
-        var ay = [Rational](repeating: .zero, count: m)
-        for i in 0..<m { var s = Rational.zero; for j in sy { s += a[i, j] * y[j] }; ay[i] = s }
-        var bx = [Rational](repeating: .zero, count: n)
-        for j in 0..<n { var s = Rational.zero; for i in sx { s += b[i, j] * x[i] }; bx[j] = s }
-        let u = ay.max()!, v = bx.max()!
-        for i in sx where ay[i] != u { return nil }
-        for j in sy where bx[j] != v { return nil }
-        return Equilibrium(strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)], payoffs: [u, v])
     }
 }
