@@ -38,10 +38,13 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK", providers: [.apt(["liblapack-dev"])]),
 
+        // MARK: Support: the one parallel runner and the machine's size (no dependencies)
+        .target(name: "SolverSupport"),
+
         // MARK: Exact numbers and the game models (no GLPK, no LAPACK)
         .target(name: "ExactArithmetic", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "StrategicGames", dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")]),
-        .target(name: "CoalitionGames", dependencies: ["ExactArithmetic", "_JSONText"]),
+        .target(name: "CoalitionGames", dependencies: ["ExactArithmetic", "SolverSupport", "_JSONText"]),
 
         // MARK: Readers and writers
         // Internal (leading underscore, no product): the one JSON parser, used by the strategic
@@ -51,7 +54,7 @@ let package = Package(
 
         // MARK: Solvers
         .target(name: "Equilibria", dependencies: [
-            "ExactArithmetic", "StrategicGames", "CLAPACK", .product(name: "BigInt", package: "BigInt"),
+            "ExactArithmetic", "SolverSupport", "StrategicGames", "CLAPACK", .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "LPSolvers", dependencies: [
@@ -60,10 +63,10 @@ let package = Package(
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
         .target(name: "RepeatedGames", dependencies: [
-            "ExactArithmetic", "StrategicGames", "Equilibria", "LPSolvers", .product(name: "BigInt", package: "BigInt"),
+            "ExactArithmetic", "SolverSupport", "StrategicGames", "Equilibria", "LPSolvers", .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "CoalitionStructures", dependencies: [
-            "ExactArithmetic", "CoalitionGames", "CoreSolutions", .product(name: "BigInt", package: "BigInt"),
+            "ExactArithmetic", "SolverSupport", "CoalitionGames", "CoreSolutions", .product(name: "BigInt", package: "BigInt"),
         ]),
         // Learning dynamics (fictitious play, regret matching, Hedge, replicator, ...) and
         // empirical-game analysis (α-Rank, Moran processes) — issue 13.
@@ -81,7 +84,7 @@ let package = Package(
 
         // MARK: Umbrella and command-line tool
         .target(name: "GameSolve", dependencies: [
-            "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
+            "SolverSupport", "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "LPSolvers",
             "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
             "RepeatedGames",
             "CoalitionStructures",

@@ -1,6 +1,6 @@
 import BigInt
-import Dispatch
 import ExactArithmetic
+import SolverSupport
 
 /// Exact Shapley and Banzhaf values of a table game.
 ///
@@ -71,12 +71,12 @@ extension TUGame {
     /// a(i, k) for all i, k, flattened as i·(n+1) + k.
     func accumulate<A: FixedWidthInteger & SignedInteger & Sendable>(_: A.Type, jobs: Int?) -> [Int128] {
         let n = playerCount, stride = n + 1, size = numerators.count
-        let workers = max(1, min(jobs ?? activeProcessors(), size >> 12 == 0 ? 1 : 64))
+        let workers = max(1, min(jobs ?? Machine.processorCount, size >> 12 == 0 ? 1 : 64))
         let chunk = (size + workers - 1) / workers
         let results = ResultBox<[Int128]>(count: workers)
         numerators.withUnsafeBufferPointer { table in
             let table = UnsafeSendable(table)
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
+            runOnThreads(workers) { w in
                 var acc = [A](repeating: 0, count: n * stride)
                 let lo = max(1, w * chunk), hi = min(size, (w + 1) * chunk)
                 if lo < hi {
@@ -100,15 +100,6 @@ extension TUGame {
         for part in results.all() { for j in 0..<sum.count { sum[j] += part[j] } }
         return sum
     }
-}
-
-/// Number of processors available to this process.
-func activeProcessors() -> Int {
-    #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return 4
-    #endif
 }
 
 #if canImport(Glibc)

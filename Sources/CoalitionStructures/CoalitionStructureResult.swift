@@ -141,24 +141,6 @@ public func formatBytes(_ b: Int) -> String {
     return "\(tenths / 10).\(tenths % 10) \(units[u])"
 }
 
-/// Number of processors available to this process.
-func processorCount() -> Int {
-    #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return 2
-    #endif
-}
-
-/// Physical memory of the machine in bytes.
-public func physicalMemoryBytes() -> Int {
-    #if canImport(Glibc)
-    return Int(sysconf(Int32(_SC_PHYS_PAGES))) * Int(sysconf(Int32(_SC_PAGESIZE)))
-    #else
-    return 8 << 30
-    #endif
-}
-
 #if canImport(Glibc)
 import Glibc
 #endif

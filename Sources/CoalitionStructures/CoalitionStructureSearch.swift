@@ -1,3 +1,4 @@
+import SolverSupport
 /// The entry point of coalition structure generation: dispatches to the method.
 public enum CoalitionStructureSearch {
     /// The optimal (or, when stopped, the best found and a bound) coalition structure.
@@ -19,7 +20,7 @@ public enum CoalitionStructureSearch {
         case .auto:
             guard table.sumsFitInt64, table.playerCount >= 4 else { return DynamicProgramming.solve(table, options: options).withMethod(.auto) }
             let n = table.playerCount
-            let workers = max(1, options.jobs ?? processorCount())
+            let workers = max(1, options.jobs ?? Machine.processorCount)
             let cap = searchCap ?? max(1 << 16, DynamicProgramming.splitCount(players: n) / 16)
             switch IntegerPartitionSearch.solve(table, options: options, layers: n / 2 - 1, nodeBudget: cap) {
             case .done(let r): return r.withMethod(.auto)

@@ -1,5 +1,5 @@
-import Dispatch
 import ExactArithmetic
+import SolverSupport
 
 /// The optimal coalition structure by improved dynamic programming (IDP).
 ///
@@ -60,8 +60,8 @@ public enum DynamicProgramming {
 
     static func run<A: FixedWidthInteger & SignedInteger & Sendable>(_ table: CoalitionValueTable, _: A.Type,
                                                                       _ options: PartitionOptions) -> CoalitionStructureResult {
-        let n = table.playerCount, size = 1 << n, full = size - 1
-        let workers = max(1, options.jobs ?? processorCount())
+        let n = table.playerCount, size = 1 << n
+        let workers = max(1, options.jobs ?? Machine.processorCount)
         var counters = PartitionCounters()
         counters.coalitionsEvaluated = size - 1
         var f = [A](repeating: 0, count: size)
@@ -88,7 +88,7 @@ public enum DynamicProgramming {
             let chunks = half >> 12 == 0 ? 1 : workers * 16
             let chunk = (half + chunks - 1) / chunks
             let results = Slots<(A, Int)>(count: chunks)
-            DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            runOnThreads(workers, iterations: chunks) { k in
                 let f = shared.pointer
                 var best = f[full], arg = full
                 let lo = k * chunk, hi = min(half - 1, lo + chunk)   // k = half − 1 is C′ = N
@@ -155,7 +155,7 @@ extension DynamicProgramming {
                 let chunk = (size + chunks - 1) / chunks
                 let halt = StopFlag()
                 let balancedFrom = balancedOnly ? max(1, 2 * s - n) : 1, balancedTo = s - balancedFrom
-                DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                runOnThreads(workers, iterations: chunks) { k in
                     if halt.isSet { return }
                     if options.stop.check() != nil { halt.set(); return }
                     let lo = k * chunk, hi = min(size, lo + chunk)

@@ -1,5 +1,5 @@
-import Dispatch
 import ExactArithmetic
+import SolverSupport
 import Synchronization
 
 /// Anytime branch and bound over the integer-partition subspaces of the coalition structures,
@@ -60,7 +60,7 @@ public enum IntegerPartitionSearch {
     /// - Precondition: `table.sumsFitInt64`.
     static func solve(_ table: CoalitionValueTable, options: PartitionOptions, layers m: Int, nodeBudget: Int?) -> Outcome {
         let n = table.playerCount, size = 1 << n, full = size - 1
-        let workers = max(1, options.jobs ?? processorCount())
+        let workers = max(1, options.jobs ?? Machine.processorCount)
         let start = ContinuousClock.now
         var counters = PartitionCounters()
         counters.coalitionsEvaluated = size - 1
@@ -207,7 +207,7 @@ public enum IntegerPartitionSearch {
         let nodeTotal = Atomic<Int>(0)
         let blockSize = 16
         let workerCount = workers
-        DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
+        runOnThreads(workerCount) { _ in
             var state = SearchState(parts: parts, suffix: suffix, g: g.pointer, best: best, options: options, halt: halt, budget: budget)
             var claimed = nextBlock.wrappingAdd(1, ordering: .relaxed).oldValue
             var item = 0

@@ -1,4 +1,5 @@
 // The umbrella module: `import GameSolve` brings in every public module.
+@_exported import SolverSupport
 @_exported import ExactArithmetic
 @_exported import StrategicGames
 @_exported import GameFormats

@@ -62,7 +62,7 @@ struct PartitionCommand: ParsableCommand {
         let table = CoalitionValueTable(game)
         let n = table.playerCount
         let needed = (1 << n) * 8 + table.dynamicProgrammingBytes()
-        let available = physicalMemoryBytes()
+        let available = Machine.physicalMemoryBytes
         let showProgress = progress ?? (isatty(2) != 0)
         if showProgress || n >= 18 {
             Diagnostics.note("partition: \(n) players, 2^\(n) coalition values; memory about \(formatBytes(needed)) (of \(formatBytes(available)))")
@@ -136,7 +136,7 @@ struct PartitionCommand: ParsableCommand {
                 result.append(("coalitionStructureCorePoint", list(a.corePoint)))
                 result.append(("leastCoreValue", a.leastCoreValue.map { .string($0.description) } ?? .null))
             }
-            var parameters: [(String, JSONValue)] = [("jobs", .number(String(jobs ?? ProcessInfo.processInfo.activeProcessorCount)))]
+            var parameters: [(String, JSONValue)] = [("jobs", .number(String(jobs ?? Machine.processorCount)))]
             if let timeout { parameters.append(("timeout", .number(ResultEnvelope.decimalNumber(timeout, digits: 3)))) }
             var notes: [String] = []
             notes.append(r.usedInt64 ? "sums in 64-bit integers (fast path)" : "sums in 128-bit integers (values too large for 64-bit sums)")

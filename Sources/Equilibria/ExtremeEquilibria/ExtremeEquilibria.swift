@@ -6,6 +6,7 @@ import Glibc
 import Darwin
 #endif
 import ExactArithmetic
+import SolverSupport
 import StrategicGames
 
 /// Everything ``ExtremeEquilibria`` finds: the extreme equilibria (in ``result``) plus the
@@ -277,7 +278,7 @@ public enum ExtremeEquilibria {
                                      start: ContinuousClock.Instant, parallelFrom: Int) throws -> RawOutput {
         let m = engine.m, n = engine.n
         let deadline = limits.deadline(from: start)
-        let jobs = max(1, limits.jobs ?? activeProcessorCount())
+        let jobs = max(1, limits.jobs ?? Machine.processorCount)
         if jobs > 1 && limits.maxResults == nil && m >= parallelFrom {
             return try runParallel(engine, jobs: jobs, limits: limits, start: start)
         }
@@ -454,16 +455,5 @@ public enum ExtremeEquilibria {
         }
         return shape + ": row strategies " + hull(s.rowVertices, "x", rows) + " × column strategies " + hull(s.columnVertices, "y", columns)
     }
-}
-
-/// The number of online processors (the default for `jobs`).
-public func activeProcessorCount() -> Int {
-    #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #elseif canImport(Darwin)
-    return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
-    #else
-    return 1
-    #endif
 }
 

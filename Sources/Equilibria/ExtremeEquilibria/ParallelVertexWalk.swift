@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SolverSupport
 import StrategicGames
 import Synchronization
 import BigInt
@@ -224,46 +225,4 @@ extension ExtremeEquilibria {
         }
         return RawOutput(pairs: pairs, stopReason: stop, counters: counters, degenerate: degenerate)
     }
-}
-
-/// Runs `body(0)`, …, `body(count − 1)` at the same time on `count` threads (the caller's and
-/// count − 1 new POSIX threads) and returns when all are done.
-///
-/// Not `DispatchQueue.concurrentPerform`: on Linux, libdispatch adds worker threads only while
-/// it sees idle cores, so on a loaded machine it runs every iteration on the calling thread, one
-/// after the other, and a parallel walk gets no second thread at all.
-public func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    final class Start: @unchecked Sendable {
-        let run: () -> Void
-        init(_ run: @escaping () -> Void) { self.run = run }
-    }
-    #if canImport(Glibc) || canImport(Darwin)
-    var threads: [pthread_t] = []
-    for k in 1..<max(1, count) {
-        let start = Unmanaged.passRetained(Start { body(k) }).toOpaque()
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t?
-        #endif
-        let rc = pthread_create(&thread, nil, { p in
-            Unmanaged<Start>.fromOpaque(p!).takeRetainedValue().run()
-            return nil
-        }, start)
-        if rc == 0 {
-            #if canImport(Glibc)
-            threads.append(thread)
-            #else
-            threads.append(thread!)
-            #endif
-        } else {
-            // No thread available: run this share on the calling thread afterwards.
-            Unmanaged<Start>.fromOpaque(start).takeRetainedValue().run()
-        }
-    }
-    body(0)
-    for t in threads { pthread_join(t, nil) }
-    #else
-    for k in 0..<count { body(k) }
-    #endif
 }

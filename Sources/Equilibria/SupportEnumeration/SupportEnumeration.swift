@@ -1,6 +1,6 @@
 import BigInt
-import Dispatch
 import ExactArithmetic
+import SolverSupport
 import StrategicGames
 import Synchronization
 
@@ -72,17 +72,10 @@ public struct SupportEnumeration: Sendable {
     /// (ill-conditioned equal-size pairs sent to the exact check without a floating verdict),
     /// `borderlineVerifiedRejections` (ill-conditioned pairs rejected by the verified bound),
     /// `candidatesRejectedByIntegerCheck` (candidates rejected by the fraction-free integer check).
+    /// The work runs on the library's own threads (``runOnThreads(_:_:)``), not on the
+    /// cooperative pool: blocking CPU work there would starve other tasks.
     public func solve(_ game: BimatrixGame, limits: SolverLimits = .none) async -> NashResult {
-        let plan = Plan(game, options: self)
-        let shared = Shared(start: .now)
-        let jobs = max(1, limits.jobs ?? ProcessInfoShim.cores)
-        let parts = await withTaskGroup(of: WorkerOutput.self) { group in
-            for _ in 0..<jobs { group.addTask { plan.work(shared: shared, limits: limits) } }
-            var all = [WorkerOutput]()
-            for await part in group { all.append(part) }
-            return all
-        }
-        return plan.result(parts, shared: shared, limits: limits)
+        solveSynchronously(game, limits: limits)
     }
 
     /// All equilibria, computed on `limits.jobs` threads without Swift concurrency (for callers
@@ -90,9 +83,9 @@ public struct SupportEnumeration: Sendable {
     public func solveSynchronously(_ game: BimatrixGame, limits: SolverLimits = .none) -> NashResult {
         let plan = Plan(game, options: self)
         let shared = Shared(start: .now)
-        let jobs = max(1, limits.jobs ?? ProcessInfoShim.cores)
+        let jobs = max(1, limits.jobs ?? Machine.processorCount)
         let box = Mutex<[WorkerOutput]>([])
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+        runOnThreads(jobs) { _ in
             let out = plan.work(shared: shared, limits: limits)
             box.withLock { $0.append(out) }
         }
@@ -130,17 +123,6 @@ public struct SupportEnumeration: Sendable {
             }
             return pending.removeFirst()
         }
-    }
-}
-
-/// The number of cores, without Foundation.
-enum ProcessInfoShim {
-    static var cores: Int {
-        #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        #else
-        return 2
-        #endif
     }
 }
 

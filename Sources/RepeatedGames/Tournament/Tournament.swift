@@ -1,5 +1,6 @@
 import Equilibria
 import ExactArithmetic
+import SolverSupport
 import StrategicGames
 import Synchronization
 
@@ -48,7 +49,7 @@ public struct Tournament: Sendable {
         let compiled = strategies.map { CompiledStrategy($0) }
         let prepared = Match.PreparedSettings(settings)
         let settings = self.settings
-        let jobs = max(1, min(limits.jobs ?? activeProcessorCount(), total))
+        let jobs = max(1, min(limits.jobs ?? Machine.processorCount, total))
         let start = ContinuousClock.now
         let deadline = limits.deadline(from: start)
         let progress = limits.progress
