@@ -119,7 +119,7 @@ public enum CoalitionRule: Sendable, Equatable {
             var d = 1
             for x in xs {
                 guard let (_, xd) = x.smallParts else { throw TUGameError.valuesTooLarge("\(x)") }
-                let (l, o) = (d / gcdInt(d, xd)).multipliedReportingOverflow(by: xd)
+                let (l, o) = (d / greatestCommonDivisor(d, xd)).multipliedReportingOverflow(by: xd)
                 guard !o, l < (1 << 40) else { throw TUGameError.valuesTooLarge("the common denominator of the rule's numbers") }
                 d = l
             }

@@ -62,7 +62,7 @@ public struct TUGame: Sendable, Equatable {
         for v in values {
             guard let (_, d) = v.smallParts else { throw TUGameError.valuesTooLarge("\(v)") }
             if common % d != 0 {
-                let g = gcdInt(common, d)
+                let g = greatestCommonDivisor(common, d)
                 let (l, o) = (common / g).multipliedReportingOverflow(by: d)
                 guard !o, l < (1 << 62) else { throw TUGameError.valuesTooLarge("the common denominator of the values") }
                 common = l
@@ -100,7 +100,7 @@ public struct TUGame: Sendable, Equatable {
         guard numerators.allSatisfy({ $0.magnitude < (1 << 62) }) else { throw TUGameError.valuesTooLarge("a table entry") }
         // Reduce the common denominator.
         var g = denominator
-        for x in numerators where g != 1 { g = gcdInt(g, x) }
+        for x in numerators where g != 1 { g = greatestCommonDivisor(g, x) }
         self.playerNames = playerNames
         self.numerators = g == 1 ? numerators : numerators.map { $0 / g }
         self.denominator = denominator / g
@@ -193,10 +193,4 @@ public enum TUGameError: Error, Equatable, CustomStringConvertible {
         case .notRepresentable(let why): return why
         }
     }
-}
-
-@inlinable func gcdInt(_ a: Int, _ b: Int) -> Int {
-    var x = a.magnitude, y = b.magnitude
-    while y != 0 { (x, y) = (y, x % y) }
-    return Int(truncatingIfNeeded: x)
 }

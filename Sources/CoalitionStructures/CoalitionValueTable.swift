@@ -1,3 +1,4 @@
+import BigInt
 import CoalitionGames
 import ExactArithmetic
 
@@ -61,7 +62,7 @@ public struct CoalitionValueTable: Sendable {
     /// The exact value of a set of numerator sums over the denominator, in the user's sign
     /// (a cost for a cost game).
     func userValue(_ numeratorSum: Int128) -> Rational {
-        let r = Rational(bigNumerator(numeratorSum), BigInt(denominator))
+        let r = Rational(BigInt.fromInt128(numeratorSum), BigInt(denominator))
         return isCostGame ? -r : r
     }
 
@@ -88,15 +89,4 @@ public struct CoalitionValueTable: Sendable {
         for c in coalitions { s += Int128(numerators[c]) }
         return userValue(s)
     }
-}
-
-import BigInt
-
-func bigNumerator(_ x: Int128) -> BigInt {
-    if let small = Int(exactly: x) { return BigInt(small) }
-    let negative = x < 0
-    let m = x.magnitude
-    let high = BigInt(UInt64(truncatingIfNeeded: m >> 64)), low = BigInt(UInt64(truncatingIfNeeded: m))
-    let v = (high << 64) + low
-    return negative ? -v : v
 }

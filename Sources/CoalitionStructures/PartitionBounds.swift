@@ -27,7 +27,7 @@ enum PartitionBounds {
     /// table's denominator (in the maximised sign).
     /// - Complexity: O(n²).
     static func integerPartitionBound(players n: Int, maxima: [Int128], denominator: Int = 1) -> Rational {
-        Rational(bigNumerator(bestSum(players: n, maxima: maxima)), BigInt(denominator))
+        Rational(BigInt.fromInt128(bestSum(players: n, maxima: maxima)), BigInt(denominator))
     }
 
     /// The best Σ maxima over integer partitions of m, for each m ≤ n.

@@ -123,12 +123,11 @@ enum BigIntLCM {
         var l = d
         for x in xs {
             guard let (_, xd) = x.smallParts else { return Int.max }
-            let g = gcdI(l, xd)
+            let g = greatestCommonDivisor(l, xd)
             let (r, o) = (l / g).multipliedReportingOverflow(by: xd)
             if o || r > (1 << 62) { return Int.max }
             l = r
         }
         return l
     }
-    static func gcdI(_ a: Int, _ b: Int) -> Int { var x = a, y = b; while y != 0 { (x, y) = (y, x % y) }; return abs(x) }
 }

@@ -1,5 +1,4 @@
 import BigInt
-import ExactArithmetic
 
 /// A rational vector written over one common denominator, x = X / D with integer X and D > 0,
 /// so that sums Σ aⱼ·xⱼ with integer coefficients aⱼ cost big-integer multiply-adds and a single

@@ -127,19 +127,12 @@ public struct Rational: Sendable, Hashable {
 
     // MARK: Normalisation
 
-    @usableFromInline
-    static func gcd(_ a: Int, _ b: Int) -> Int {
-        var x = a.magnitude, y = b.magnitude
-        while y != 0 { (x, y) = (y, x % y) }
-        return Int(truncatingIfNeeded: x)
-    }
-
     /// Reduces `n/d` in `Int`; nil when that cannot be done without overflow (Int.min cases).
     @usableFromInline
     static func reducedSmall(_ n: Int, _ d: Int) -> Rational? {
         if n == .min || d == .min { return nil }
         if n == 0 { return .zero }
-        let g = gcd(n, d)
+        let g = greatestCommonDivisor(n, d)
         var nn = n / g, dd = d / g
         if dd < 0 { nn = -nn; dd = -dd }
         return Rational(storage: .small(nn, dd))
@@ -218,7 +211,7 @@ extension Rational: AdditiveArithmetic, Numeric, SignedNumeric {
     @usableFromInline
     static func smallSum(_ an: Int, _ ad: Int, _ bn: Int, _ bd: Int) -> Rational? {
         // a/b + c/d with g = gcd(b, d): (a*(d/g) + c*(b/g)) / (b/g*d), then reduce by gcd with g.
-        let g = gcd(ad, bd)
+        let g = greatestCommonDivisor(ad, bd)
         let (x, o1) = an.multipliedReportingOverflow(by: bd / g)
         let (y, o2) = bn.multipliedReportingOverflow(by: ad / g)
         let (num, o3) = x.addingReportingOverflow(y)
@@ -232,7 +225,7 @@ extension Rational: AdditiveArithmetic, Numeric, SignedNumeric {
     public static func * (a: Rational, b: Rational) -> Rational {
         if case .small(let an, let ad) = a.storage, case .small(let bn, let bd) = b.storage {
             // Cross-reduce first so the products stay small.
-            let g1 = gcd(an, bd), g2 = gcd(bn, ad)
+            let g1 = greatestCommonDivisor(an, bd), g2 = greatestCommonDivisor(bn, ad)
             let n1 = g1 == 0 ? an : an / g1, d2 = g1 == 0 ? bd : bd / g1
             let n2 = g2 == 0 ? bn : bn / g2, d1 = g2 == 0 ? ad : ad / g2
             let (n, o1) = n1.multipliedReportingOverflow(by: n2)

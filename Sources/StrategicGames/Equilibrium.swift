@@ -156,8 +156,7 @@ extension BimatrixGame {
             }
             parts.append((num, den))
             if num == 0 || common % den == 0 { continue }
-            var g = common, h = den
-            while h != 0 { (g, h) = (h, g % h) }
+            let g = greatestCommonDivisor(common, den)
             let (l, o) = (common / g).multipliedReportingOverflow(by: den)
             guard !o, l < (1 << 100) else { return nil }
             common = l

@@ -56,7 +56,7 @@ struct CompactValues {
         if exact != nil { exact!.append(r); return }
         guard let (n, d) = r.smallParts else { switchToExact(); exact!.append(r); return }
         if denominator % d != 0 {
-            let g = gcdInt(denominator, d)
+            let g = greatestCommonDivisor(denominator, d)
             let (common, o) = (denominator / g).multipliedReportingOverflow(by: d)
             guard !o, common < Self.limit, rescale(by: common / denominator) else {
                 switchToExact(); exact!.append(r); return

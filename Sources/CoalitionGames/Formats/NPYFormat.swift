@@ -208,7 +208,7 @@ public enum NPYFormat {
             // Exactly a double: a power-of-two reduced denominator and a numerator a double holds
             // exactly (dividing by a power of two is then exact too).
             let bad = table.firstIndex { x in
-                let reduced = d / gcdInt(x, d)
+                let reduced = d / greatestCommonDivisor(x, d)
                 return reduced & (reduced - 1) != 0 || Int(exactly: Double(x)) != x
             }
             if let k = bad {

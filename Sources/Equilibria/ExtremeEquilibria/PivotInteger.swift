@@ -1,4 +1,5 @@
 import BigInt
+import ExactArithmetic
 
 /// The integer arithmetic of fraction-free (Bareiss–Edmonds) pivoting, as a protocol so one
 /// tableau runs in machine words when the entries are small and in wider integers otherwise.
@@ -174,16 +175,4 @@ struct ExactDivisor<W: FixedWidthInteger & UnsignedInteger>: Sendable where W: S
         let s = shift
         trusted = bound.map { $0 + s <= limit } ?? false
     }
-}
-
-/// The inverse of an odd number modulo 2^bitWidth, by Newton's iteration (bits double each step).
-@inline(__always)
-func inverseOdd<W: FixedWidthInteger & UnsignedInteger>(_ odd: W) -> W {
-    var x = odd                       // correct to 3 bits: odd·odd ≡ 1 (mod 8)
-    var good = 3
-    while good < W.bitWidth {
-        x = x &* (2 &- odd &* x)
-        good *= 2
-    }
-    return x
 }

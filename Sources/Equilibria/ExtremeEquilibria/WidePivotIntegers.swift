@@ -1,3 +1,4 @@
+import ExactArithmetic
 import BigInt
 
 // MARK: - 128-bit words

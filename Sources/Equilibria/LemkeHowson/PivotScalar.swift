@@ -77,13 +77,7 @@ enum FixedWidthPivot {
         let d = det
         let shift = d.trailingZeroBitCount
         let odd = T.Magnitude(truncatingIfNeeded: d >> shift)
-        var inverse = odd                       // correct to 3 bits: odd·odd ≡ 1 (mod 8)
-        var correctBits = 3
-        while correctBits < T.bitWidth {        // each step doubles the correct bits
-            inverse = inverse &* (2 &- odd &* inverse)
-            correctBits *= 2
-        }
-        let inv = T(truncatingIfNeeded: inverse)
+        let inv = T(truncatingIfNeeded: inverseOdd(odd))
         let p = t[r * width + c]
         let failed: Int? = t.withUnsafeMutableBufferPointer { tb in
             scratch.withUnsafeMutableBufferPointer { sb in
