@@ -223,3 +223,37 @@ extension BigInt {
                       magnitude: BigUInt(words: [UInt(truncatingIfNeeded: m), UInt(truncatingIfNeeded: m >> 64)]))
     }
 }
+
+extension FractionFreeSolve {
+    /// x with M·x = b for a square rational M (row-major, `size` x `size`), exactly, without
+    /// fractions: each row of [M | b] is scaled to integers by the least common multiple of its
+    /// denominators (which does not change the solution), then solved by ``solve(size:entry:rhs:)``
+    /// (Bareiss elimination or p-adic lifting; no gcd until the k final quotients). Nil when M is
+    /// singular. Used by the LP certificate for large dense bases, where rational elimination
+    /// spends most of its time in gcds, and by the exact long-run payoffs of repeated games.
+    /// - Complexity: O(k²) lcm steps for the scaling, then O(k³) integer operations.
+    public static func solve(size k: Int, matrix: [Rational], rhs: [Rational]) -> [Rational]? {
+        precondition(matrix.count == k * k && rhs.count == k)
+        if k == 0 { return [] }
+        let w = k + 1
+        // Scaled integer rows of [M | b].
+        var a = [BigInt](repeating: 0, count: k * w)
+        for i in 0..<k {
+            var l = BigInt(1)
+            func include(_ q: Rational) {
+                let d = q.denominator
+                if d != 1 { l = l / l.greatestCommonDivisor(with: d) * d }
+            }
+            for j in 0..<k where !matrix[i * k + j].isZero { include(matrix[i * k + j]) }
+            include(rhs[i])
+            for j in 0..<k where !matrix[i * k + j].isZero {
+                let q = matrix[i * k + j]
+                a[i * w + j] = q.numerator * (l / q.denominator)
+            }
+            if !rhs[i].isZero { a[i * w + k] = rhs[i].numerator * (l / rhs[i].denominator) }
+        }
+        guard let (numerators, denominator) = solve(size: k, entry: { r, c in a[r * w + c] },
+                                                                       rhs: { r in a[r * w + k] }) else { return nil }
+        return numerators.map { Rational($0, denominator) }
+    }
+}

@@ -115,13 +115,13 @@ extension LinearProgram {
         var y = [Rational](repeating: .zero, count: m)
         if k >= threshold {
             // Large bases: fraction-free elimination (no gcds), once for M and once for Mᵀ.
-            guard let xB = FractionFreeSolver.solve(size: k, matrix: matrix, rhs: rhs) else {
+            guard let xB = FractionFreeSolve.solve(size: k, matrix: matrix, rhs: rhs) else {
                 return .failure(.init("the basis matrix is singular"))
             }
             for (p, j) in basicColumns.enumerated() { x[j] = xB[p] }
             var transposed = [Rational](repeating: .zero, count: k * k)
             for i in 0..<k { for j in 0..<k { transposed[j * k + i] = matrix[i * k + j] } }
-            guard let yB = FractionFreeSolver.solve(size: k, matrix: transposed, rhs: basicColumns.map { objective[$0] }) else {
+            guard let yB = FractionFreeSolve.solve(size: k, matrix: transposed, rhs: basicColumns.map { objective[$0] }) else {
                 return .failure(.init("the basis matrix is singular"))
             }
             for (p, r) in tightRows.enumerated() { y[r] = yB[p] }

@@ -21,7 +21,7 @@ import ExactArithmetic
                 for j in 0..<k { m[(k - 1) * k + j] = m[j] }
             }
             let b = (0..<k).map { _ in Rational(Int(rng.next() % 41) - 20, Int(rng.next() % 5) + 1) }
-            let fractionFree = FractionFreeSolver.solve(size: k, matrix: m, rhs: b)
+            let fractionFree = FractionFreeSolve.solve(size: k, matrix: m, rhs: b)
             guard let lu = RationalLU(size: k, matrix: m) else {
                 #expect(fractionFree == nil)
                 singular += 1

@@ -318,29 +318,9 @@ enum BasisCertificate {
     }
 
     /// Solves M·p − u·1 = 0, Σ p = 1 for the k x k matrix M (entry(row, column)); nil when the
-    /// system is singular. Gaussian elimination in rationals on the (k + 1) x (k + 2) system.
+    /// system is singular. The rational elimination of ``ExactIndifference``.
     /// - Complexity: O(k³) rational operations.
     static func indifference(size k: Int, entry: (Int, Int) -> Rational) -> [Rational]? {
-        let w = k + 2                          // k unknowns p, u, right-hand side
-        var t = [Rational](repeating: .zero, count: (k + 1) * w)
-        for r in 0..<k {
-            for c in 0..<k { t[r * w + c] = entry(r, c) }
-            t[r * w + k] = -.one
-        }
-        for c in 0..<k { t[k * w + c] = .one }
-        t[k * w + k + 1] = .one
-        let rows = k + 1
-        for col in 0...k {
-            guard let p = (col..<rows).first(where: { !t[$0 * w + col].isZero }) else { return nil }
-            if p != col { for c in 0..<w { t.swapAt(p * w + c, col * w + c) } }
-            let inv = t[col * w + col].reciprocal
-            for c in col..<w where !t[col * w + c].isZero { t[col * w + c] *= inv }
-            for r in 0..<rows where r != col {
-                let f = t[r * w + col]
-                if f.isZero { continue }
-                for c in col..<w where !t[col * w + c].isZero { t[r * w + c] -= f * t[col * w + c] }
-            }
-        }
-        return (0..<k).map { t[$0 * w + k + 1] }
+        ExactIndifference.solve(equations: Array(0..<k), support: Array(0..<k), coefficient: entry).map { Array($0.prefix(k)) }
     }
 }

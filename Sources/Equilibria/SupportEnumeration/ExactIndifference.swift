@@ -6,8 +6,8 @@ import StrategicGames
 /// For row support I and column support J, the column strategy y solves
 /// `Σ_{j∈J} A[i][j]·y_j = v` for every i ∈ I and `Σ_{j∈J} y_j = 1`, and the row strategy x solves
 /// `Σ_{i∈I} B[i][j]·x_i = u` for every j ∈ J and `Σ_{i∈I} x_i = 1` (Nisan et al. 2007, Alg. 3.4).
-/// Solved by Gauss–Jordan elimination over `Rational` with rank detection: a solution is returned
-/// only when it is unique (the equations determine y and v).
+/// Solved by the library's rational elimination (``RationalEchelon``) with rank detection: a
+/// solution is returned only when it is unique (the equations determine y and v).
 ///
 /// - Complexity: O(k³) rational operations for supports of size k.
 enum ExactIndifference {
@@ -15,35 +15,15 @@ enum ExactIndifference {
     /// `Σ_s coefficient(e, s)·w_s − value = 0` for each equation e in `equations`, `Σ w_s = 1`;
     /// nil when the system is inconsistent or its solution is not unique.
     static func solve(equations: [Int], support: [Int], coefficient: (Int, Int) -> Rational) -> [Rational]? {
-        let rows = equations.count + 1, unknowns = support.count + 1
-        let width = unknowns + 1
-        var t = [Rational](repeating: .zero, count: rows * width)
-        for (r, e) in equations.enumerated() {
-            for (c, s) in support.enumerated() { t[r * width + c] = coefficient(e, s) }
-            t[r * width + support.count] = -1
+        let k = support.count
+        var system = RationalEchelon(columns: k + 1)
+        for e in equations {
+            var row = support.map { coefficient(e, $0) }
+            row.append(-.one)
+            if system.add(row, .zero) == .inconsistent { return nil }
         }
-        let last = equations.count
-        for c in 0..<support.count { t[last * width + c] = .one }
-        t[last * width + unknowns] = .one
-        var pivotRow = 0
-        var pivotColumns = [Int]()
-        for c in 0..<unknowns {
-            guard let p = (pivotRow..<rows).first(where: { !t[$0 * width + c].isZero }) else { continue }
-            if p != pivotRow { for k in 0..<width { t.swapAt(p * width + k, pivotRow * width + k) } }
-            let inv = t[pivotRow * width + c].reciprocal
-            for k in c..<width { t[pivotRow * width + k] *= inv }
-            for r in 0..<rows where r != pivotRow {
-                let f = t[r * width + c]
-                if f.isZero { continue }
-                for k in c..<width { t[r * width + k] -= f * t[pivotRow * width + k] }
-            }
-            pivotColumns.append(c)
-            pivotRow += 1
-            if pivotRow == rows { break }
-        }
-        guard pivotColumns.count == unknowns else { return nil }            // not unique
-        for r in pivotRow..<rows where !t[r * width + unknowns].isZero { return nil }  // inconsistent
-        return (0..<unknowns).map { t[$0 * width + unknowns] }
+        if system.add([Rational](repeating: .one, count: k) + [.zero], .one) == .inconsistent { return nil }
+        return system.solution()                                        // nil when not unique
     }
 
     /// The equilibrium with row support `rows` and column support `columns` whose strategies are

@@ -109,10 +109,7 @@ public enum LongRunPayoff {
 
     /// Solves A·x = b exactly (rows scaled to integers, then fraction-free elimination).
     static func solve(_ a: [[Rational]], _ b: [Rational]) -> [Rational]? {
-        let rows = a.indices.map { CommonDenominatorVector(a[$0] + [b[$0]]).numerators }
-        let n = a.count
-        guard let s = FractionFreeSolve.solve(size: n, entry: { rows[$0][$1] }, rhs: { rows[$0][n] }) else { return nil }
-        return s.numerators.map { Rational($0, s.denominator) }
+        FractionFreeSolve.solve(size: a.count, matrix: a.flatMap { $0 }, rhs: b)
     }
 }
 
