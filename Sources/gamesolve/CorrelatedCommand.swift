@@ -17,7 +17,6 @@ struct CorrelatedCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
     enum Objective: String, ExpressibleByArgument, CaseIterable { case welfare, player }
 
     @OptionGroup var input: GameInputOptions
@@ -26,8 +25,7 @@ struct CorrelatedCommand: ParsableCommand {
             help: ArgumentHelp("What to maximise: welfare, or player N (1-based).", valueName: "welfare|player N"))
     var objective: [String] = ["welfare"]
 
-    @Option(help: "Output format.")
-    var format: Format = .table
+    @OptionGroup var output: ResultOutputOptions
 
     @OptionGroup var limit: LPTimeoutOptions
 
@@ -50,6 +48,7 @@ struct CorrelatedCommand: ParsableCommand {
         if case .player(let i) = objective, i >= game.playerCount {
             throw ValidationError("--objective player \(i + 1) is out of range: this game has \(game.playerCount) players (1 to \(game.playerCount))")
         }
+        let clock = Stopwatch()
         let ce: CorrelatedEquilibrium
         do {
             ce = try game.correlatedEquilibrium(maximizing: objective, timeLimit: limit.timeLimit)
@@ -62,25 +61,40 @@ struct CorrelatedCommand: ParsableCommand {
         }
         let support = ce.support(in: game)
         func names(_ profile: [Int]) -> [String] { profile.enumerated().map { game.players[$0.offset].strategies[$0.element] } }
-        switch format {
+        let elapsed = clock.seconds
+        switch output.format {
         case .json:
-            let json = JSONValue.object([
-                ("objective", .string(ce.objective.description)),
-                ("objectiveValue", .string(ce.objectiveValue.description)),
-                ("payoffs", .array(ce.payoffs.map { .string($0.description) })),
+            var envelope = ResultEnvelope(command: "correlated", game: ResultEnvelope.strategicGame(game), method: "correlated-lp")
+            var objectiveJSON: JSONValue = .string("welfare")
+            if case .player(let i) = objective { objectiveJSON = .object([("player", .number(String(i)))]) }
+            envelope.parameters = [("objective", objectiveJSON)] + (limit.timeout.map { [("timeout", JSONValue.number(ResultEnvelope.seconds($0)))] } ?? [])
+            let payoffs = output.exactVector(ce.payoffs)
+            envelope.result = [
+                ("objectiveValue", .string(ce.objectiveValue.description)), ("objectiveValueDecimal", output.decimal(ce.objectiveValue)),
+                ("payoffs", payoffs.exact), ("payoffsDecimal", payoffs.decimal),
                 ("distribution", .array(support.map { entry in
                     .object([("profile", .array(names(entry.profile).map { .string($0) })),
-                             ("probability", .string(entry.probability.description))])
+                             ("profileIndices", .array(entry.profile.map { .number(String($0)) })),
+                             ("probability", .string(entry.probability.description)),
+                             ("probabilityDecimal", output.decimal(entry.probability))])
                 })),
                 ("status", .string(ce.status.rawValue)),
-                ("iterations", .number("\(ce.iterations)")),
-            ])
-            print(json.rendered(), terminator: "")
+            ]
+            envelope.counters = [("simplexIterations", ce.iterations)]
+            envelope.elapsedSeconds = elapsed
+            print(envelope.json().rendered(), terminator: "")
+        case .csv:
+            // One row per profile of the distribution's support: each player's strategy, the probability.
+            var out = game.players.map { CSVFormat.field($0.name) }.joined(separator: ",") + ",probability\n"
+            for entry in support {
+                out += names(entry.profile).map(CSVFormat.field).joined(separator: ",") + ",\(output.text(entry.probability))\n"
+            }
+            print(out, terminator: "")
         case .table:
-            var out = "Correlated equilibrium maximising \(ce.objective): \(ce.objectiveValue)\n"
-            out += "Payoffs: " + zip(game.players, ce.payoffs).map { "\($0.name)=\($1)" }.joined(separator: ", ") + "\n"
+            var out = "Correlated equilibrium maximising \(ce.objective): \(output.text(ce.objectiveValue))\n"
+            out += "Payoffs: " + zip(game.players, ce.payoffs).map { "\($0.name)=\(output.text($1))" }.joined(separator: ", ") + "\n"
             out += "Distribution over pure profiles:\n"
-            for entry in support { out += "  (" + names(entry.profile).joined(separator: ", ") + "): \(entry.probability)\n" }
+            for entry in support { out += "  (" + names(entry.profile).joined(separator: ", ") + "): \(output.text(entry.probability))\n" }
             out += "LP: \(ce.status.rawValue), \(ce.iterations) simplex iterations\n"
             print(out, terminator: "")
         }

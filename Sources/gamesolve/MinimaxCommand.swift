@@ -17,7 +17,6 @@ struct MinimaxCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
     enum Start: String, ExpressibleByArgument, CaseIterable {
         /// Floating simplex, then certify its basis (glp_exact only if that fails).
         case floating
@@ -30,13 +29,13 @@ struct MinimaxCommand: ParsableCommand {
     @Option(help: "LP start: floating (GLPK's float simplex, basis certified exactly) or exact (glp_exact throughout).")
     var lp: Start = .floating
 
-    @Option(help: "Output format.")
-    var format: Format = .table
+    @OptionGroup var output: ResultOutputOptions
 
     @OptionGroup var limit: LPTimeoutOptions
 
     func run() throws {
         let game = try input.load()
+        let clock = Stopwatch()
         let solution: MinimaxSolution
         do {
             solution = try game.minimax(start: lp == .exact ? .exactSimplex : .floatingBasis,
@@ -48,25 +47,41 @@ struct MinimaxCommand: ParsableCommand {
         } catch let e as LPError {
             throw CommandFailure(e.description)
         }
-        switch format {
+        let elapsed = clock.seconds
+        let columnValue = solution.constantSum - solution.value
+        switch output.format {
         case .json:
-            let json = JSONValue.object([
-                ("value", .string(solution.value.description)),
-                ("columnValue", .string((solution.constantSum - solution.value).description)),
+            var envelope = ResultEnvelope(command: "minimax", game: ResultEnvelope.strategicGame(game), method: "minimax-lp")
+            envelope.parameters = [("lp", .string(lp.rawValue))] + (limit.timeout.map { [("timeout", JSONValue.number(ResultEnvelope.seconds($0)))] } ?? [])
+            envelope.result = [
+                ("value", .string(solution.value.description)), ("valueDecimal", output.decimal(solution.value)),
+                ("columnValue", .string(columnValue.description)), ("columnValueDecimal", output.decimal(columnValue)),
                 ("constantSum", .string(solution.constantSum.description)),
-                ("strategies", .array(solution.strategies.map { s in .array(s.probabilities.map { .string($0.description) }) })),
+                ("strategies", .array(solution.strategies.map { output.exactVector($0.probabilities).exact })),
+                ("strategiesDecimal", .array(solution.strategies.map { output.exactVector($0.probabilities).decimal })),
                 ("status", .string(solution.status.rawValue)),
-                ("iterations", .number("\(solution.iterations)")),
-            ])
-            print(json.rendered(), terminator: "")
+            ]
+            envelope.counters = [("simplexIterations", solution.iterations)]
+            envelope.elapsedSeconds = elapsed
+            print(envelope.json().rendered(), terminator: "")
+        case .csv:
+            // One row per (player, strategy): the strategy's probability and the player's value.
+            var out = "player,strategy,probability,value\n"
+            for (k, (p, s)) in zip(game.players, solution.strategies).enumerated() {
+                let v = k == 0 ? solution.value : columnValue
+                for (name, q) in zip(p.strategies, s.probabilities) {
+                    out += "\(CSVFormat.field(p.name)),\(CSVFormat.field(name)),\(output.text(q)),\(output.text(v))\n"
+                }
+            }
+            print(out, terminator: "")
         case .table:
-            var out = "Value (\(game.players[0].name)): \(solution.value)\n"
+            var out = "Value (\(game.players[0].name)): \(output.text(solution.value))\n"
             if !solution.constantSum.isZero {
-                out += "Value (\(game.players[1].name)): \(solution.constantSum - solution.value) (constant-sum \(solution.constantSum))\n"
+                out += "Value (\(game.players[1].name)): \(output.text(columnValue)) (constant-sum \(output.text(solution.constantSum)))\n"
             }
             for (p, s) in zip(game.players, solution.strategies) {
                 out += "\(p.name): " + zip(p.strategies, s.probabilities).filter { !$0.1.isZero }
-                    .map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "\n"
+                    .map { "\($0.0)=\(output.text($0.1))" }.joined(separator: ", ") + "\n"
             }
             out += "LP: \(solution.status.rawValue), \(solution.iterations) simplex iterations\n"
             print(out, terminator: "")

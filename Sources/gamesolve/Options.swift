@@ -115,3 +115,29 @@ struct LimitOptions: ParsableArguments {
     }
 }
 
+/// `--format table|json|csv` and `--decimals N` of the commands whose results are exact numbers
+/// (the LP commands, the repeated-game commands).
+struct ResultOutputOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Option(help: "Output format.")
+    var format: Format = .table
+
+    @Option(help: ArgumentHelp("Show exact values as decimals with this many digits in table and CSV output (JSON always has both: exact strings and ...Decimal numbers, with this many digits, default 6).", valueName: "n"))
+    var decimals: Int?
+
+    func validate() throws {
+        if let d = decimals, !(0...100).contains(d) { throw ValidationError("--decimals must be between 0 and 100, got \(d)") }
+    }
+
+    /// A value for tables and CSV: the exact fraction, or its decimal with --decimals.
+    func text(_ x: Rational) -> String { decimals.map { x.decimal($0) } ?? x.description }
+
+    /// The `...Decimal` companion of an exact JSON value.
+    func decimal(_ x: Rational) -> JSONValue { .number(x.decimal(decimals ?? 6)) }
+
+    /// Exact values as JSON strings, with their `...Decimal` companions.
+    func exactVector(_ v: [Rational]) -> (exact: JSONValue, decimal: JSONValue) {
+        (.array(v.map { .string($0.description) }), .array(v.map { decimal($0) }))
+    }
+}

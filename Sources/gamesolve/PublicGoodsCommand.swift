@@ -32,7 +32,7 @@ struct PublicGoodsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the noise.", valueName: "n"))
     var seed: UInt64 = 0
 
-    @OptionGroup var output: RepeatedOutputOptions
+    @OptionGroup var output: ResultOutputOptions
 
     func validate() throws {
         guard Rational(multiplier) != nil else { throw ValidationError("--multiplier needs a number, got '\(multiplier)'") }

@@ -90,26 +90,6 @@ struct MatchSettingsOptions: ParsableArguments {
     }
 }
 
-/// `--format table|json|csv` and `--decimals N` of the repeated-game commands.
-struct RepeatedOutputOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
-    @Option(help: "Output format.")
-    var format: Format = .table
-
-    @Option(help: ArgumentHelp("Show exact values as decimals with this many digits in table and CSV output (JSON always has both: exact strings and ...Decimal numbers, with this many digits, default 6).", valueName: "n"))
-    var decimals: Int?
-
-    func validate() throws {
-        if let d = decimals, !(0...100).contains(d) { throw ValidationError("--decimals must be between 0 and 100, got \(d)") }
-    }
-
-    /// A value for tables and CSV: the exact fraction, or its decimal with --decimals.
-    func text(_ x: Rational) -> String { decimals.map { x.decimal($0) } ?? x.description }
-
-    /// The `...Decimal` companion of an exact JSON value.
-    func decimal(_ x: Rational) -> JSONValue { .number(x.decimal(decimals ?? 6)) }
-}
 
 /// Splits `--strategies` at commas, keeping the numeric parameters of `memory-one:1,0,0,1`
 /// with their strategy: a piece that is a number continues the previous strategy's parameters.

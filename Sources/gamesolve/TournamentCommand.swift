@@ -49,7 +49,7 @@ struct TournamentCommand: ParsableCommand {
 
     @OptionGroup var limit: LimitOptions
 
-    @OptionGroup var output: RepeatedOutputOptions
+    @OptionGroup var output: ResultOutputOptions
 
     func validate() throws {
         if let path = exportGame, GameFormat(fileName: path) == nil || GameFormat(fileName: path) == .lrs {

@@ -9,6 +9,28 @@ import GameSolve
         #expect(r.stdout.contains(#""value": "0""#))
         #expect(r.stdout.contains(#""strategies": [["1/3", "1/3", "1/3"], ["1/3", "1/3", "1/3"]]"#))
         #expect(r.stdout.contains(#""status": "optimal""#))
+        // The one envelope: command, game with names, method, counters.
+        #expect(r.stdout.contains(#""command": "minimax""#) && r.stdout.contains(#""method": "minimax-lp""#))
+        #expect(r.stdout.contains(#""strategies": ["Rock", "Paper", "Scissors"]"#))
+        #expect(r.stdout.contains(#""strategiesDecimal": [[0.333, 0.333, 0.333], [0.333, 0.333, 0.333]]"#) == false)
+        #expect(r.stdout.contains(#""simplexIterations""#) && r.stdout.contains(#""elapsedSeconds""#))
+        let d = try CLI.run(["minimax", "Examples/rock-paper-scissors.nfg", "--format", "json", "--decimals", "3"])
+        #expect(d.stdout.contains(#""strategiesDecimal": [[0.333, 0.333, 0.333], [0.333, 0.333, 0.333]]"#))
+    }
+
+    /// CSV carries the answer: every strategy's probability with its player's value.
+    @Test func minimaxCSV() throws {
+        let r = try CLI.run(["minimax", "Examples/matching-pennies-zero-sum.csv", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "player,strategy,probability,value\nPlayer 1,Heads,1/2,0\nPlayer 1,Tails,1/2,0\nPlayer 2,Heads,1/2,0\nPlayer 2,Tails,1/2,0\n")
+    }
+
+    @Test func correlatedCSVAndDecimals() throws {
+        let r = try CLI.run(["correlated", "Examples/chicken.json", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "Driver 1,Driver 2,probability\nSwerve,Swerve,9/11\nStraight,Swerve,1/11\nSwerve,Straight,1/11\n")
+        let t = try CLI.run(["correlated", "Examples/chicken.json", "--decimals", "4"])
+        #expect(t.stdout.contains("(Swerve, Swerve): 0.8182"))
     }
 
     @Test func minimaxRejectsNonConstantSum() throws {
@@ -20,7 +42,8 @@ import GameSolve
     @Test func correlatedOnThreePlayers() throws {
         let r = try CLI.run(["correlated", "Examples/three-player-coordination.nfg", "--objective", "player", "2", "--format", "json"])
         #expect(r.status == 0 && r.stderr == "")
-        #expect(r.stdout.contains(#""objective": "player 2""#) && r.stdout.contains(#""distribution""#))
+        #expect(r.stdout.contains(#""objective": {"player": 1}"#) && r.stdout.contains(#""distribution""#))
+        #expect(r.stdout.contains(#""profileIndices""#) && r.stdout.contains(#""command": "correlated""#))
         let bad = try CLI.run(["correlated", "Examples/chicken.json", "--objective", "nobody"])
         #expect(bad.status == 64)
     }
