@@ -35,7 +35,7 @@ extension InfoCommand {
         return .strategic(try GameFile.parse(bytes, format: .json, fileName: path == "-" ? "<stdin>" : path))
     }
 
-    func tuInfo(_ loaded: TUGameInput) throws -> String {
+    func tuInfo(_ loaded: TUGameInput, clock: Stopwatch) throws -> String {
         let names = loaded.playerNames, n = names.count
         var representation = "table"
         if case .rule(let rule, _) = loaded { representation = rule.typeName }
@@ -69,14 +69,25 @@ extension InfoCommand {
         }
         switch format {
         case .json:
+            var envelope = ResultEnvelope(command: "info", game: ResultEnvelope.tuGame(players: names), method: "describe-tu")
             var members: [(String, JSONValue)] = [
                 ("kind", .string("tu")), ("representation", .string(representation)), ("costGame", .bool(isCost)),
-                ("players", .array(names.map { .string($0) })), ("n", .number("\(n)")),
+                ("n", .number("\(n)")),
             ]
             for p in properties { members.append((p.key, p.value.map { .bool($0) } ?? .null)) }
             members.append(("coreNonEmpty", leastCore.map { .bool($0.coreNonEmpty) } ?? .null))
             members.append(("leastCoreValue", leastCore.map { .string($0.value.description) } ?? .null))
-            return JSONValue.object(members).rendered()
+            members.append(("leastCoreValueDecimal", leastCore.map { .number($0.value.decimal(6)) } ?? .null))
+            envelope.result = members
+            envelope.elapsedSeconds = clock.seconds
+            return envelope.json().rendered()
+        case .csv:
+            func cell(_ b: Bool?) -> String { b.map { $0 ? "true" : "false" } ?? "" }
+            var out = "representation,cost_game,players," + properties.map { Self.snake($0.key) }.joined(separator: ",")
+                + ",core_non_empty,least_core_value\n"
+            out += "\(CSVFormat.field(representation)),\(isCost),\(n)," + properties.map { cell($0.value) }.joined(separator: ",")
+                + ",\(cell(leastCore?.coreNonEmpty)),\(leastCore?.value.description ?? "")\n"
+            return out
         case .table:
             var out = "TU \(isCost ? "cost game" : "game") (\(representation)): \(n) players\n"
             out += "Players: \(self.names(names))\n"
@@ -90,5 +101,10 @@ extension InfoCommand {
             out += "Core non-empty: \(leastCore.map { "\($0.coreNonEmpty ? "yes" : "no") (least-core value \($0.value))" } ?? "not checked (\(coreWhy))")\n"
             return out
         }
+    }
+
+    /// A camelCase key as a snake_case CSV column name.
+    static func snake(_ key: String) -> String {
+        key.reduce(into: "") { out, c in if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) } }
     }
 }

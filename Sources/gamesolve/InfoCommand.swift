@@ -23,12 +23,12 @@ struct InfoCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
+        case table, json, csv
     }
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: "Output format.")
+    @Option(help: "Output format: table, json (the result envelope) or csv (one row of facts).")
     var format: Format = .table
 
     @Flag(help: "Read GAME as a TU game (JSON or a plain vector of 2^n − 1 coalition values).")
@@ -39,10 +39,11 @@ struct InfoCommand: ParsableCommand {
     var order: CoalitionOrder { orderOption ?? .bitmask }
 
     func run() throws {
+        let clock = Stopwatch()
         let game: NormalFormGame
         switch try loadEitherGame() {
         case .coalitional(let tuGame):
-            print(try tuInfo(tuGame), terminator: "")
+            print(try tuInfo(tuGame, clock: clock), terminator: "")
             return
         case .strategic(let g):
             if let o = orderOption { throw ValidationError("--order \(o.rawValue) applies only to TU games (--tu), not to the strategic game \(input.game)") }
@@ -56,18 +57,36 @@ struct InfoCommand: ParsableCommand {
         case .table:
             print(table(game, constant: constant, dominance: dominance) + mixedTable(game, mixed), terminator: "")
         case .json:
-            guard case .object(var fields) = json(game, constant: constant, dominance: dominance) else { return }
-            fields.append(("dominatedByMixed", .array(mixed.eliminated.map { e in
+            var envelope = ResultEnvelope(command: "info", game: ResultEnvelope.strategicGame(game), method: "describe")
+            envelope.result = facts(game, constant: constant, dominance: dominance)
+            envelope.result.append(("dominatedByMixed", .array(mixed.eliminated.map { e in
                 .object([
                     ("player", .string(game.players[e.player].name)),
+                    ("playerIndex", .number(String(e.player))),
                     ("strategy", .string(game.players[e.player].strategies[e.strategy])),
+                    ("strategyIndex", .number(String(e.strategy))),
                     ("dominatedBy", .array(e.dominatedBy.probabilities.map { .string($0.description) })),
                 ])
             })))
-            fields.append(("survivingMixed", .array(zip(game.players, mixed.surviving).map { p, kept in
+            envelope.result.append(("survivingMixed", .array(zip(game.players, mixed.surviving).map { p, kept in
                 .array(kept.map { .string(p.strategies[$0]) })
             })))
-            print(JSONValue.object(fields).rendered(), terminator: "")
+            envelope.counters = [("linearPrograms", mixed.linearPrograms)]
+            envelope.elapsedSeconds = clock.seconds
+            print(envelope.json().rendered(), terminator: "")
+        case .csv:
+            // One row of facts; lists inside a cell are separated by semicolons.
+            func list(_ items: [String]) -> String { CSVFormat.field(items.joined(separator: ";")) }
+            var out = "title,players,strategies,profiles,zero_sum,constant_sum,dominated,surviving,dominated_by_mixed,surviving_mixed\n"
+            out += [CSVFormat.field(game.title), String(game.playerCount),
+                    game.strategyCounts.map(String.init).joined(separator: "x"), String(game.profileCount),
+                    constant == .zero ? "true" : "false", constant?.description ?? "",
+                    list(dominance.eliminated.map { "\(game.players[$0.player].name): \(game.players[$0.player].strategies[$0.strategy])" }),
+                    list(zip(game.players, dominance.surviving).map { p, kept in "\(p.name): " + kept.map { p.strategies[$0] }.joined(separator: " ") }),
+                    list(mixed.eliminated.map { "\(game.players[$0.player].name): \(game.players[$0.player].strategies[$0.strategy])" }),
+                    list(zip(game.players, mixed.surviving).map { p, kept in "\(p.name): " + kept.map { p.strategies[$0] }.joined(separator: " ") }),
+            ].joined(separator: ",") + "\n"
+            print(out, terminator: "")
         }
     }
 
@@ -118,26 +137,27 @@ struct InfoCommand: ParsableCommand {
         return out
     }
 
-    func json(_ game: NormalFormGame, constant: Rational?, dominance: StrictDominance.Result) -> JSONValue {
-        .object([
-            ("title", .string(game.title)),
+    /// The facts of the JSON result (the game itself is in the envelope's `game`).
+    func facts(_ game: NormalFormGame, constant: Rational?, dominance: StrictDominance.Result) -> [(String, JSONValue)] {
+        [
             ("comment", .string(game.comment)),
-            ("players", .array(game.players.map { p in
-                .object([("name", .string(p.name)), ("strategies", .array(p.strategies.map { .string($0) }))])
-            })),
             ("profiles", .number("\(game.profileCount)")),
             ("zeroSum", .bool(constant == .zero)),
             ("constantSum", constant.map { .string($0.description) } ?? .null),
             ("dominated", .array(dominance.eliminated.map { e in
                 .object([
                     ("player", .string(game.players[e.player].name)),
+                    ("playerIndex", .number(String(e.player))),
                     ("strategy", .string(game.players[e.player].strategies[e.strategy])),
+                    ("strategyIndex", .number(String(e.strategy))),
                     ("dominatedBy", .string(game.players[e.player].strategies[e.dominatedBy])),
+                    ("dominatedByIndex", .number(String(e.dominatedBy))),
                 ])
             })),
             ("surviving", .array(zip(game.players, dominance.surviving).map { p, kept in
                 .array(kept.map { .string(p.strategies[$0]) })
             })),
-        ])
+            ("survivingIndices", .array(dominance.surviving.map { kept in .array(kept.map { .number(String($0)) }) })),
+        ]
     }
 }

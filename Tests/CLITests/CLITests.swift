@@ -43,27 +43,63 @@ import GameSolve
     @Test func infoListsDominatedStrategiesAsJSON() throws {
         let r = try CLI.run(["info", "Examples/prisoners-dilemma.nfg", "--format", "json"])
         #expect(r.status == 0)
-        #expect(r.stdout == """
+        #expect(r.stdout.replacing(/"elapsedSeconds": [0-9.e+-]+/, with: "\"elapsedSeconds\": 0") == """
             {
-              "title": "Prisoner's dilemma",
+              "command": "info",
+              "game": {
+                "title": "Prisoner's dilemma",
+                "players": [
+                  {"name": "Row", "strategies": ["Cooperate", "Defect"]},
+                  {"name": "Column", "strategies": ["Cooperate", "Defect"]}
+                ]
+              },
+              "method": "describe",
+              "parameters": {},
+              "stopReason": "completed",
               "comment": "Defecting strictly dominates cooperating, yet both cooperating is better for both.",
-              "players": [
-                {"name": "Row", "strategies": ["Cooperate", "Defect"]},
-                {"name": "Column", "strategies": ["Cooperate", "Defect"]}
-              ],
               "profiles": 4,
               "zeroSum": false,
               "constantSum": null,
               "dominated": [
-                {"player": "Row", "strategy": "Cooperate", "dominatedBy": "Defect"},
-                {"player": "Column", "strategy": "Cooperate", "dominatedBy": "Defect"}
+                {
+                  "player": "Row",
+                  "playerIndex": 0,
+                  "strategy": "Cooperate",
+                  "strategyIndex": 0,
+                  "dominatedBy": "Defect",
+                  "dominatedByIndex": 1
+                },
+                {
+                  "player": "Column",
+                  "playerIndex": 1,
+                  "strategy": "Cooperate",
+                  "strategyIndex": 0,
+                  "dominatedBy": "Defect",
+                  "dominatedByIndex": 1
+                }
               ],
               "surviving": [["Defect"], ["Defect"]],
+              "survivingIndices": [[1], [1]],
               "dominatedByMixed": [
-                {"player": "Row", "strategy": "Cooperate", "dominatedBy": ["0", "1"]},
-                {"player": "Column", "strategy": "Cooperate", "dominatedBy": ["0", "1"]}
+                {
+                  "player": "Row",
+                  "playerIndex": 0,
+                  "strategy": "Cooperate",
+                  "strategyIndex": 0,
+                  "dominatedBy": ["0", "1"]
+                },
+                {
+                  "player": "Column",
+                  "playerIndex": 1,
+                  "strategy": "Cooperate",
+                  "strategyIndex": 0,
+                  "dominatedBy": ["0", "1"]
+                }
               ],
-              "survivingMixed": [["Defect"], ["Defect"]]
+              "survivingMixed": [["Defect"], ["Defect"]],
+              "counters": {"linearPrograms": 2},
+              "notes": [],
+              "elapsedSeconds": 0
             }
 
             """)
