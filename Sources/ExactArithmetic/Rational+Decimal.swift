@@ -1,4 +1,9 @@
 import BigInt
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Rational {
     /// The value as a decimal with exactly `digits` digits after the point, rounded half away
@@ -25,5 +30,33 @@ extension Rational {
         }
         let isZero = rounded == 0
         return (negative && !isZero ? "-" : "") + text
+    }
+}
+
+extension Rational {
+    /// The value for a message: the exact fraction when it has at most `maxCharacters`
+    /// characters, else an approximation such as `≈ -5.4e9682` computed from the leading bits
+    /// (so a number of thousands of digits is never written out in an error message).
+    /// - Complexity: O(1) beyond the size check for large values.
+    public func abbreviated(maxCharacters: Int = 40) -> String {
+        if let (n, d) = smallParts { return d == 1 ? String(n) : "\(n)/\(d)" }
+        // A rough size first: about 0.30103 decimal digits per bit.
+        let bits = numerator.magnitude.bitWidth + denominator.magnitude.bitWidth
+        if bits * 30103 / 100_000 + 2 <= maxCharacters {
+            let text = description
+            if text.count <= maxCharacters { return text }
+        }
+        func log10Magnitude(_ v: BigUInt) -> Double {
+            let w = v.bitWidth
+            guard w > 64 else { return log10(Double(UInt64(v))) }
+            let top = Double(UInt64(truncatingIfNeeded: v >> (w - 64)))
+            return log10(top) + Double(w - 64) * 0.301_029_995_663_981_2
+        }
+        let l = log10Magnitude(numerator.magnitude) - log10Magnitude(denominator.magnitude)
+        var exponent = Int(l.rounded(.down))
+        var mantissa = pow(10, l - Double(exponent))
+        if (mantissa * 10).rounded() >= 100 { mantissa /= 10; exponent += 1 }
+        let m = (mantissa * 10).rounded() / 10
+        return "≈ " + (signum < 0 ? "-" : "") + "\(m)e\(exponent)"
     }
 }

@@ -252,7 +252,7 @@ public struct GLPKSolver: Sendable {
         glp_set_obj_dir(lp, program.direction == .minimize ? GLP_MIN : GLP_MAX)
         if n > 0 { glp_add_cols(lp, Int32(n)) }
         if m > 0 { glp_add_rows(lp, Int32(m)) }
-        let objectiveScale = scaled ? Self.integerScale(program.objective) : .one
+        let objectiveScale = scaled ? Self.moderate(Self.integerScale(program.objective), program.objective) : .one
         glp_set_obj_coef(lp, 0, scaled ? 0 : program.objectiveConstant.doubleValue)
         for j in 0..<n {
             let (type, lo, up) = Self.glpkBound(program.variableBounds[j], scale: .one)
@@ -265,7 +265,7 @@ public struct GLPKSolver: Sendable {
                 var numbers = row.terms.map(\.coefficient)
                 if let l = row.bound.lowerValue { numbers.append(l) }
                 if let u = row.bound.upperValue { numbers.append(u) }
-                scale = Self.integerScale(numbers)
+                scale = Self.moderate(Self.integerScale(numbers), numbers)
             }
             let (type, lo, up) = Self.glpkBound(row.bound, scale: scale)
             glp_set_row_bnds(lp, Int32(r + 1), type, lo, up)
@@ -328,6 +328,18 @@ public struct GLPKSolver: Sendable {
                 (0..<n).map { convert(glp_get_col_stat(lp, Int32($0 + 1))) })
     }
 
+    /// `scale` when every number times it still has a finite, normal double image; else 1 (the
+    /// row goes to GLPK unscaled, inexactly: the exact certificate decides anyway). Denominators
+    /// such as 10^9682 would otherwise make the scaled coefficients infinite.
+    static func moderate(_ scale: Rational, _ numbers: [Rational]) -> Rational {
+        if scale == .one { return scale }
+        for x in numbers where !x.isZero {
+            let d = (x * scale).doubleValue.magnitude
+            if !(d.isFinite && d < 1e300 && d >= 1e-300) { return .one }
+        }
+        return scale
+    }
+
     /// The least common multiple of the denominators (1 for integers).
     static func integerScale(_ numbers: [Rational]) -> Rational {
         var l = Rational.one
@@ -350,13 +362,19 @@ public struct GLPKSolver: Sendable {
         }
         let nonzeros = program.constraints.reduce(0) { $0 + $1.terms.count }
         guard nonzeros <= 500_000_000 else { throw LPError.invalidProgram("too many non-zero coefficients for GLPK") }
-        // Every number must have a finite double image (GLPK rejects NaN and infinities by aborting).
+        // Every number must have a finite, normal double image (GLPK rejects NaN and infinities
+        // by aborting, and a non-zero coefficient that underflows breaks its scaling).
         func finite(_ x: Rational, _ what: @autoclosure () -> String) throws {
             // Parts that fit in Int always have a finite double image well below 1e300.
             if x.smallParts != nil { return }
             let d = x.doubleValue
             guard d.isFinite, d.magnitude < 1e300 else {
-                throw LPError.invalidProgram("\(what()) (\(x)) is too large for GLPK")
+                throw LPError.invalidProgram("\(what()) (\(x.abbreviated())) is too large for GLPK")
+            }
+            // A non-zero number whose double is 0 or subnormal makes GLPK's scaling abort
+            // ("invalid scale factor").
+            guard x.isZero || d.magnitude >= 1e-300 else {
+                throw LPError.invalidProgram("\(what()) (\(x.abbreviated())) is too small for GLPK (its double image is \(d == 0 ? "0" : "subnormal"))")
             }
         }
         try finite(program.objectiveConstant, "the objective constant")
@@ -365,10 +383,21 @@ public struct GLPKSolver: Sendable {
             if let l = b.lowerValue { try finite(l, "lower bound of variable \(j)") }
             if let u = b.upperValue { try finite(u, "upper bound of variable \(j)") }
         }
+        // GLPK scales rows and columns by geometric means of their coefficients; coefficients
+        // spanning more than about 600 orders of magnitude give it a scale factor of 0 or
+        // infinity, and it aborts. Refuse such a matrix with the range named.
+        var smallest = Double.infinity, largest = 0.0
         for (r, row) in program.constraints.enumerated() {
-            for t in row.terms { try finite(t.coefficient, "coefficient of variable \(t.index) in row \(r)") }
+            for t in row.terms {
+                try finite(t.coefficient, "coefficient of variable \(t.index) in row \(r)")
+                let m = t.coefficient.doubleValue.magnitude
+                if m > 0 { smallest = min(smallest, m); largest = max(largest, m) }
+            }
             if let l = row.bound.lowerValue { try finite(l, "lower bound of row \(r)") }
             if let u = row.bound.upperValue { try finite(u, "upper bound of row \(r)") }
+        }
+        if largest > 0, largest / smallest > 1e250 || !(largest / smallest).isFinite {
+            throw LPError.invalidProgram("the constraint coefficients range from about \(smallest) to \(largest) in magnitude, more than GLPK's floating-point scaling can handle (a ratio of at most 1e250)")
         }
         for (j, b) in program.variableBounds.enumerated() { try Self.check(b, "variable \(j)") }
         // Duplicate indices within a row: one marker array, stamped with the row number.

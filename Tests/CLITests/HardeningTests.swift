@@ -4,6 +4,29 @@ import Testing
 /// Issue 17's adversarial inputs: each gets its correct answer or one located error line with
 /// exit status 65 (64 for a size beyond a stated limit), and nothing on standard output.
 @Suite struct HardeningTests {
+    /// Found by scripts/fuzz-leaks.sh: payoffs of 10^±9681 (within the ±9999 exponent limit; the
+    /// test uses 10^±968, also beyond doubles, to stay fast)
+    /// aborted GLPK (a row scaled to integers had an infinite double; a coefficient with a zero
+    /// double broke its scaling) and trapped the vertex enumeration's Hadamard bound (an infinite
+    /// sum of squares). Now the LP commands and enumerate answer exactly, and an LP whose
+    /// coefficients GLPK cannot represent is one short error line, the number abbreviated.
+    @Test func payoffsBeyondTheDoubleRange() throws {
+        let tiny = ".4,5.6,-54E-0968\n", huge = ".4,5.6,54E0968\n"   // 10^±968: beyond doubles
+        for command in [["minimax"], ["correlated"], ["nash"], ["nash", "--method", "lemke-howson"], ["nash", "--method", "support-enumeration"]] {
+            let r = try CLI.run(command + ["-", "--input-format", "csv", "--format", "json"], input: tiny)
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+            #expect(r.stdout.contains("27/5000000000"), "\(command)")      // the exact value -27/(5·10^968)
+        }
+        let info = try CLI.run(["info", "-", "--input-format", "csv"], input: tiny)
+        #expect(info.status == 1 && info.stdout.isEmpty)
+        #expect(info.stderr.contains("(≈ 5.4e-967) is too small for GLPK"))
+        let big = try CLI.run(["info", "-", "--input-format", "csv"], input: huge)
+        #expect(big.status == 1 && big.stdout.isEmpty)
+        #expect(big.stderr.contains("(≈ -5.4e969) is too large for GLPK") && big.stderr.count < 300)
+        let nash = try CLI.run(["nash", "-", "--input-format", "csv"], input: huge)
+        #expect(nash.status == 0, "\(nash.stderr)")
+    }
+
     /// Valid games with huge values are computed exactly, not trapped.
     @Test func hugeTUValuesAreExact() throws {
         let info = try CLI.run(["info", "--tu", "-"], input: #"{"players": 3, "values": [4e18, 4e18, 4e18, 4e18, 4e18, 4e18, 4e18]}"#)

@@ -170,7 +170,7 @@ public enum ExtremeEquilibria {
         let bound = max(hadamardLog2(bDoubles, rows: m, columns: n, transposed: true),
                         hadamardLog2(aDoubles, rows: m, columns: n, transposed: false))
         func engine<Z: PivotInteger>(_: Z.Type) throws -> ExtremeEquilibriaEngine<Z> {
-            let bits = Int(bound.rounded(.up))
+            let bits = Int(min(bound, 1e15).rounded(.up))   // entries beyond doubles: effectively unbounded
             var e = try small.map { ExtremeEquilibriaEngine<Z>(small: $0.0, b: $0.1, m: m, n: n, bound: bits) }
                 ?? ExtremeEquilibriaEngine<Z>(a: a, b: b, m: m, n: n, bound: bits)
             e.keptTableauBytes = keptTableauBytes
@@ -251,6 +251,8 @@ public enum ExtremeEquilibria {
                 let d = transposed ? values[j * n + i] : values[i * n + j]
                 s += d * d
             }
+            // Entries beyond the double range (10^9681 has no double): no word size will do.
+            guard s.isFinite else { return .infinity }
             logs.append(0.5 * Double(s.exponent + 1))  // an upper bound on log2 of the row norm
         }
         logs.sort(by: >)

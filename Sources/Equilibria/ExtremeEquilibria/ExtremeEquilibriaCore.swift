@@ -75,7 +75,8 @@ struct ExtremeEquilibriaEngine<Z: PivotInteger>: Sendable {
         for i in 0..<m {
             var sq = 1.0
             for j in 0..<n { let d = aDoubles[i * n + j]; sq += d * d }
-            logs.append(0.5 * Double(sq.exponent + 1))
+            // Entries beyond the double range: a bound no word size meets (big integers).
+            logs.append(sq.isFinite ? 0.5 * Double(sq.exponent + 1) : 1e12)
         }
         logs.sort(by: >)
         var fb = [1]
