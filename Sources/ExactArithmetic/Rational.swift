@@ -305,6 +305,11 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
         return parseArbitrary(text)
     }
 
+    /// The largest decimal exponent a number may carry (`1e999`, `5E-999`): 10^±999 is far beyond
+    /// any payoff, and larger numbers written in a few bytes would cost quadratic big-integer time
+    /// to print (a 15-byte `5e9681` has 9,682 digits). Readers name this limit in their errors.
+    public static let maximumDecimalExponent = 999
+
     /// The exact value of the UTF-8 bytes `bytes[start..<end]` (same syntax as ``init(_:)-(String)``),
     /// or nil when they are not a number. Readers call this on their file buffers directly.
     ///
@@ -399,7 +404,7 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
                 seenPoint = true
             } else if (c == UInt8(ascii: "e") || c == UInt8(ascii: "E")) && seenDigit {
                 chars = chars.dropFirst()
-                guard let e = Int(Substring(chars)), abs(e) < 10_000 else { return nil }
+                guard let e = Int(Substring(chars)), abs(e) <= Rational.maximumDecimalExponent else { return nil }
                 exponent = e
                 chars = chars[chars.endIndex...]
                 break

@@ -284,7 +284,7 @@ struct CSVTable {
                 return source.error(at: f.start, "expected two payoffs 'a;b' in a cell of a two-player game, found \(separators + 1) in '\(source.snippet(f.start..<f.end))'")
             }
             if NumberParsing.hasOutOfRangeExponent(bytes, f.start, f.end) {
-                return source.error(at: f.start, "number out of range in '\(source.snippet(f.start..<f.end))': exponents are limited to ±9999")
+                return source.error(at: f.start, "number out of range in '\(source.snippet(f.start..<f.end))': exponents are limited to ±\(Rational.maximumDecimalExponent)")
             }
             return source.error(at: f.start, "expected \(pair ? "two payoffs 'a;b'" : "a payoff") (integers, decimals or fractions p/q), found '\(source.snippet(f.start..<f.end))'")
         }

@@ -27,8 +27,9 @@ enum NumberParsing {
     }
 
     /// True when some number in `bytes[range]` (one payoff, or a pair separated by `;`/`,`) has
-    /// the form of a decimal with an exponent of five or more digits, which the exact parser
-    /// refuses (10^10000 has no place in a payoff table), so that the message can say why.
+    /// the form of a decimal with an exponent beyond ``Rational/maximumDecimalExponent``, which
+    /// the exact parser refuses (10^1000 has no place in a payoff table), so that the message can
+    /// say why.
     static func hasOutOfRangeExponent(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         var i = start
         while i < end {
@@ -36,8 +37,9 @@ enum NumberParsing {
                 var j = i + 1
                 if j < end && (bytes[j] == UInt8(ascii: "+") || bytes[j] == UInt8(ascii: "-")) { j += 1 }
                 let digitsStart = j
-                while j < end && bytes[j] >= 48 && bytes[j] <= 57 { j += 1 }
-                if j - digitsStart >= 5 && i > start && bytes[i - 1] >= 48 && bytes[i - 1] <= 57 { return true }
+                var value = 0
+                while j < end && bytes[j] >= 48 && bytes[j] <= 57 { value = min(value * 10 + Int(bytes[j] - 48), 1 << 40); j += 1 }
+                if j > digitsStart && value > Rational.maximumDecimalExponent && i > start && bytes[i - 1] >= 48 && bytes[i - 1] <= 57 { return true }
             }
             i += 1
         }

@@ -4,7 +4,7 @@ import Testing
 /// Issue 17's adversarial inputs: each gets its correct answer or one located error line with
 /// exit status 65 (64 for a size beyond a stated limit), and nothing on standard output.
 @Suite struct HardeningTests {
-    /// Found by scripts/fuzz-leaks.sh: payoffs of 10^±9681 (within the ±9999 exponent limit; the
+    /// Found by scripts/fuzz-leaks.sh: payoffs of 10^±9681 (then within the ±9999 exponent limit, now ±999; the
     /// test uses 10^±968, also beyond doubles, to stay fast)
     /// aborted GLPK (a row scaled to integers had an infinite double; a coefficient with a zero
     /// double broke its scaling) and trapped the vertex enumeration's Hadamard bound (an infinite

@@ -385,7 +385,7 @@ public enum TUGameReader {
     static func number(_ node: JSONNode, _ what: String) throws -> Rational {
         switch node {
         case .number(let s, let p):
-            guard let r = Rational(s) else { throw TUGameFormatError(p, "\(what) \(s) is out of range (exponents are limited to ±9999)") }
+            guard let r = Rational(s) else { throw TUGameFormatError(p, "\(what) \(s) is out of range (exponents are limited to ±\(Rational.maximumDecimalExponent))") }
             return r
         case .string(let s, let p):
             guard let r = Rational(s) else { throw TUGameFormatError(p, "expected \(what) (a number or a string like \"1/3\"), found \"\(s)\"") }
