@@ -9,7 +9,8 @@
 #      the seeds in Fuzzing/corpus/<target>/ into a scratch folder;
 #   2. the AddressSanitizer build then runs every input of that corpus once, with LeakSanitizer
 #      (-detect_leaks=1): a leak, a heap error or a crash in any input is reported.
-# Prints per target: executions of step 1, corpus inputs replayed, crashes, timeouts and leaks.
+# Prints per target: executions of step 1, corpus inputs replayed, crashes, timeouts and leaks;
+# an input that crashed or timed out in step 1 is kept in Fuzzing/.build/findings/<target>/.
 # Exit status 1 when anything was found, 2 when a build is unavailable.
 set -uo pipefail
 export SWIFT_BACKTRACE=enable=no
@@ -29,10 +30,10 @@ work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 found=0
 printf '%-13s %12s %8s %8s %8s %9s %6s\n' target executions seconds corpus crashes timeouts leaks
 for t in $targets; do
-    mkdir -p "$work/$t"
+    mkdir -p "$work/$t" ".build/findings/$t"
     start=$(date +%s)
     "$plain/$t" "$work/$t" "corpus/$t" -runs="$runs" -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$work/$t-" > "$work/$t.fuzz.log" 2>&1
+        -artifact_prefix=".build/findings/$t/" > "$work/$t.fuzz.log" 2>&1
     fuzz_status=$?
     executed=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$work/$t.fuzz.log" | grep -oE '[0-9]+$' || echo 0)
     if ! grep -qE 'INITED cov: [0-9]+' "$work/$t.fuzz.log"; then
