@@ -13,3 +13,5 @@
 @_exported import LearningDynamics
 @_exported import EmpiricalGames
 @_exported import NashAveraging
+@_exported import Sharding
+@_exported import ShardedRuns
