@@ -225,52 +225,71 @@ extension ExtremeEquilibria {
 /// leaving variable by the lexicographic ratio test. On the lexicographically perturbed
 /// polytope (simple) each such pivot lowers Σx strictly and only x = 0 has no improving
 /// variable, so the parent pointers form a tree spanning all bases.
+///
+/// The child test needs no pivot: with the objective row o (o_j = Σ_{rows i with x basic} T[i, j]
+/// − det·[column j holds an x], so that increasing column j's variable lowers Σx iff o_j > 0),
+/// the neighbour through column k and row r (pivot element p > 0) is a child iff there the
+/// variable that left is improving (o_k < 0 here, as the pivot negates column k of the
+/// objective row) and no smaller-numbered cobasic variable is: o_j·p − o_k·T[r, j] ≤ 0 for the
+/// other columns j whose variable is numbered below the one that left (Edmonds' update, up to the
+/// positive determinant). Only children are pivoted to, out of place, so going back is a swap.
 struct ReverseSearchWalker<Z: PivotInteger> {
     var search: LexicographicVertexSearch<Z>
+    /// Per depth, the buffer the pivot down wrote into (holding the parent's tableau afterwards).
+    var spares: [[Z]] = []
+    var spareBits: [[Int]] = []
 
-    /// The reduced cost sign of cobasic column k: the sign of the change of Σx (times the
-    /// positive determinant) when that column's variable increases.
-    /// g_k = det·[cobasic k is an x] − Σ_{rows i with x basic} T[i, k].
-    func reducedCostSign(_ k: Int) -> Int {
+    init(search: LexicographicVertexSearch<Z>) { self.search = search }
+
+    /// The children of the current basis as (row, column) pivots, in column order.
+    func children() -> [(row: Int, column: Int)] {
         let t = search.tableau, d = search.dimension
-        var approx = t.cobasic[k] < d ? t.determinant.approximation : 0
-        var magnitude = abs(approx)
-        for i in 0..<t.rows where t.basic[i] < d {
-            let v = t[i, k]
-            if v.signValue == 0 { continue }
-            approx -= v.approximation
-            magnitude += abs(v.approximation)
+        var o = [BigInt](repeating: 0, count: t.columns)
+        for j in 0..<t.columns {
+            var s = BigInt(0)
+            for i in 0..<t.rows where t.basic[i] < d {
+                let v = t[i, j]
+                if v.signValue != 0 { s += v.bigValue }
+            }
+            if t.cobasic[j] < d { s -= t.determinant.bigValue }
+            o[j] = s
         }
-        if abs(approx) > magnitude * 1e-9 { return approx > 0 ? 1 : -1 }
-        // Too close to call in doubles: exactly.
-        var exact = t.cobasic[k] < d ? t.determinant.bigValue : BigInt(0)
-        for i in 0..<t.rows where t.basic[i] < d { exact -= t[i, k].bigValue }
-        return exact.isZero ? 0 : (exact < 0 ? -1 : 1)
-    }
-
-    /// The column of the parent pivot (Bland's rule), or nil at the root.
-    func parentColumn() -> Int? {
-        let t = search.tableau
-        var best: Int?
-        for k in 0..<t.columns where reducedCostSign(k) < 0 {
-            if best == nil || t.cobasic[k] < t.cobasic[best!] { best = k }
-        }
-        return best
-    }
-
-    /// Calls `body` for each child of the current basis (the search sits at the child during
-    /// the call and back at the current basis afterwards); `body` returns false to stop.
-    /// Returns false when stopped.
-    mutating func forEachChild(_ body: (inout ReverseSearchWalker<Z>, Int, Int) throws -> Bool) throws -> Bool {
-        for k in 0..<search.tableau.columns {
+        let oD = o.map { Double($0) }
+        var out: [(row: Int, column: Int)] = []
+        for k in 0..<t.columns where o[k].signum() < 0 {
             guard let r = search.leavingRow(column: k) else { continue }
-            try search.pivot(row: r, column: k)
-            // The variable that left is now cobasic in column k: a child iff the parent pivot
-            // enters it and leads back through row r.
-            let isChild = parentColumn() == k && search.leavingRow(column: k) == r
-            var go = true
-            if isChild { go = try body(&self, r, k) }
-            try search.pivot(row: r, column: k)
+            let left = t.basic[r], p = t[r, k]
+            let pD = p.approximation
+            var child = true
+            for j in 0..<t.columns where j != k && t.cobasic[j] < left {
+                let trj = t[r, j]
+                let x = oD[j] * pD, y = oD[k] * trj.approximation
+                let sign: Int
+                if abs(x - y) > 1e-9 * (abs(x) + abs(y)) { sign = x > y ? 1 : -1 } else {
+                    let e = o[j] * p.bigValue - o[k] * trj.bigValue
+                    sign = e.isZero ? 0 : (e < 0 ? -1 : 1)
+                }
+                if sign > 0 { child = false; break }
+            }
+            if child { out.append((r, k)) }
+        }
+        return out
+    }
+
+    /// Calls `body` at each child of the current basis (the search sits at the child during the
+    /// call, at depth `depth + 1`, and back here afterwards); `body` returns false to stop.
+    /// Returns false when stopped.
+    mutating func forEachChild(depth: Int, _ body: (inout ReverseSearchWalker<Z>) throws -> Bool) throws -> Bool {
+        let list = children()
+        if list.isEmpty { return true }
+        while spares.count <= depth {
+            spares.append(search.tableau.entries)
+            spareBits.append(search.tableau.rowBits)
+        }
+        for (r, k) in list {
+            try search.pivot(row: r, column: k, spare: &spares[depth], spareBits: &spareBits[depth])
+            let go = try body(&self)
+            search.unpivot(row: r, column: k, spare: &spares[depth], spareBits: &spareBits[depth])
             if !go { return false }
         }
         return true
@@ -283,12 +302,12 @@ struct ReverseSearchWalker<Z: PivotInteger> {
         func go(_ w: inout ReverseSearchWalker<Z>, _ level: Int) throws -> Bool {
             if level == depth {
                 atDepth += 1
-                if !deeper { _ = try w.forEachChild { _, _, _ in deeper = true; return false } }
+                if !deeper && !w.children().isEmpty { deeper = true }
                 return true
             }
             above += 1
             if above >= budget { return false }
-            return try w.forEachChild { w, _, _ in try go(&w, level + 1) }
+            return try w.forEachChild(depth: level) { w in try go(&w, level + 1) }
         }
         _ = try go(&self, 0)
         return (atDepth, above, deeper)
@@ -300,17 +319,17 @@ struct ReverseSearchWalker<Z: PivotInteger> {
     mutating func walk(splitDepth: Int, owns: (Int) -> Bool, ownsPrefix: Bool,
                        visit: (LexicographicVertexSearch<Z>) throws -> Bool) throws {
         var number = 0
-        func whole(_ w: inout ReverseSearchWalker<Z>) throws -> Bool {
+        func whole(_ w: inout ReverseSearchWalker<Z>, _ level: Int) throws -> Bool {
             guard try visit(w.search) else { return false }
-            return try w.forEachChild { w, _, _ in try whole(&w) }
+            return try w.forEachChild(depth: level) { w in try whole(&w, level + 1) }
         }
         func prefix(_ w: inout ReverseSearchWalker<Z>, _ level: Int) throws -> Bool {
             if level == splitDepth {
                 defer { number += 1 }
-                return owns(number) ? try whole(&w) : true
+                return owns(number) ? try whole(&w, level) : true
             }
             if ownsPrefix { guard try visit(w.search) else { return false } }
-            return try w.forEachChild { w, _, _ in try prefix(&w, level + 1) }
+            return try w.forEachChild(depth: level) { w in try prefix(&w, level + 1) }
         }
         _ = try prefix(&self, 0)
     }
