@@ -110,6 +110,19 @@ public enum ShardMerge {
             } catch {
                 throw PartSetError("\(parts[error.part].file): \(error.message)")
             }
+        case .nPlayerSupport(_, let game):
+            var pieces: [NPlayerSupportPart] = []
+            for p in parts {
+                guard case .nPlayerSupport(let piece, let g) = p.payload, strategicGameHash(g) == p.gameHash else {
+                    throw PartSetError("\(p.file): its embedded game does not match its game hash")
+                }
+                pieces.append(piece)
+            }
+            do {
+                return .nash(game: game, result: try NPlayerSupportEnumeration.merge(game, parts: pieces))
+            } catch {
+                throw PartSetError("\(parts[error.part].file): \(error.message)")
+            }
         case .extremeEquilibria(_, let game):
             var pieces: [ExtremeEquilibriaPart] = []
             for p in parts {

@@ -63,6 +63,8 @@ public enum ShardPayload: Sendable {
     /// Two-player support enumeration; the game travels with the part (the merge verifies
     /// every equilibrium again and renders with the game's names).
     case supportEnumeration(SupportEnumerationPart, game: NormalFormGame, equalSizeOnly: Bool)
+    /// N-player support enumeration (leaves of the support search).
+    case nPlayerSupport(NPlayerSupportPart, game: NormalFormGame)
     /// Extreme equilibria (reverse-search subtrees).
     case extremeEquilibria(ExtremeEquilibriaPart, game: NormalFormGame)
     /// Exact Shapley/Banzhaf sums over a block of the coalition table.
@@ -75,6 +77,7 @@ public enum ShardPayload: Sendable {
     var kind: String {
         switch self {
         case .supportEnumeration: return "support-enumeration"
+        case .nPlayerSupport: return "n-player-support-enumeration"
         case .extremeEquilibria: return "extreme-equilibria"
         case .coalitionSums: return "coalition-sums"
         case .sampled: return "sampled-stream"
@@ -102,6 +105,15 @@ public enum ShardPayload: Sendable {
                          ("degenerateWitness", .bool(f.degenerateWitness)),
                          ("strategies", .array(f.equilibrium.strategies.map { Self.rationals($0.probabilities) })),
                          ("payoffs", Self.rationals(f.equilibrium.payoffs))])
+            })))
+            members.append(("gameDefinition", Self.gameValue(game)))
+        case .nPlayerSupport(let p, let game):
+            members.append(("found", .array(p.found.map { f in
+                .object([("leaf", .number(String(f.leaf))), ("support", .string(f.support)),
+                         ("strategies", .array(f.equilibrium.equilibrium.strategies.map { Self.rationals($0.probabilities) })),
+                         ("payoffs", Self.rationals(f.equilibrium.equilibrium.payoffs)),
+                         ("maxRegret", .string(f.equilibrium.maxRegret.description)),
+                         ("floating", .array(f.floating.map(Self.doubles)))])
             })))
             members.append(("gameDefinition", Self.gameValue(game)))
         case .extremeEquilibria(let p, let game):
@@ -219,6 +231,28 @@ extension PartFile {
             }
             return .supportEnumeration(SupportEnumerationPart(found: found, counters: counters, stopReason: stop), game: g,
                                        equalSizeOnly: try src.bool(try src.member(node, "equalSizeOnly")))
+        case "n-player-support-enumeration":
+            let g = try game()
+            var found: [NPlayerSupportPart.Found] = []
+            for f in try src.array(try src.member(node, "found")) {
+                var strategies: [MixedStrategy] = []
+                let sNode = try src.member(f, "strategies")
+                for (player, x) in (try src.array(sNode)).enumerated() {
+                    let p = try rationals(x)
+                    guard player < g.playerCount, p.count == g.strategyCounts[player] else { throw src.error(x, "the profile does not fit the game's size") }
+                    strategies.append(MixedStrategy(unchecked: p))
+                }
+                guard strategies.count == g.playerCount else { throw src.error(sNode, "expected one strategy per player") }
+                var floating: [[Double]] = []
+                for x in try src.array(try src.member(f, "floating")) { floating.append(try doubles(x)) }
+                let regretNode = try src.member(f, "maxRegret")
+                guard let regret = Rational(try src.string(regretNode)) else { throw src.error(regretNode, "expected an exact number") }
+                let certified = CertifiedEquilibrium(stated: Equilibrium(strategies: strategies, payoffs: try rationals(try src.member(f, "payoffs"))),
+                                                     maxRegret: regret)
+                found.append(.init(leaf: try src.int(try src.member(f, "leaf")), equilibrium: certified, floating: floating,
+                                   support: try src.string(try src.member(f, "support"))))
+            }
+            return .nPlayerSupport(NPlayerSupportPart(found: found, counters: counters, stopReason: stop), game: g)
         case "extreme-equilibria":
             let g = try game()
             var pairs: [(row: [Rational], column: [Rational])] = []

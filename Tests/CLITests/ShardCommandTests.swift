@@ -103,6 +103,24 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ["Examples/mckelvey-mclennan-2x2x2.nfg"], ["Examples/three-player-coordination.nfg"],
+        ["nplayer-random", "--players", "3", "--size", "3", "--seed", "2"],
+        ["nplayer-random", "--players", "4", "--size", "2", "--seed", "5"],
+    ])
+    func nPlayerSupportEnumerationMergesToTheUnshardedOutput(game: [String]) throws {
+        let dir = try Self.directory()
+        let path = game.count == 1 ? game[0] : try Self.generate(game, in: dir, "game.nfg")
+        let command = ["nash", path, "--method", "support-enumeration", "--format", "json"]
+        let whole = try CLI.run(command)
+        #expect(whole.status == 0)
+        for k in [2, 3] {
+            let merged = try CLI.run(["merge"] + (try Self.parts(command, k: k, in: dir, name: "k\(k)")))
+            #expect(merged.status == 0, "\(merged.stderr)")
+            #expect(merged.stdout == whole.stdout, "\(game), k = \(k)")
+        }
+    }
+
     @Test(arguments: ["shapley", "banzhaf"])
     func exactValuesMergeToTheUnshardedOutput(command: String) throws {
         let dir = try Self.directory()
@@ -220,7 +238,7 @@ import Testing
             ["nash", "Examples/battle-of-the-sexes.nfg", "--shard", "3/2", "--format", "json"],
             ["nash", "Examples/battle-of-the-sexes.nfg", "--shard", "x", "--format", "json"],
             ["nash", "Examples/battle-of-the-sexes.nfg", "--shard", "1/2", "--max-equilibria", "1", "--format", "json"],
-            ["nash", "Examples/three-player-coordination.nfg", "--method", "support-enumeration", "--shard", "1/2", "--format", "json"],
+            ["nash", "Examples/three-player-coordination.nfg", "--method", "logit", "--shard", "1/2", "--format", "json"],
             ["info", "Examples/battle-of-the-sexes.nfg", "--shard", "1/2"],
             ["minimax", "Examples/matching-pennies.csv", "--shard", "1/2"],
             ["nucleolus", "Examples/battle-of-the-sexes.nfg", "--shard", "1/2"],
