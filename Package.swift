@@ -82,6 +82,7 @@ let package = Package(
         // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
         .target(name: "SolverBenchmarks", dependencies: [
             "ExactArithmetic", "StrategicGames", "CoalitionGames", "GameGenerators", "Equilibria", "LPSolvers", "CoreSolutions",
+            "Sharding",
         ]),
 
         // Part files of sharded runs and their merge (issue 16): reads and writes parts, checks

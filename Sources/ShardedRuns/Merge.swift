@@ -3,6 +3,7 @@ import Equilibria
 import ExactArithmetic
 import GameFormats
 import RepeatedGames
+import SolverBenchmarks
 import Sharding
 import StrategicGames
 
@@ -25,6 +26,9 @@ public enum MergedRun: Sendable {
     /// A tournament: each shard's per-pair results (the caller rebuilds the tournament from the
     /// parts' arguments and adds them with ``Tournament/merge(_:)``).
     case tournament(blocks: [[(outcomes: MatchOutcomes, repetitions: Int)]], stopReasons: [StopReason])
+    /// A bench sweep: each shard's runs (the caller rebuilds the plan from the parts' arguments
+    /// and merges them with ``BenchRunner/mergeShards(_:parts:)``).
+    case bench([BenchShardPart])
 }
 
 /// Checks and merges the parts of one sharded run.
@@ -166,6 +170,15 @@ public enum ShardMerge {
                 blocks.append(m)
             }
             return .tournament(blocks: blocks, stopReasons: parts.map(\.stopReason))
+        case .bench:
+            var pieces: [BenchShardPart] = []
+            for p in parts {
+                guard case .bench(let piece) = p.payload, piece.runs.allSatisfy({ p.shard.owns($0.unit) }) else {
+                    throw PartSetError("\(p.file): its runs are not those of shard \(p.shard)")
+                }
+                pieces.append(piece)
+            }
+            return .bench(pieces)
         }
     }
 }

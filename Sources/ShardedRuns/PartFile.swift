@@ -5,6 +5,7 @@ import ExactArithmetic
 import GameFormats
 import CoalitionGames
 import RepeatedGames
+import SolverBenchmarks
 import Sharding
 import StrategicGames
 
@@ -73,6 +74,8 @@ public enum ShardPayload: Sendable {
     case sampled(SampledValue, players: [String], stream: Int)
     /// A block of a tournament's schedule: per pair, outcome counts and repetitions played.
     case tournament(matches: [(outcomes: MatchOutcomes, repetitions: Int)])
+    /// A `bench` sweep's runs (round robin over the sweep's order).
+    case bench(BenchShardPart)
 
     var kind: String {
         switch self {
@@ -82,6 +85,7 @@ public enum ShardPayload: Sendable {
         case .coalitionSums: return "coalition-sums"
         case .sampled: return "sampled-stream"
         case .tournament: return "tournament-block"
+        case .bench: return "bench-runs"
         }
     }
 
@@ -136,6 +140,14 @@ public enum ShardPayload: Sendable {
             members.append(("estimate", Self.doubles(v.estimate)))
             members.append(("standardDeviation", Self.doubles(v.standardDeviation)))
             members.append(("halfWidth", Self.doubles(v.halfWidth)))
+        case .bench(let part):
+            if let f = part.failure { members.append(("failure", .string(f))) }
+            members.append(("runs", .array(part.runs.map { u, r in
+                .object([("unit", .number(String(u))), ("size", .number(String(r.size))), ("label", .string(r.label)),
+                         ("shape", .string(r.shape)), ("seconds", .number("\(r.seconds)")), ("results", .number(String(r.results))),
+                         ("stopReason", .string(r.stopReason.rawValue)), ("exceededLimit", .bool(r.exceededLimit)),
+                         ("counters", .object(r.counters.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) }))])
+            })))
         case .tournament(let matches):
             members.append(("matches", .array(matches.map { m in
                 .object([("outcomes", .array(m.outcomes.counts.map { .number(String($0)) })),
@@ -301,6 +313,21 @@ extension PartFile {
             let value = SampledValue(estimate: estimate, standardDeviation: sd, halfWidth: hw,
                                      confidence: try src.double(try src.member(node, "confidence")), samples: samples, seed: seed)
             return .sampled(value, players: players, stream: try src.int(try src.member(node, "stream")))
+        case "bench-runs":
+            var runs: [(unit: Int, run: BenchRun)] = []
+            for r in try src.array(try src.member(node, "runs")) {
+                var counters: [String: Int] = [:]
+                for c in try src.object(try src.member(r, "counters")) { counters[c.key] = try src.int(c.value) }
+                let stopNode = try src.member(r, "stopReason")
+                guard let runStop = StopReason(rawValue: try src.string(stopNode)) else { throw src.error(stopNode, "unknown stopReason") }
+                runs.append((try src.int(try src.member(r, "unit")),
+                             BenchRun(stated: try src.int(try src.member(r, "size")), label: try src.string(try src.member(r, "label")),
+                                      shape: try src.string(try src.member(r, "shape")), seconds: try src.double(try src.member(r, "seconds")),
+                                      results: try src.int(try src.member(r, "results")), stopReason: runStop, counters: counters,
+                                      exceededLimit: try src.bool(try src.member(r, "exceededLimit")))))
+            }
+            let failure = try node.member("failure").map { n throws(GameFormatError) in try src.string(n) }
+            return .bench(BenchShardPart(runs: runs, failure: failure))
         case "tournament-block":
             var matches: [(outcomes: MatchOutcomes, repetitions: Int)] = []
             for m in try src.array(try src.member(node, "matches")) {

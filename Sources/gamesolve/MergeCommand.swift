@@ -63,6 +63,13 @@ struct MergeCommand: ParsableCommand {
             let format = try format.map { try Self.choice(AllocationFormat.self, $0) } ?? input.format
             let text = sampledRenderer(value, players: players, banzhaf: first.command == "banzhaf", streams: streams).render(format)
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        case .bench(let pieces):
+            let command = try BenchCommand.parse(arguments)
+            let format = try format.map { try Self.choice(BenchCommand.Format.self, $0) } ?? command.format
+            let plan = try command.makePlan()
+            let (runs, stopped) = BenchRunner.mergeShards(plan, parts: pieces)
+            let report = BenchReport(plan: plan, runs: runs, stopped: stopped, interrupted: false, peers: [])
+            print(BenchRendering.render(report, as: format), terminator: "")
         case .tournament(let blocks, let stops):
             var command = try TournamentCommand.parse(arguments)
             if let f = format { command.output.format = try Self.choice(RepeatedOutputOptions.Format.self, f) }

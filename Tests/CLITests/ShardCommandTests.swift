@@ -178,6 +178,34 @@ import Testing
         }
     }
 
+    @Test func benchSweepMergesToTheUnshardedRuns() throws {
+        // Times are measured per shard; everything else per size (runs, results, counters,
+        // completed) must be the unsharded sweep's.
+        let dir = try Self.directory()
+        let arguments = ["bench", "--solver", "support-enumeration", "--sizes", "3...6", "--seeds", "3", "--format", "json"]
+        func rows(_ text: String) throws -> [[String: String]] {
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+            return (object["rows"] as! [[String: Any]]).map { row in
+                var kept: [String: String] = [:]
+                for (key, value) in row where !key.hasSuffix("Seconds") && key != "growth" {
+                    if let counters = value as? [String: Any] {
+                        kept[key] = counters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                    } else {
+                        kept[key] = "\(value)"
+                    }
+                }
+                return kept
+            }
+        }
+        let whole = try CLI.run(arguments)
+        #expect(whole.status == 0)
+        let merged = try CLI.run(["merge"] + (try Self.parts(arguments, k: 3, in: dir)))
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let (a, b) = (try rows(whole.stdout), try rows(merged.stdout))
+        #expect(a.count == 4)
+        #expect(a == b)
+    }
+
     @Test func mergeRefusesMissingDuplicateAndForeignParts() throws {
         let dir = try Self.directory()
         let game = try Self.generate(["random", "--size", "5", "--seed", "1"], in: dir, "a.nfg")
@@ -242,6 +270,9 @@ import Testing
             ["info", "Examples/battle-of-the-sexes.nfg", "--shard", "1/2"],
             ["minimax", "Examples/matching-pennies.csv", "--shard", "1/2"],
             ["nucleolus", "Examples/battle-of-the-sexes.nfg", "--shard", "1/2"],
+            ["partition", "Examples/battle-of-the-sexes.nfg", "--shard", "1/2"],
+            ["bench", "--solver", "pure", "--shard", "1/2", "--format", "json", "--compare"],
+            ["shapley", "Examples/battle-of-the-sexes.nfg", "--error", "0.1", "--shard", "1/2", "--format", "json"],
             ["tournament", "--shard", "1/2", "--format", "json", "--moran-population", "10"],
             ["nash", "Examples/battle-of-the-sexes.nfg", "--shard", "auto", "--format", "json"],
             ["nash", "Examples/battle-of-the-sexes.nfg", "--shard", "auto", "--format", "json"],
