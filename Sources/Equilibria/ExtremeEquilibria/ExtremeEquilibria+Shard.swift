@@ -241,31 +241,44 @@ struct ReverseSearchWalker<Z: PivotInteger> {
 
     init(search: LexicographicVertexSearch<Z>) { self.search = search }
 
+    /// `v` as a double within a relative 2^-52, or NaN (then every comparison takes the exact
+    /// path). Negative values go through their magnitude: the wide types' approximation sums
+    /// two words and cancels to 0 for small negative values (Int128(-5) gives 0.0).
+    @inline(__always) static func approximation(_ v: Z) -> Double {
+        v.signValue >= 0 ? v.approximation : -(v.negated?.approximation ?? .nan)
+    }
+
     /// The children of the current basis as (row, column) pivots, in column order.
     func children() -> [(row: Int, column: Int)] {
         let t = search.tableau, d = search.dimension
+        // The objective row exactly (big integers), and in doubles with an error bound: each
+        // entry's double is within a relative 2^-52 of it, and a sum of at most d + 1 terms
+        // adds at most (d + 1)·2^-53 of the sum of magnitudes.
         var o = [BigInt](repeating: 0, count: t.columns)
+        var oD = [Double](repeating: 0, count: t.columns), oErr = [Double](repeating: 0, count: t.columns)
+        let slack = Double(d + 3) * 0x1p-52
         for j in 0..<t.columns {
-            var s = BigInt(0)
+            var s = BigInt(0), sD = 0.0, magnitude = 0.0
             for i in 0..<t.rows where t.basic[i] < d {
                 let v = t[i, j]
-                if v.signValue != 0 { s += v.bigValue }
+                if v.signValue != 0 { s += v.bigValue; let a = Self.approximation(v); sD += a; magnitude += abs(a) }
             }
-            if t.cobasic[j] < d { s -= t.determinant.bigValue }
-            o[j] = s
+            if t.cobasic[j] < d { s -= t.determinant.bigValue; let a = Self.approximation(t.determinant); sD -= a; magnitude += abs(a) }
+            o[j] = s; oD[j] = sD; oErr[j] = magnitude * slack
         }
-        let oD = o.map { Double($0) }
         var out: [(row: Int, column: Int)] = []
         for k in 0..<t.columns where o[k].signum() < 0 {
             guard let r = search.leavingRow(column: k) else { continue }
             let left = t.basic[r], p = t[r, k]
-            let pD = p.approximation
+            let pD = Self.approximation(p)
             var child = true
             for j in 0..<t.columns where j != k && t.cobasic[j] < left {
-                let trj = t[r, j]
-                let x = oD[j] * pD, y = oD[k] * trj.approximation
+                // sign(o_j·p − o_k·T[r, j]): in doubles when the error bound allows, else exactly.
+                let trj = t[r, j], trjD = Self.approximation(trj)
+                let x = oD[j] * pD, y = oD[k] * trjD
+                let bound = (abs(pD) * oErr[j] + abs(trjD) * oErr[k]) * (1 + 0x1p-50) + (abs(x) + abs(y)) * 0x1p-50
                 let sign: Int
-                if abs(x - y) > 1e-9 * (abs(x) + abs(y)) { sign = x > y ? 1 : -1 } else {
+                if abs(x - y) > 2 * bound { sign = x > y ? 1 : -1 } else {
                     let e = o[j] * p.bigValue - o[k] * trj.bigValue
                     sign = e.isZero ? 0 : (e < 0 ? -1 : 1)
                 }
