@@ -52,6 +52,10 @@ extension ExtremeEquilibria {
     /// Each reported basis is matched and verified exactly as in the unsharded run; the merge
     /// takes the union, removes equilibria found by two shards (a degenerate vertex has several
     /// bases), and sorts and groups exactly as ``report(_:limits:arithmetic:parallelFromDimension:keptTableauBytes:)``.
+    /// Merged counters: `bases` equals the unsharded count (each basis is in one subtree);
+    /// `verticesVisited` and `faceSolves` count a degenerate vertex once per shard reaching one
+    /// of its bases, `otherPolytopeBases` once per shard that needed Q's vertices, and `pivots`
+    /// are the reverse search's, so these can exceed the unsharded counts.
     ///
     /// - Complexity: the tree walk costs O(d) pivots per basis (each neighbour is pivoted to and
     ///   its parent computed) instead of one; plus the common prefix, at most ``prefixBudget``
@@ -251,24 +255,37 @@ struct ReverseSearchWalker<Z: PivotInteger> {
     /// The children of the current basis as (row, column) pivots, in column order.
     func children() -> [(row: Int, column: Int)] {
         let t = search.tableau, d = search.dimension
-        // The objective row exactly (big integers), and in doubles with an error bound: each
-        // entry's double is within a relative 2^-52 of it, and a sum of at most d + 1 terms
-        // adds at most (d + 1)·2^-53 of the sum of magnitudes.
-        var o = [BigInt](repeating: 0, count: t.columns)
+        // The objective row in doubles with an error bound (each entry's double is within a
+        // relative 2^-52 of it; a sum of at most d + 1 terms adds at most (d + 1)·2^-53 of the
+        // sum of magnitudes); an entry is computed exactly, in big integers, only when a sign
+        // test in doubles cannot decide.
         var oD = [Double](repeating: 0, count: t.columns), oErr = [Double](repeating: 0, count: t.columns)
         let slack = Double(d + 3) * 0x1p-52
         for j in 0..<t.columns {
-            var s = BigInt(0), sD = 0.0, magnitude = 0.0
+            var sD = 0.0, magnitude = 0.0
+            for i in 0..<t.rows where t.basic[i] < d {
+                let a = Self.approximation(t[i, j])
+                sD += a; magnitude += abs(a)
+            }
+            if t.cobasic[j] < d { let a = Self.approximation(t.determinant); sD -= a; magnitude += abs(a) }
+            oD[j] = sD; oErr[j] = magnitude.isNaN ? .infinity : magnitude * slack
+        }
+        var exact = [BigInt?](repeating: nil, count: t.columns)
+        func o(_ j: Int) -> BigInt {
+            if let v = exact[j] { return v }
+            var s = BigInt(0)
             for i in 0..<t.rows where t.basic[i] < d {
                 let v = t[i, j]
-                if v.signValue != 0 { s += v.bigValue; let a = Self.approximation(v); sD += a; magnitude += abs(a) }
+                if v.signValue != 0 { s += v.bigValue }
             }
-            if t.cobasic[j] < d { s -= t.determinant.bigValue; let a = Self.approximation(t.determinant); sD -= a; magnitude += abs(a) }
-            o[j] = s; oD[j] = sD; oErr[j] = magnitude * slack
+            if t.cobasic[j] < d { s -= t.determinant.bigValue }
+            exact[j] = s
+            return s
         }
         var out: [(row: Int, column: Int)] = []
-        for k in 0..<t.columns where o[k].signum() < 0 {
-            guard let r = search.leavingRow(column: k) else { continue }
+        for k in 0..<t.columns {
+            let negative = oD[k] < -oErr[k] ? true : (oD[k] > oErr[k] ? false : o(k).signum() < 0)
+            guard negative, let r = search.leavingRow(column: k) else { continue }
             let left = t.basic[r], p = t[r, k]
             let pD = Self.approximation(p)
             var child = true
@@ -279,7 +296,7 @@ struct ReverseSearchWalker<Z: PivotInteger> {
                 let bound = (abs(pD) * oErr[j] + abs(trjD) * oErr[k]) * (1 + 0x1p-50) + (abs(x) + abs(y)) * 0x1p-50
                 let sign: Int
                 if abs(x - y) > 2 * bound { sign = x > y ? 1 : -1 } else {
-                    let e = o[j] * p.bigValue - o[k] * trj.bigValue
+                    let e = o(j) * p.bigValue - o(k) * trj.bigValue
                     sign = e.isZero ? 0 : (e < 0 ? -1 : 1)
                 }
                 if sign > 0 { child = false; break }
