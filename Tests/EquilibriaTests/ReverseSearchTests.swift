@@ -7,7 +7,7 @@ import Testing
 /// lexicographically feasible bases the depth-first walk visits, each once, in every integer
 /// type of the pivoting (the double shortcuts of its child test must never decide wrongly).
 @Suite struct ReverseSearchTests {
-    static func bases<Z: PivotInteger>(_: Z.Type, _ game: BimatrixGame) throws -> (dfs: Set<String>, reverse: [String]) {
+    static func bases<Z: PivotInteger>(_: Z.Type, _ game: BimatrixGame, depth: Int = 0, k: Int = 1) throws -> (dfs: Set<String>, reverse: [String]) {
         let a = ExtremeEquilibria.smallPositiveIntegers(game.rowPayoffs.storage)!
         let b = ExtremeEquilibria.smallPositiveIntegers(game.columnPayoffs.storage)!
         let bound = max(ExtremeEquilibria.hadamardLog2(b.map { Double($0) }, rows: game.rowCount, columns: game.columnCount, transposed: true),
@@ -16,9 +16,11 @@ import Testing
         var dfs = engine.rowPolytopeSearch()
         var keys = Set<String>()
         _ = try dfs.run { s in keys.insert("\(s.basisKey)"); return true }
-        var walker = ReverseSearchWalker(search: engine.rowPolytopeSearch())
         var visited: [String] = []
-        try walker.walk(splitDepth: 0, owns: { _ in true }, ownsPrefix: true) { s in visited.append("\(s.basisKey)"); return true }
+        for i in 0..<k {
+            var walker = ReverseSearchWalker(search: engine.rowPolytopeSearch())
+            try walker.walk(splitDepth: depth, owns: { $0 % k == i }, ownsPrefix: i == 0) { s in visited.append("\(s.basisKey)"); return true }
+        }
         return (keys, visited)
     }
 
@@ -32,5 +34,9 @@ import Testing
             #expect(result.reverse.count == result.dfs.count, "\(name): \(result.reverse.count) bases vs \(result.dfs.count)")
             #expect(Set(result.reverse) == result.dfs, "\(name)")
         }
+        // Split at depth 4 into round-robin subtrees over 3 walks: each basis once.
+        let split = try Self.bases(Int.self, game, depth: 4, k: 3)
+        #expect(split.reverse.count == split.dfs.count)
+        #expect(Set(split.reverse) == split.dfs)
     }
 }

@@ -10,7 +10,7 @@ public struct ExtremeEquilibriaPart: Sendable {
     /// Verified extreme equilibria (x, y), in the game's orientation, in the shard's visiting order.
     public var pairs: [(row: [Rational], column: [Rational])]
     /// Work counters of this shard (`bases`, `verticesVisited`, `pivots`, `faceSolves`,
-    /// `otherPolytopeBases`, `splitDepth`, `subtrees`).
+    /// `otherPolytopeBases`; `splitDepth` and `subtrees` describe the split).
     public var counters: [String: Int]
     /// Some vertex had more tight labels than its dimension.
     public var degenerate: Bool
@@ -26,13 +26,14 @@ public struct ExtremeEquilibriaPart: Sendable {
 }
 
 extension ExtremeEquilibria {
-    /// At least this many subtrees per shard: the split depth grows until the reverse-search tree
-    /// has `subtreesPerShard · k` nodes at that depth (or the tree is exhausted, or the prefix
-    /// above it exceeds ``prefixBudget`` bases), so that round-robin assignment of many small
-    /// subtrees evens out their unequal sizes.
-    public static let subtreesPerShard = 8
-    /// The most bases every shard walks in the common prefix above the split depth.
-    public static let prefixBudget = 20_000
+    /// At least this many subtrees per shard: the split depth grows until the reverse-search
+    /// tree has `subtreesPerShard · k` nodes at that depth (or none below it, or the nodes above
+    /// it reach ``prefixBudget``), so that round-robin assignment of many subtrees evens out
+    /// their unequal sizes. (Random 16x16, 4 shards: with 8 per shard the largest shard walked
+    /// 64 % of the bases, with 64 per shard 54 %.)
+    public static let subtreesPerShard = 64
+    /// The most bases above the split depth, which every shard walks (once per depth tried).
+    public static let prefixBudget = 1 << 17
 
     /// One shard of the extreme-equilibrium enumeration, without communication with the others.
     ///
@@ -44,10 +45,15 @@ extension ExtremeEquilibria {
     /// one reached by the simplex pivot for minimising Σx with Bland's rule (smallest improving
     /// variable) and the lexicographic ratio test, so the bases form a tree rooted at x = 0 that
     /// each process can walk alone, needing no visited set. Every shard computes the same split
-    /// depth D (the smallest depth with at least ``subtreesPerShard``·k nodes, within
-    /// ``prefixBudget``) and numbers the depth-D nodes in depth-first order; shard i walks the
-    /// subtrees of the nodes numbered u with u mod k = i − 1, and shard 1 also reports the
-    /// bases above depth D. Each basis is therefore reported by exactly one shard.
+    /// depth D (the smallest depth with at least ``subtreesPerShard``·k nodes, the nodes above
+    /// it within ``prefixBudget``: mplrs's depth and budget, made static) and numbers the
+    /// depth-D nodes in depth-first order; shard i walks the subtrees of the nodes numbered u
+    /// with u mod k = i − 1, and shard 1 also reports the bases above depth D. Each basis is
+    /// therefore reported by exactly one shard. Unlike mplrs, which hands the unexplored
+    /// nodes of a job that exceeds its budget back to a master, a static split cannot
+    /// rebalance: the subtrees' sizes are unknown beforehand, and on the reverse-search trees
+    /// of random games one subtree often holds half of the bases (measured in
+    /// Benchmarks/sharding).
     ///
     /// Each reported basis is matched and verified exactly as in the unsharded run; the merge
     /// takes the union, removes equilibria found by two shards (a degenerate vertex has several
@@ -57,9 +63,10 @@ extension ExtremeEquilibria {
     /// of its bases, `otherPolytopeBases` once per shard that needed Q's vertices, and `pivots`
     /// are the reverse search's, so these can exceed the unsharded counts.
     ///
-    /// - Complexity: the tree walk costs O(d) pivots per basis (each neighbour is pivoted to and
-    ///   its parent computed) instead of one; plus the common prefix, at most ``prefixBudget``
-    ///   bases per shard and depth tried.
+    /// - Complexity: about the depth-first walk's per basis (one pivot down and a swap back per
+    ///   basis; the child test reads the objective row, O(d·(m+n)) in doubles), for the shard's
+    ///   share of the bases; plus the common prefix above the split depth, walked once per depth
+    ///   tried (at most ``prefixBudget`` bases each time).
     public static func solveShard(_ game: BimatrixGame, shard: Shard, limits: SolverLimits = .none) throws -> ExtremeEquilibriaPart {
         let start = ContinuousClock.now
         let transposed = game.rowCount > game.columnCount
@@ -149,7 +156,8 @@ extension ExtremeEquilibria {
         let m = engine.m, n = engine.n
         let deadline = limits.deadline(from: start)
         var walker = ReverseSearchWalker(search: engine.rowPolytopeSearch())
-        // The split depth: the smallest D with enough nodes at depth D, within the budget.
+        // The split depth: the smallest D with at least `subtreesPerShard`·k nodes at depth D
+        // (or no node below D, or the nodes above D reaching ``prefixBudget``).
         let wanted = subtreesPerShard * shard.count
         var depth = 0, subtrees = 1
         if shard.count > 1 {
@@ -185,7 +193,7 @@ extension ExtremeEquilibria {
             if yLabels.count > n { degenerate = true }
             pairs.append(RawPair(xLabels: xLabels, x: x, yLabels: yLabels, y: y, order: order))
         }
-        try walker.walk(splitDepth: depth, owns: { u in shard.owns(u) }, ownsPrefix: shard.index == 1) { s in
+        let visitor: (LexicographicVertexSearch<Z>) throws -> Bool = { s in
             visits += 1
             if visits & 63 == 0 {
                 let now = ContinuousClock.now
@@ -214,6 +222,7 @@ extension ExtremeEquilibria {
             }
             return true
         }
+        try walker.walk(splitDepth: depth, owns: { u in shard.owns(u) }, ownsPrefix: shard.index == 1, visit: visitor)
         var counters = ["bases": reported, "verticesVisited": seen.count,
                         "pivots": walker.search.tableau.pivots + facePivots, "faceSolves": faceSolves,
                         "splitDepth": depth, "subtrees": subtrees]
@@ -325,8 +334,8 @@ struct ReverseSearchWalker<Z: PivotInteger> {
         return true
     }
 
-    /// Nodes at depth `depth` of the tree, nodes above it, and whether any node lies deeper;
-    /// stops counting once `budget` nodes above the depth were seen.
+    /// Nodes at depth `depth`, nodes above it, and whether a node lies below it; stops
+    /// counting once `budget` nodes above the depth were seen.
     mutating func countNodes(depth: Int, budget: Int) throws -> (atDepth: Int, above: Int, deeper: Bool) {
         var atDepth = 0, above = 0, deeper = false
         func go(_ w: inout ReverseSearchWalker<Z>, _ level: Int) throws -> Bool {
@@ -345,7 +354,7 @@ struct ReverseSearchWalker<Z: PivotInteger> {
 
     /// The walk of one shard: bases above `splitDepth` are visited when `ownsPrefix`; the nodes
     /// at `splitDepth`, numbered in depth-first order, are walked with their subtrees when
-    /// `owns(number)`. `visit` returns false to stop everything.
+    /// `owns(number)`.
     mutating func walk(splitDepth: Int, owns: (Int) -> Bool, ownsPrefix: Bool,
                        visit: (LexicographicVertexSearch<Z>) throws -> Bool) throws {
         var number = 0
@@ -363,4 +372,6 @@ struct ReverseSearchWalker<Z: PivotInteger> {
         }
         _ = try prefix(&self, 0)
     }
+
 }
+
