@@ -56,6 +56,7 @@ def workloads(bin, tmp):
         return path
     g14 = gen(["random", "--size", "14", "--seed", "1"], "r14.nfg")
     g16 = gen(["random", "--size", "16", "--seed", "1"], "r16.nfg")
+    w13 = gen(["random", "--size", "13", "--seed", "1", "--min", "0", "--max", "1000000"], "w13.nfg")
     g3 = gen(["nplayer-random", "--players", "3", "--size", "4", "--seed", "1"], "n3.nfg")
     tuj = gen(["bnf-type-1", "--size", "24", "--seed", "1"], "tu24.json")
     tu = os.path.join(tmp, "tu24.npy")
@@ -63,8 +64,10 @@ def workloads(bin, tmp):
     return [
         ("support enumeration, random 14x14, equal sizes (4.0e7 pairs)", False,
          [bin, "nash", g14, "--method", "support-enumeration", "--equal-size-supports", "--jobs", "1", "--format", "json"]),
-        ("extreme equilibria, random 16x16", True,
+        ("extreme equilibria, random 16x16, payoffs 0..99 (degenerate vertices: Q enumerated in every shard)", True,
          [bin, "nash", g16, "--method", "enumerate", "--jobs", "1", "--format", "json"]),
+        ("extreme equilibria, random 13x13, payoffs 0..10^6 (nondegenerate, big-integer pivots)", True,
+         [bin, "nash", w13, "--method", "enumerate", "--jobs", "1", "--format", "json"]),
         ("N-player support enumeration, 3 players x 4 strategies", False,
          [bin, "nash", g3, "--method", "support-enumeration", "--format", "json"]),
         ("exact Shapley, 24 players (1.7e7 coalitions, 128 MB table)", False,
@@ -81,12 +84,15 @@ def main():
     ap.add_argument("--ks", type=int, nargs="+", default=[1, 2, 3, 4])
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
+    ap.add_argument("--only", default="", help="run only the workloads whose name contains this")
     args = ap.parse_args()
     lines = ["| workload | k | unsharded CPU | CPU per shard (max) | merge | speed-up, k cores | CPU of all shards / unsharded | wall: unsharded / k shards at once |",
              "|---|---|---|---|---|---|---|---|"]
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         for name, pivots, cmd in workloads(args.bin, tmp):
+            if args.only not in name:
+                continue
             t1s, cpu1s = [], []
             for _ in range(args.repeat):
                 t1, (cpu1,), (whole,) = run_timed([cmd])

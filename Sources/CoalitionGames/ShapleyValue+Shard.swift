@@ -45,15 +45,35 @@ extension TUGame {
         return values(fromSums: sums, players: n, denominator: parts[0].denominator)
     }
 
-    /// The game's hash (SHA-256 of its players' names, then its denominator and numerators in
-    /// bitmask order, as decimal text): parts merge only when their games hash alike.
+    /// The game's hash: 128 bits (two independent 64-bit lanes of multiply–xor–rotate mixing,
+    /// the finaliser of SplitMix64 after each word) over its players' names, denominator and
+    /// numerators in bitmask order; parts merge only when their games hash alike. Not a
+    /// cryptographic hash (it guards against mixing up games, not against forgery): SHA-256 of
+    /// a 2²⁴-coalition table took 4 s, longer than the Shapley sweep itself, this takes 0.03 s.
     /// - Complexity: O(2ⁿ).
     public var contentHash: String {
-        var h = SHA256()
-        h.update("tu-game\n\(playerCount)\n")
-        for name in playerNames { h.update(name); h.update([0]) }
-        h.update("\(denominator)\n")
-        for v in numerators { h.update(String(v)); h.update([10]) }
-        return h.finalize()
+        var a: UInt64 = 0x243F_6A88_85A3_08D3, b: UInt64 = 0x1319_8A2E_0370_7344
+        @inline(__always) func mix(_ z0: UInt64) -> UInt64 {
+            var z = z0
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        @inline(__always) func add(_ w: UInt64) {
+            a = mix(a ^ w) &+ 0x9E37_79B9_7F4A_7C15
+            b = mix((b &+ w) ^ 0xD6E8_FEB8_6659_FD93).rotateLeft(17)
+        }
+        var names = SHA256()
+        for name in playerNames { names.update(name); names.update([0]) }
+        for (k, c) in names.finalize().utf8.enumerated() { add(UInt64(c) &+ UInt64(k) << 8) }
+        add(UInt64(playerCount)); add(UInt64(bitPattern: Int64(denominator)))
+        for v in numerators { add(UInt64(bitPattern: Int64(v))) }
+        add(UInt64(numerators.count))
+        func hex(_ x: UInt64) -> String { let h = String(x, radix: 16); return String(repeating: "0", count: 16 - h.count) + h }
+        return hex(a) + hex(b)
     }
+}
+
+extension UInt64 {
+    @inline(__always) func rotateLeft(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
 }

@@ -71,7 +71,7 @@ public enum ShardMerge {
     }
 
     static func short(_ hash: String) -> String {
-        let digits = hash.hasPrefix("sha256:") ? String(hash.dropFirst(7)) : hash
+        let digits = hash.split(separator: ":").last.map(String.init) ?? hash
         return String(digits.prefix(12))
     }
 

@@ -19,7 +19,8 @@ import StrategicGames
 ///   "counters", "notes", "elapsedSeconds" }
 /// ```
 ///
-/// `gameHash` is the SHA-256 of the game (``strategicGameHash(_:)``, ``TUGame/contentHash``);
+/// `gameHash` identifies the game: SHA-256 of a strategic game's text (``strategicGameHash(_:)``),
+/// a fast 128-bit hash of a TU game's table (``tuGameHash(_:)``);
 /// `parameters` are the run's options that shape the answer, `arguments` the command line
 /// without `--shard` (the merge renders with its output options). Parts of one run agree on
 /// everything but `index` and their results.
@@ -165,8 +166,8 @@ public func strategicGameHash(_ game: NormalFormGame) -> String {
     "sha256:" + SHA256.hex(JSONGameFormat.write(game))
 }
 
-/// `sha256:` + the TU game's ``TUGame/contentHash``.
-public func tuGameHash(_ game: TUGame) -> String { "sha256:" + game.contentHash }
+/// `mix128:` + the TU game's ``TUGame/contentHash`` (a fast 128-bit hash of the whole table).
+public func tuGameHash(_ game: TUGame) -> String { "mix128:" + game.contentHash }
 
 extension PartFile {
     /// Reads a part file.
