@@ -27,6 +27,8 @@ let package = Package(
         .library(name: "LearningDynamics", targets: ["LearningDynamics"]),
         .library(name: "EmpiricalGames", targets: ["EmpiricalGames"]),
         .library(name: "NashAveraging", targets: ["NashAveraging"]),
+        .library(name: "Sharding", targets: ["Sharding"]),
+        .library(name: "ShardedRuns", targets: ["ShardedRuns"]),
         .executable(name: "gamesolve", targets: ["gamesolve"]),
     ],
     dependencies: [
@@ -43,8 +45,11 @@ let package = Package(
 
         // MARK: Exact numbers and the game models (no GLPK, no LAPACK)
         .target(name: "ExactArithmetic", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        // Sharded runs (issue 16): the split rules' common vocabulary (shard i/k, blocks, round
+        // robin, stream seeds, the game hash); no dependencies.
+        .target(name: "Sharding"),
         .target(name: "StrategicGames", dependencies: ["ExactArithmetic", .product(name: "BigInt", package: "BigInt")]),
-        .target(name: "CoalitionGames", dependencies: ["ExactArithmetic", "SolverSupport", "_JSONText"]),
+        .target(name: "CoalitionGames", dependencies: ["ExactArithmetic", "SolverSupport", "_JSONText", "Sharding"]),
 
         // MARK: Readers and writers
         // Internal (leading underscore, no product): the one JSON parser, used by the strategic
@@ -54,7 +59,7 @@ let package = Package(
 
         // MARK: Solvers
         .target(name: "Equilibria", dependencies: [
-            "ExactArithmetic", "SolverSupport", "StrategicGames", "CLAPACK", .product(name: "BigInt", package: "BigInt"),
+            "ExactArithmetic", "SolverSupport", "StrategicGames", "CLAPACK", "Sharding", .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "LinearProgramming", dependencies: ["ExactArithmetic", "CGLPK", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "LPSolvers", dependencies: [
@@ -63,7 +68,7 @@ let package = Package(
         .target(name: "CoreSolutions", dependencies: ["ExactArithmetic", "CoalitionGames", "LinearProgramming"]),
         .target(name: "GameGenerators", dependencies: ["ExactArithmetic", "StrategicGames", "CoalitionGames"]),
         .target(name: "RepeatedGames", dependencies: [
-            "ExactArithmetic", "SolverSupport", "StrategicGames", "Equilibria", "LPSolvers", .product(name: "BigInt", package: "BigInt"),
+            "ExactArithmetic", "SolverSupport", "StrategicGames", "Equilibria", "LPSolvers", "Sharding", .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "CoalitionStructures", dependencies: [
             "ExactArithmetic", "SolverSupport", "CoalitionGames", "CoreSolutions", .product(name: "BigInt", package: "BigInt"),
@@ -80,6 +85,15 @@ let package = Package(
         // MARK: Measurement (runs solvers on generated games; Foundation for peer processes)
         .target(name: "SolverBenchmarks", dependencies: [
             "ExactArithmetic", "StrategicGames", "CoalitionGames", "GameGenerators", "Equilibria", "LPSolvers", "CoreSolutions",
+            "Sharding",
+        ]),
+
+        // Part files of sharded runs and their merge (issue 16): reads and writes parts, checks
+        // that a set of parts is complete and of one run, and merges them with the solvers' own
+        // merge functions.
+        .target(name: "ShardedRuns", dependencies: [
+            "ExactArithmetic", "StrategicGames", "GameFormats", "Equilibria", "CoalitionGames", "RepeatedGames",
+            "SolverBenchmarks", "Sharding", "_JSONText", .product(name: "BigInt", package: "BigInt"),
         ]),
 
         // MARK: Umbrella and command-line tool
@@ -88,7 +102,7 @@ let package = Package(
             "CoalitionGames", "CoreSolutions", "GameGenerators", "SolverBenchmarks",
             "RepeatedGames",
             "CoalitionStructures",
-            "LearningDynamics", "EmpiricalGames", "NashAveraging",
+            "LearningDynamics", "EmpiricalGames", "NashAveraging", "Sharding", "ShardedRuns",
         ]),
         .executableTarget(name: "gamesolve", dependencies: [
             "GameSolve",
@@ -111,5 +125,6 @@ let package = Package(
         .testTarget(name: "NPlayerEquilibriaTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LearningDynamicsTests", dependencies: ["GameSolve"]),
         .testTarget(name: "EmpiricalGamesTests", dependencies: ["GameSolve"]),
+        .testTarget(name: "ShardingTests", dependencies: ["GameSolve", "Sharding", "ShardedRuns"]),
     ]
 )

@@ -13,6 +13,15 @@ if command -v python3 > /dev/null; then
 else
     echo "README examples not checked: python3 is not installed"
 fi
+# Sharded runs on a real Slurm (job arrays of deploy/slurm/, merged and compared with unsharded
+# runs): as root, installing Debian's slurm and munge packages when missing; otherwise the script
+# prints one line "skipped: <reason>" (exit status 77).
+echo "== slurm test: scripts/test-slurm.sh =="
+slurm_status=0
+GAMESOLVE_BIN="$(swift build --show-bin-path)/gamesolve" bash scripts/test-slurm.sh || slurm_status=$?
+if (( slurm_status != 0 && slurm_status != 77 )); then
+    echo "slurm test failed"; exit 1
+fi
 # Fuzz smoke run: every reader's libFuzzer target (Fuzzing/) for a few seconds on its seed corpus;
 # skipped with a message when this toolchain cannot build with --sanitize=fuzzer.
 echo "== fuzz smoke run: scripts/fuzz.sh 4 (debug build) =="

@@ -35,6 +35,11 @@ extension TUGame {
         let maxAbs = numerators.lazy.map(\.magnitude).max() ?? 0
         let bits = UInt.bitWidth - maxAbs.leadingZeroBitCount
         let a: [Int128] = bits + n + 1 < 63 ? accumulate(Int64.self, jobs: jobs) : accumulate(Int128.self, jobs: jobs)
+        return Self.values(fromSums: a, players: n, denominator: denominator)
+    }
+
+    /// The values from the sums a(i, k) of ``accumulate(_:jobs:masks:)`` over the whole table.
+    static func values(fromSums a: [Int128], players n: Int, denominator: Int) -> CoalitionValues {
         let stride = n + 1
         var factorial = [BigInt(1)]
         for k in 1...n { factorial.append(factorial[k - 1] * BigInt(k)) }
@@ -68,9 +73,11 @@ extension TUGame {
     /// The exact (raw) Banzhaf value.
     public func banzhafValue(jobs: Int? = nil) -> [Rational] { shapleyAndBanzhaf(jobs: jobs).banzhaf }
 
-    /// a(i, k) for all i, k, flattened as i·(n+1) + k.
-    func accumulate<A: FixedWidthInteger & SignedInteger & Sendable>(_: A.Type, jobs: Int?) -> [Int128] {
-        let n = playerCount, stride = n + 1, size = numerators.count
+    /// a(i, k) for all i, k, flattened as i·(n+1) + k, summed over the coalitions in `masks`
+    /// (nil: the whole table).
+    func accumulate<A: FixedWidthInteger & SignedInteger & Sendable>(_: A.Type, jobs: Int?, masks: Range<Int>? = nil) -> [Int128] {
+        let n = playerCount, stride = n + 1
+        let first = masks?.lowerBound ?? 0, size = masks?.count ?? numerators.count
         let workers = max(1, min(jobs ?? Machine.processorCount, size >> 12 == 0 ? 1 : 64))
         let chunk = (size + workers - 1) / workers
         let results = ResultBox<[Int128]>(count: workers)
@@ -78,7 +85,7 @@ extension TUGame {
             let table = UnsafeSendable(table)
             runOnThreads(workers) { w in
                 var acc = [A](repeating: 0, count: n * stride)
-                let lo = max(1, w * chunk), hi = min(size, (w + 1) * chunk)
+                let lo = max(1, first + w * chunk), hi = first + min(size, (w + 1) * chunk)
                 if lo < hi {
                     acc.withUnsafeMutableBufferPointer { acc in
                         for s in lo..<hi {

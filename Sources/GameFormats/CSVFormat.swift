@@ -181,11 +181,14 @@ struct CSVTable {
             guard f.end > f.start else { return false }
             return CSVTable.parseCell(bytes, f) != nil
         }
-        /// A payoff cell, or a cell shaped like one: it starts like a number and holds a pair
-        /// separator (`1;x`, `1e99999;2`, `1;2;3`). Such a cell is never read as a strategy name:
+        /// A payoff cell, or a cell shaped like one: a number with an exponent out of range
+        /// (`1e1000`), or one that starts like a number and holds a pair separator (`1;x`,
+        /// `1e99999;2`, `1;2;3`). Such a cell is never read as a strategy name:
         /// a typo in a payoff must be an error, not a different game.
         func isPayoffShaped(_ f: Field) -> Bool {
             if isPayoffCell(f) { return true }
+            // A number whose exponent is out of range (1e1000) is a payoff that cannot be read.
+            if NumberParsing.hasOutOfRangeExponent(bytes, f.start, f.end) { return true }
             guard CSVTable.pairSeparator(bytes, f) != nil else { return false }
             var i = f.start
             while i < f.end && (bytes[i] == 32 || bytes[i] == 9) { i += 1 }

@@ -14,3 +14,5 @@
 @_exported import LearningDynamics
 @_exported import EmpiricalGames
 @_exported import NashAveraging
+@_exported import Sharding
+@_exported import ShardedRuns

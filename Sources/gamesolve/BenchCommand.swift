@@ -49,7 +49,10 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup(title: "Generator options")
     var generator: GeneratorOptions
 
+    @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
+
     func validate() throws {
+        try checkShardApplies()
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
@@ -66,7 +69,8 @@ struct BenchCommand: ParsableCommand {
         if games == nil { try generator.checkApplies(to: family ?? solver.defaultFamily) }
     }
 
-    func run() throws {
+    /// The sweep the options describe.
+    func makePlan() throws -> BenchPlan {
         let source: BenchSource
         if let dir = games {
             source = .games(try BenchGameLoader.load(directory: dir))
@@ -74,7 +78,12 @@ struct BenchCommand: ParsableCommand {
             source = .family(family ?? solver.defaultFamily, parameters: generator.parameters(size: 0, seed: 0),
                              sizes: sizes.sizes, seeds: (1...seeds).map { UInt64($0) })
         }
-        let plan = BenchPlan(solver: solver, source: source, timeout: .milliseconds(Int64(timeout * 1000)), jobs: jobs)
+        return BenchPlan(solver: solver, source: source, timeout: .milliseconds(Int64(timeout * 1000)), jobs: jobs)
+    }
+
+    func run() throws {
+        let plan = try makePlan()
+        if let shard = try sharding.resolve() { return try runShard(plan, shard) }
         let state = BenchState()
         let progress = ProgressLine()
         let format = self.format

@@ -139,6 +139,8 @@ struct SamplingOptions: ParsableArguments {
     var seed: UInt64?
     @Option(help: "Without --samples or --error: worker threads for the exact table computation (default: all cores).")
     var jobs: Int?
+    @Option(help: ArgumentHelp("With --samples: draw the samples in this many independent seeded streams, as that many shards do (default 1: one stream from --seed).", valueName: "k"))
+    var streams: Int?
 
     /// Exclusive and non-applying combinations are usage errors, never silently ignored.
     func validate() throws {
@@ -158,6 +160,10 @@ struct SamplingOptions: ParsableArguments {
         if let e = error, !(e > 0 && e.isFinite) { throw ValidationError("--error must be a positive number, got \(e)") }
         if let c = confidence, !(c > 0 && c < 1) { throw ValidationError("--confidence must be in (0, 1), got \(c)") }
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1, got \(j)") }
+        if let k = streams {
+            guard let n = samples else { throw ValidationError("--streams \(k) applies only with --samples") }
+            if k < 1 || n < 2 * k { throw ValidationError("--streams must be between 1 and --samples/2 (at least 2 samples per stream), got \(k)") }
+        }
     }
 
     var sampling: SamplingStop? {
@@ -167,47 +173,68 @@ struct SamplingOptions: ParsableArguments {
     }
 }
 
-private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, banzhaf: Bool) throws {
+private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, _ sharding: ShardOptions, banzhaf: Bool) throws {
+    if let shard = try sharding.resolve() { return try valueShard(input, sampling, shard, banzhaf: banzhaf) }
     let loaded = try input.load()
-    let name = banzhaf ? "Banzhaf value" : "Shapley value"
     if let stop = sampling.sampling {
         let game: SamplableGame
         switch loaded { case .table(let g): game = .table(g); case .rule(let r, _): game = .rule(r) }
         let est: SampledValue
+        let streams = sampling.streams ?? 1
         do {
-            est = banzhaf ? try ValueSampler.banzhaf(game, stop: stop, seed: sampling.seed ?? 1)
-                : try ValueSampler.shapley(game, stop: stop, seed: sampling.seed ?? 1)
+            if streams > 1, let n = sampling.samples {
+                est = try ValueSampler.streams(game, banzhaf: banzhaf, samples: n, seed: sampling.seed ?? 1, streams: streams)
+            } else {
+                est = banzhaf ? try ValueSampler.banzhaf(game, stop: stop, seed: sampling.seed ?? 1)
+                    : try ValueSampler.shapley(game, stop: stop, seed: sampling.seed ?? 1)
+            }
         } catch let e as TUGameError { throw commandError(e) }
-        emit(AllocationRenderer(
-            concept: "\(name) (estimate from \(est.samples) samples, seed \(est.seed), \(est.confidence) confidence)",
-            players: loaded.playerNames,
-            columns: [("allocation", est.estimate.map { "\($0)" }), ("halfWidth", est.halfWidth.map { "\($0)" }),
-                      ("lower", zip(est.estimate, est.halfWidth).map { "\($0 - $1)" }), ("upper", zip(est.estimate, est.halfWidth).map { "\($0 + $1)" })],
-            extras: [("exact", .bool(false)), ("samples", .number("\(est.samples)")), ("confidence", .number("\(est.confidence)")),
-                     ("seed", .number("\(est.seed)"))]).render(input.format))
+        emit(sampledRenderer(est, players: loaded.playerNames, banzhaf: banzhaf, streams: streams).render(input.format))
         return
     }
     // The game was read once above (standard input cannot be read twice): expand that.
     let g: TUGame
     do { g = try loaded.table() } catch let e as TUGameError { throw commandError(e) }
     let values = g.shapleyAndBanzhaf(jobs: sampling.jobs)
+    emit(exactRenderer(values, players: g.playerNames, banzhaf: banzhaf).render(input.format))
+}
+
+/// The renderer of exact Shapley or Banzhaf values (also used by `merge`).
+func exactRenderer(_ values: CoalitionValues, players: [String], banzhaf: Bool) -> AllocationRenderer {
     let x = banzhaf ? values.banzhaf : values.shapley
-    emit(AllocationRenderer(concept: name, players: g.playerNames, columns: [("allocation", x.map(\.description))],
-                            extras: [("exact", .bool(true))]).render(input.format))
+    return AllocationRenderer(concept: banzhaf ? "Banzhaf value" : "Shapley value", players: players,
+                              columns: [("allocation", x.map(\.description))], extras: [("exact", .bool(true))])
+}
+
+/// The renderer of a sampled estimate (also used by `merge`); `streams` is shown when above 1.
+func sampledRenderer(_ est: SampledValue, players: [String], banzhaf: Bool, streams: Int) -> AllocationRenderer {
+    let name = banzhaf ? "Banzhaf value" : "Shapley value"
+    let over = streams > 1 ? " in \(streams) streams" : ""
+    return AllocationRenderer(
+        concept: "\(name) (estimate from \(est.samples) samples\(over), seed \(est.seed), \(est.confidence) confidence)",
+        players: players,
+        columns: [("allocation", est.estimate.map { "\($0)" }), ("halfWidth", est.halfWidth.map { "\($0)" }),
+                  ("lower", zip(est.estimate, est.halfWidth).map { "\($0 - $1)" }), ("upper", zip(est.estimate, est.halfWidth).map { "\($0 + $1)" })],
+        extras: [("exact", .bool(false)), ("samples", .number("\(est.samples)")), ("confidence", .number("\(est.confidence)")),
+                 ("seed", .number("\(est.seed)"))] + (streams > 1 ? [("streams", .number("\(streams)"))] : []))
 }
 
 struct ShapleyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "shapley", abstract: "The Shapley value of a TU game (exact, or estimated by sampling).")
     @OptionGroup var input: TUGameOptions
     @OptionGroup var sampling: SamplingOptions
-    func run() throws { try valueCommand(input, sampling, banzhaf: false) }
+    @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
+    func validate() throws { try checkValueShard(input, sampling, sharding) }
+    func run() throws { try valueCommand(input, sampling, sharding, banzhaf: false) }
 }
 
 struct BanzhafCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "banzhaf", abstract: "The (raw) Banzhaf value of a TU game (exact, or estimated by sampling).")
     @OptionGroup var input: TUGameOptions
     @OptionGroup var sampling: SamplingOptions
-    func run() throws { try valueCommand(input, sampling, banzhaf: true) }
+    @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
+    func validate() throws { try checkValueShard(input, sampling, sharding) }
+    func run() throws { try valueCommand(input, sampling, sharding, banzhaf: true) }
 }
 
 struct PowerCommand: ParsableCommand {

@@ -46,6 +46,7 @@ struct GameSolveCommand: ParsableCommand {
             PartitionCommand.self,
             LearnCommand.self,
             RankCommand.self,
+            MergeCommand.self,
         ]
     )
 

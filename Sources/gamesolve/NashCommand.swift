@@ -24,6 +24,7 @@ struct NashCommand: ParsableCommand {
           gamesolve nash game.nfg --method lemke-howson --all-labels --format json
           gamesolve nash game.nfg --method support-enumeration --equal-size-supports --jobs 2
           gamesolve nash Examples/prisoners-dilemma.nfg --eliminate-dominated --format json
+          gamesolve nash game.nfg --method support-enumeration --shard 2/3 --format json > part2.json
         """
     )
 
@@ -39,12 +40,15 @@ struct NashCommand: ParsableCommand {
     @OptionGroup(title: "Method options") var methodOptions: NashMethodOptions
     @OptionGroup var limits: LimitOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
 
     func validate() throws {
         try methodOptions.checkApplies(method: method, jobs: limits.jobs)
+        try checkShardApplies()
     }
 
     func run() throws {
+        if let shard = try sharding.resolve() { return try runShard(shard) }
         let game = try input.load()
         var solved = game
         var elimination: MixedStrategyDominance.Result?

@@ -50,8 +50,10 @@ struct TournamentCommand: ParsableCommand {
     @OptionGroup var limit: LimitOptions
 
     @OptionGroup var output: ResultOutputOptions
+    @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
 
     func validate() throws {
+        try checkShardApplies()
         if let path = exportGame, GameFormat(fileName: path) == nil || GameFormat(fileName: path) == .lrs {
             throw ValidationError("--export-game needs a .nfg, .json or .csv file name, got '\(path)'")
         }
@@ -71,12 +73,17 @@ struct TournamentCommand: ParsableCommand {
         return ["tit-for-tat", "best-response", "cycler"] + (0..<stage.actionCount).map { "always:\($0)" }
     }
 
-    func run() throws {
+    /// The tournament the options describe.
+    func makeTournament() throws -> Tournament {
         let stage = try stageGame.load()
         let players = try parseStrategies(strategyNames(stage), stage: stage, usage: false)
         let settings = try match.settings()
-        let tournament: Tournament
-        do { tournament = try Tournament(strategies: players, stage: stage, settings: settings) } catch { throw CommandFailure(error.description) }
+        do { return try Tournament(strategies: players, stage: stage, settings: settings) } catch { throw CommandFailure(error.description) }
+    }
+
+    func run() throws {
+        let tournament = try makeTournament()
+        if let shard = try sharding.resolve() { return try runShard(tournament, shard) }
         let clock = Stopwatch()
         let result = tournament.run(limits: limit.limits)
         LimitOptions.progressLine.clear()
@@ -101,6 +108,11 @@ struct TournamentCommand: ParsableCommand {
         }
     }
 
+    /// The options that shape a tournament's result, for its envelope (and its parts).
+    func parameters(_ stage: SymmetricStageGame, names: [String]) -> [(String, JSONValue)] {
+        [("payoffs", .array(stage.table.map { .string($0.description) })), ("strategies", .array(names.map { .string($0) }))] + match.parameters
+    }
+
     /// The Moran process over the tournament's mean payoffs (computed before rendering).
     struct MoranAnalysis {
         var populationSize: Int
@@ -118,8 +130,7 @@ struct TournamentCommand: ParsableCommand {
         switch output.format {
         case .json:
             var envelope = ResultEnvelope(command: "tournament", game: ResultEnvelope.strategicGame(r.stage.normalForm), method: "round-robin")
-            envelope.parameters = [("payoffs", .array(r.stage.table.map { .string($0.description) })),
-                                   ("strategies", .array(names.map { .string($0) }))] + match.parameters
+            envelope.parameters = parameters(r.stage, names: names)
             envelope.stopReason = r.stopReason.rawValue
             envelope.result = [
                 ("strategies", .array(names.map { .string($0) })),

@@ -9,7 +9,7 @@ import Testing
     static let subcommands = [
         "gamesolve", "info", "convert", "nash", "minimax", "correlated", "generate", "bench", "shapley", "banzhaf",
         "power", "core", "least-core", "nucleolus", "prenucleolus", "tournament", "match", "repeated",
-        "public-goods", "partition", "learn", "rank",
+        "public-goods", "partition", "learn", "rank", "merge",
     ]
 
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

@@ -62,6 +62,7 @@ import Testing
     /// CSV cells shaped like payoffs are never read as strategy names.
     @Test(arguments: [
         ("1e99999999999;2,3;4\n5;6,7;8\n", "<stdin>:1:1: number out of range"),
+        ("1e9444,1e9444\n", "<stdin>:1:1: number out of range in '1e9444': exponents are limited to ±999"),
         ("1;2;3,4;5\n6;7,8;9\n", "<stdin>:1:1: expected two payoffs 'a;b' in a cell of a two-player game, found 3"),
         ("1;2,3;x\n5;6,7;8\n", "<stdin>:1:5: expected two payoffs"),
         ("1,2\nx,3\n", "<stdin>:2:1: expected a payoff"),

@@ -37,10 +37,13 @@ extension Int128: PivotInteger {
         return self < 0 ? -b : b
     }
     var negated: Int128? { self == .min ? nil : -self }
-    /// high word · 2^64 + low word: two conversions and one rounding of the sum (relative
-    /// error below 2^-52).
+    /// |self| as high word · 2^64 + low word (two conversions and one rounding of the sum,
+    /// relative error below 2^-52), then the sign. Summing a signed high word and an unsigned low
+    /// word instead cancels for small negative values (Int128(−5) came out as 0.0).
     @inline(__always) var approximation: Double {
-        Double(Int64(truncatingIfNeeded: self >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: self))
+        let m = magnitude
+        let v = Double(UInt64(truncatingIfNeeded: m >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: m))
+        return self < 0 ? -v : v
     }
     @inline(__always) var magnitudeBitsBound: Int { 129 - (self ^ (self >> 127)).leadingZeroBitCount }
     static var wrappingLimit: Int? { 126 }
@@ -192,7 +195,12 @@ extension Int256: PivotInteger {
 
     var negated: Int256? { bitsUsed >= 255 ? nil : Int256(0) &- self }
     @inline(__always) var approximation: Double {
-        hi.approximation * 0x1p128 + Double(UInt64(truncatingIfNeeded: lo >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: lo))
+        // The magnitude's words, then the sign (see Int128's: no cancellation for small negatives).
+        if hi < 0 {
+            let m = Int256(0) &- self                       // Int256.min wraps to itself: still ≈ −2^255
+            return m.hi < 0 ? -0x1p255 : -m.approximation
+        }
+        return Double(hi) * 0x1p128 + Double(UInt64(truncatingIfNeeded: lo >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: lo))
     }
     /// One more than the bits of x XOR its sign (the one's complement of negative values: no
     /// carry chain), an upper bound on the bits of |x|.

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ExactArithmetic
 import StrategicGames
+import Sharding
 
 /// Why an N-player solver refused to run.
 public enum NPlayerSolverError: Error, Equatable, CustomStringConvertible {
@@ -84,21 +85,26 @@ public struct NPlayerSupportEnumeration: Sendable {
         }
         var search = Search(game: game, starts: newtonStarts, budget: RunBudget(limits, unit: "supports"))
         search.run()
-        var result = NashResult(equilibria: search.found.map(\.equilibrium.equilibrium),
-                                stopReason: search.stop,
-                                counters: ["supportsExamined": search.leaves, "branchesPruned": search.pruned,
-                                           "newtonStarts": search.startsTried, "newtonSteps": search.newton.steps,
-                                           "rootsRejected": search.rejected],
-                                maxRegrets: search.found.map(\.equilibrium.maxRegret))
-        result.details = search.found.map { ["support": $0.supportText] }
-        if search.stop == .completed {
-            if search.polynomialSupports == 0 && search.singularSupports == 0 {
+        return Self.result(found: search.found.map { ($0.equilibrium, $0.supportText) }, stop: search.stop, counters: search.counters)
+    }
+
+    /// The result of a search (or of the merge of its shards) from what it found and counted.
+    static func result(found: [(CertifiedEquilibrium, String)], stop: StopReason, counters c: [String: Int]) -> NashResult {
+        var result = NashResult(equilibria: found.map(\.0.equilibrium), stopReason: stop,
+                                counters: ["supportsExamined": c["supportsExamined"] ?? 0, "branchesPruned": c["branchesPruned"] ?? 0,
+                                           "newtonStarts": c["newtonStarts"] ?? 0, "newtonSteps": c["newtonSteps"] ?? 0,
+                                           "rootsRejected": c["rootsRejected"] ?? 0],
+                                maxRegrets: found.map(\.0.maxRegret))
+        result.details = found.map { ["support": $0.1] }
+        let polynomial = c["polynomialSupports"] ?? 0, singular = c["singularSupports"] ?? 0
+        if stop == .completed {
+            if polynomial == 0 && singular == 0 {
                 result.notes.append("complete: every support system was linear and nonsingular, so every equilibrium was found")
-            } else if search.polynomialSupports > 0 {
-                result.notes.append("\(Self.systems(search.polynomialSupports)) had three or more players mixing; Newton's method from several starts may miss an isolated equilibrium there (no completeness guarantee)")
+            } else if polynomial > 0 {
+                result.notes.append("\(Self.systems(polynomial)) had three or more players mixing; Newton's method from several starts may miss an isolated equilibrium there (no completeness guarantee)")
             }
-            if search.singularSupports > 0 {
-                result.notes.append("\(Self.systems(search.singularSupports)) had roots with a singular Jacobian (a degenerate game): equilibria may form continua, of which only some points are reported")
+            if singular > 0 {
+                result.notes.append("\(Self.systems(singular)) had roots with a singular Jacobian (a degenerate game): equilibria may form continua, of which only some points are reported")
             }
         }
         return result
@@ -120,6 +126,18 @@ public struct NPlayerSupportEnumeration: Sendable {
         var leaves = 0, pruned = 0, startsTried = 0, rejected = 0
         var polynomialSupports = 0, singularSupports = 0
         var sizes: [Int] = []
+        /// The shard whose leaves (support profiles, numbered in search order) this search solves
+        /// (see ``NPlayerSupportEnumeration/solveShard(_:shard:limits:)``); nil for all. A
+        /// sharded search keeps every certified root with its leaf number (``foundLeaf``) and
+        /// leaves removing duplicates across leaves to the merge.
+        var shard: Shard?
+        var leafNumber = 0
+        var foundLeaf: [Int] = []
+
+        var counters: [String: Int] {
+            ["supportsExamined": leaves, "branchesPruned": pruned, "newtonStarts": startsTried, "newtonSteps": newton.steps,
+             "rootsRejected": rejected, "polynomialSupports": polynomialSupports, "singularSupports": singularSupports]
+        }
 
         init(game: NormalFormGame, starts: Int?, budget: RunBudget) {
             self.game = game
@@ -216,6 +234,8 @@ public struct NPlayerSupportEnumeration: Sendable {
         }
 
         mutating func solveLeaf(_ supports: [[Int]]) {
+            defer { leafNumber += 1 }
+            if let shard, !shard.owns(leafNumber) { return }
             leaves += 1
             budget.report(done: leaves, total: nil, results: found.count)
             if let reason = budget.stopReason { stop = reason; return }
@@ -262,17 +282,16 @@ public struct NPlayerSupportEnumeration: Sendable {
                 return
             }
             let floating = system.profile(z)
-            if found.contains(where: { f in
-                zip(f.floating, floating).allSatisfy { zip($0, $1).allSatisfy { abs($0 - $1) <= Tolerance.sameRoot } }
-            }) { return }
+            if shard == nil && NPlayerSupportEnumeration.isDuplicate(floating, of: found.map(\.floating)) { return }
             let polished = newton.polish(system, z)
             guard let certified = certifier.certify(polished) else {
                 rejected += 1
                 return
             }
-            if found.contains(where: { $0.equilibrium.equilibrium.strategies == certified.equilibrium.strategies }) { return }
+            if shard == nil && found.contains(where: { $0.equilibrium.equilibrium.strategies == certified.equilibrium.strategies }) { return }
             let text = system.supports.map { "{" + $0.map(String.init).joined(separator: ",") + "}" }.joined(separator: "x")
             found.append((certified, floating, text))
+            foundLeaf.append(leafNumber)
             if budget.full(found.count) { stop = .maxResults }
         }
 

@@ -31,6 +31,10 @@ struct FloatingIndifference {
                         equations: UnsafeBufferPointer<Int>, support: UnsafeBufferPointer<Int>) -> Outcome {
         let r = equations.count + 1, c = support.count + 1, w = width
         let rhsColumn = c
+        // Fewer equations than unknowns: never a unique solution. (Eliminating anyway read rows
+        // below r left over from earlier solves, so the verdict, and the nonUniqueSystems
+        // counter, depended on what the worker had solved before: on --jobs and on timing.)
+        if r < c { return .nonUnique }
         return solution.withUnsafeMutableBufferPointer { solution in t.withUnsafeMutableBufferPointer { t in
             for (row, e) in equations.enumerated() {
                 let base = row * w

@@ -2,6 +2,7 @@ import BigInt
 import ExactArithmetic
 import SolverSupport
 import StrategicGames
+import Sharding
 import Synchronization
 
 /// Support enumeration: every Nash equilibrium of a nondegenerate bimatrix game, by solving the
@@ -202,6 +203,8 @@ extension SupportEnumeration {
         let itemCount: Int
         /// Support pairs in the whole space (saturates at Int.max for very large games).
         let totalPairs: Int
+        /// The shard whose work items this plan walks (round robin, see ``solveShard(_:shard:limits:)``); nil for all.
+        var shard: Shard?
 
         init(_ game: BimatrixGame, options: SupportEnumeration) {
             self.game = game
@@ -579,6 +582,7 @@ extension SupportEnumeration {
             while shared.stop.load(ordering: .relaxed) == 0 {
                 let item = shared.nextItem.add(1, ordering: .relaxed).oldValue
                 guard item < itemCount else { break }
+                if let shard, !shard.owns(item) { continue }
                 var stats = Stats()
                 let before = out.found.count
                 process(item: item, scratch: &scratch, stats: &stats, into: &out.found)

@@ -41,11 +41,13 @@ public struct Tournament: Sendable {
     }
 
     /// Plays the whole schedule (stops early at `limits.timeout` or on `limits.cancellation`,
-    /// reporting how many repetitions of each pair were played).
-    public func run(limits: SolverLimits = .none) -> TournamentResult {
+    /// reporting how many repetitions of each pair were played). `schedule`, when given, plays
+    /// only the matches k in that range of the schedule (one shard's block, see ``runShard(_:limits:)``).
+    public func run(limits: SolverLimits = .none, schedule: Range<Int>? = nil) -> TournamentResult {
         let pairs = self.pairs
         let reps = settings.repetitions
-        let total = pairs.count * reps
+        let range = schedule ?? 0..<(pairs.count * reps)
+        let total = range.count
         let compiled = strategies.map { CompiledStrategy($0) }
         let prepared = Match.PreparedSettings(settings)
         let settings = self.settings
@@ -55,7 +57,7 @@ public struct Tournament: Sendable {
         let progress = limits.progress
         // Chunks small enough to balance two threads, large enough to amortise the atomic.
         let chunk = max(1, min(256, total / (jobs * 64)))
-        let nextTask = Atomic<Int>(0)
+        let nextTask = Atomic<Int>(range.lowerBound)
         let finished = Atomic<Int>(0)
         let stopped = Atomic<Bool>(false)
         let lastReport = Atomic<Int>(0)
@@ -65,14 +67,14 @@ public struct Tournament: Sendable {
             var played = [Int](repeating: 0, count: pairs.count)
             while !stopped.load(ordering: .relaxed) {
                 let first = nextTask.add(chunk, ordering: .relaxed).oldValue
-                if first >= total { break }
-                for k in first..<min(first + chunk, total) {
+                if first >= range.upperBound { break }
+                for k in first..<min(first + chunk, range.upperBound) {
                     let p = k / reps
                     let (i, j) = pairs[p]
                     outcomes[p] += Match.play(compiled[i], compiled[j], settings: prepared, seed: settings.matchSeed(k))
                     played[p] += 1
                 }
-                let done = finished.add(min(chunk, total - first), ordering: .relaxed).newValue
+                let done = finished.add(min(chunk, range.upperBound - first), ordering: .relaxed).newValue
                 if limits.isCancelled { stopped.store(true, ordering: .relaxed) }
                 if deadline != nil || progress != nil {
                     let now = ContinuousClock.now
@@ -96,7 +98,7 @@ public struct Tournament: Sendable {
         let matches = pairs.indices.map { p in
             TournamentResult.PairResult(players: [pairs[p].0, pairs[p].1], outcomes: outcomes[p], repetitions: played[p])
         }
-        let complete = played.allSatisfy { $0 == reps }
+        let complete = played.reduce(0, +) == total
         return TournamentResult(strategies: strategies, stage: stage, settings: settings, matches: matches,
                                 stopReason: complete ? .completed : limits.isCancelled ? .interrupted : .timeout)
     }
