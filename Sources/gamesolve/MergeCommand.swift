@@ -47,7 +47,9 @@ struct MergeCommand: ParsableCommand {
         case .nash(let game, let result):
             let command = try NashCommand.parse(arguments)
             let format = try format.map { try Self.choice(OutputFormat.self, $0) } ?? command.output.format
-            let renderer = NashResultRenderer(game: game, method: first.method, result: result)
+            var renderer = NashResultRenderer(game: game, method: first.method, result: result)
+            if let method = NashMethod(rawValue: first.method) { renderer.parameters = command.parameters(method) }
+            renderer.elapsedSeconds = elapsed
             if format == .csv || format == .gambit || format == .lrs { for line in renderer.diagnostics { Diagnostics.note(line) } }
             print(renderer.render(format), terminator: "")
             if result.stopReason == .timeout || result.stopReason == .interrupted {

@@ -50,6 +50,7 @@ struct NashCommand: ParsableCommand {
     func run() throws {
         if let shard = try sharding.resolve() { return try runShard(shard) }
         let game = try input.load()
+        let clock = Stopwatch()
         var solved = game
         var elimination: MixedStrategyDominance.Result?
         if eliminateDominated {
@@ -68,7 +69,9 @@ struct NashCommand: ParsableCommand {
             result = lifted
             result.notes.insert(Self.describe(r, in: game), at: 0)
         }
-        let renderer = NashResultRenderer(game: game, method: method.rawValue, result: result)
+        var renderer = NashResultRenderer(game: game, method: method.rawValue, result: result)
+        renderer.parameters = parameters(method)
+        renderer.elapsedSeconds = clock.seconds
         if output.format == .csv || output.format == .gambit || output.format == .lrs {
             for line in renderer.diagnostics { Diagnostics.note(line) }
         }
@@ -79,6 +82,28 @@ struct NashCommand: ParsableCommand {
         if result.stopReason == .timeout || result.stopReason == .interrupted {
             Interrupts.endIncomplete(interrupted: result.stopReason == .interrupted, " (\(found), each verified; the list may be incomplete)")
         }
+    }
+
+    /// The options that shaped the answer, typed, for JSON's `parameters`.
+    func parameters(_ method: NashMethod) -> [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        if eliminateDominated { out.append(("eliminateDominated", .bool(true))) }
+        if let m = limits.maxEquilibria { out.append(("maxEquilibria", .number(String(m)))) }
+        if let t = limits.timeout { out.append(("timeout", .number(ResultEnvelope.seconds(t)))) }
+        switch method {
+        case .lemkeHowson:
+            if methodOptions.allLabels { out.append(("allLabels", .bool(true))) }
+            else { out.append(("label", .string(methodOptions.label ?? "row:0"))) }
+            if let a = methodOptions.arithmetic { out.append(("arithmetic", .string(a.rawValue))) }
+        case .supportEnumeration:
+            if methodOptions.equalSizeSupports { out.append(("equalSizeSupports", .bool(true))) }
+            if let k = methodOptions.newtonStarts { out.append(("newtonStarts", .number(String(k)))) }
+        case .logit:
+            if !methodOptions.lambdas.isEmpty { out.append(("lambda", .array(methodOptions.lambdas.map { .number(ResultEnvelope.decimalNumber($0, digits: 12)) }))) }
+        case .pure, .enumerate:
+            break
+        }
+        return out
     }
 
     /// The note that lists what was eliminated ("Row's Cooperate (by Defect)", or by a mix

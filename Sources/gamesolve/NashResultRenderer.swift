@@ -10,6 +10,10 @@ struct NashResultRenderer {
     /// The method's name as the user typed it.
     let method: String
     let result: NashResult
+    /// The options that shaped the answer, for JSON's `parameters`.
+    var parameters: [(String, JSONValue)] = []
+    /// Wall-clock seconds of the solve, for JSON's `elapsedSeconds`.
+    var elapsedSeconds: Double = 0
 
     /// The text for standard output.
     func render(_ format: OutputFormat) -> String {
@@ -115,16 +119,14 @@ struct NashResultRenderer {
 
     // MARK: JSON
 
+    /// The one result envelope (``ResultEnvelope``): `command`, `game`, `method`, `parameters`,
+    /// `stopReason`, then `equilibria` (and `quantalResponses`, `components` when the method
+    /// fills them), `counters`, `notes`, `elapsedSeconds`.
     func json() -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("game", .object([
-                ("title", .string(game.title)),
-                ("players", .array(game.players.map { p in
-                    .object([("name", .string(p.name)), ("strategies", .array(p.strategies.map { .string($0) }))])
-                })),
-            ])),
-            ("method", .string(method)),
-            ("stopReason", .string(result.stopReason.rawValue)),
+        var envelope = ResultEnvelope(command: "nash", game: ResultEnvelope.strategicGame(game), method: method)
+        envelope.parameters = parameters
+        envelope.stopReason = result.stopReason.rawValue
+        envelope.result = [
             ("equilibria", .array(result.equilibria.enumerated().map { k, eq in
                 var e: [(String, JSONValue)] = [
                     ("strategies", .array(eq.strategies.map { s in .array(s.probabilities.map { .string($0.description) }) })),
@@ -142,17 +144,18 @@ struct NashResultRenderer {
             })),
         ]
         if let qre = result.quantalResponses {
-            members.append(("quantalResponses", .array(qre.map { q in
+            envelope.result.append(("quantalResponses", .array(qre.map { q in
                 .object([("lambda", .number(ResultEnvelope.decimalNumber(q.lambda, digits: 12))),
                          ("strategies", .array(q.probabilities.map { p in .array(p.map { .number(Self.probabilityText($0)) }) }))])
             })))
         }
         if let c = result.components {
-            members.append(("components", .array(c.map { .array($0.map { .number("\($0)") }) })))
+            envelope.result.append(("components", .array(c.map { .array($0.map { .number("\($0)") }) })))
         }
-        members.append(("counters", .object(result.counters.sorted { $0.key < $1.key }.map { ($0.key, .number("\($0.value)")) })))
-        members.append(("notes", .array(result.notes.map { .string($0) })))
-        return .object(members)
+        envelope.counters = result.counters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        envelope.notes = result.notes
+        envelope.elapsedSeconds = elapsedSeconds
+        return envelope.json()
     }
 
     /// A floating-point probability with 12 significant digits (a QRE is not exact).

@@ -123,8 +123,9 @@ import GameSolve
     @Test func nashJSON() throws {
         let r = try CLI.run(["nash", "Examples/three-player-coordination.nfg", "--method", "pure", "--format", "json"])
         #expect(r.status == 0)
-        #expect(r.stdout == """
+        #expect(r.stdout.replacing(/"elapsedSeconds": [0-9.e+-]+/, with: "\"elapsedSeconds\": 0") == """
             {
+              "command": "nash",
               "game": {
                 "title": "Three friends choosing a cafe",
                 "players": [
@@ -134,6 +135,7 @@ import GameSolve
                 ]
               },
               "method": "pure",
+              "parameters": {},
               "stopReason": "completed",
               "equilibria": [
                 {
@@ -146,7 +148,8 @@ import GameSolve
                 }
               ],
               "counters": {"profilesExamined": 8},
-              "notes": []
+              "notes": [],
+              "elapsedSeconds": 0
             }
 
             """)
