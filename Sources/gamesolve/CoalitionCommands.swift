@@ -72,22 +72,49 @@ func commandError(_ e: TUGameError) -> Error {
 
 func readText(_ path: String) throws -> String { try GameFile.readText(path: path) }
 
-/// Renders one allocation-like result with extras.
+/// Renders one allocation-like result with extras. In JSON, the one result envelope
+/// (``ResultEnvelope``): the TU players as `game`, the short `method` identifier, the columns
+/// (exact strings, one per player) and extras as the result, work counters in `counters`.
 struct AllocationRenderer {
+    /// The heading of the table output ("Shapley value (estimate from 1000 samples, ...)").
     let concept: String
     let players: [String]
     /// Named columns, one entry per player; the first is the allocation.
     let columns: [(name: String, values: [String])]
     /// Scalar extras (JSON values).
     let extras: [(String, JSONValue)]
+    /// The subcommand (`shapley`, `nucleolus`, ...) and the method's identifier.
+    var command = ""
+    var method = ""
+    /// The options that shaped the answer, typed.
+    var parameters: [(String, JSONValue)] = []
+    /// Work counters (JSON `counters`; table and CSV list them after the extras).
+    var counters: [(String, Int)] = []
+    /// Seconds for `elapsedSeconds`; nil: since the command started (``Stopwatch/command``).
+    var elapsedSeconds: Double?
+
+    init(concept: String, players: [String], columns: [(name: String, values: [String])], extras: [(String, JSONValue)],
+         command: String, method: String, parameters: [(String, JSONValue)] = [], counters: [(String, Int)] = []) {
+        self.concept = concept
+        self.players = players
+        self.columns = columns
+        self.extras = extras
+        self.command = command
+        self.method = method
+        self.parameters = parameters
+        self.counters = counters
+    }
 
     func render(_ format: AllocationFormat) -> String {
         switch format {
         case .json:
-            var members: [(String, JSONValue)] = [("concept", .string(concept)), ("players", .array(players.map { .string($0) }))]
-            for c in columns { members.append((c.name, .array(c.values.map { .string($0) }))) }
-            members += extras
-            return JSONValue.object(members).rendered()
+            var envelope = ResultEnvelope(command: command, game: ResultEnvelope.tuGame(players: players), method: method)
+            envelope.parameters = parameters
+            for c in columns { envelope.result.append((c.name, .array(c.values.map { .string($0) }))) }
+            envelope.result += extras
+            envelope.counters = counters
+            envelope.elapsedSeconds = elapsedSeconds ?? Stopwatch.command.seconds
+            return envelope.json().rendered()
         case .csv:
             var out = (["player"] + columns.map(\.name)).joined(separator: ",") + "\n"
             for (i, p) in players.enumerated() { out += ([CSVFormat.field(p)] + columns.map { $0.values[i] }).joined(separator: ",") + "\n" }
@@ -103,6 +130,7 @@ struct AllocationRenderer {
                 out += line.trimmingCharacters(in: " ") + "\n"
             }
             for (k, v) in extras { out += "\(k): \(v.plain)\n" }
+            for (k, v) in counters { out += "\(k): \(v)\n" }
             return out
         }
     }
@@ -203,7 +231,8 @@ private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, _
 func exactRenderer(_ values: CoalitionValues, players: [String], banzhaf: Bool) -> AllocationRenderer {
     let x = banzhaf ? values.banzhaf : values.shapley
     return AllocationRenderer(concept: banzhaf ? "Banzhaf value" : "Shapley value", players: players,
-                              columns: [("allocation", x.map(\.description))], extras: [("exact", .bool(true))])
+                              columns: [("allocation", x.map(\.description))], extras: [("exact", .bool(true))],
+                              command: banzhaf ? "banzhaf" : "shapley", method: banzhaf ? "banzhaf-exact" : "shapley-exact")
 }
 
 /// The renderer of a sampled estimate (also used by `merge`); `streams` is shown when above 1.
@@ -216,7 +245,9 @@ func sampledRenderer(_ est: SampledValue, players: [String], banzhaf: Bool, stre
         columns: [("allocation", est.estimate.map { "\($0)" }), ("halfWidth", est.halfWidth.map { "\($0)" }),
                   ("lower", zip(est.estimate, est.halfWidth).map { "\($0 - $1)" }), ("upper", zip(est.estimate, est.halfWidth).map { "\($0 + $1)" })],
         extras: [("exact", .bool(false)), ("samples", .number("\(est.samples)")), ("confidence", .number("\(est.confidence)")),
-                 ("seed", .number("\(est.seed)"))] + (streams > 1 ? [("streams", .number("\(streams)"))] : []))
+                 ("seed", .number("\(est.seed)"))] + (streams > 1 ? [("streams", .number("\(streams)"))] : []),
+        command: banzhaf ? "banzhaf" : "shapley", method: banzhaf ? "banzhaf-sampled" : "shapley-sampled",
+        parameters: [("seed", .number("\(est.seed)")), ("confidence", .number("\(est.confidence)"))] + (streams > 1 ? [("streams", .number("\(streams)"))] : []))
 }
 
 struct ShapleyCommand: ParsableCommand {
@@ -250,7 +281,7 @@ struct PowerCommand: ParsableCommand {
         emit(AllocationRenderer(concept: "Power indices", players: names,
                                 columns: [("shapleyShubik", p.shapleyShubik.map(\.description)), ("banzhaf", p.banzhaf.map(\.description)),
                                           ("banzhafAbsolute", p.banzhafAbsolute.map(\.description)), ("swings", p.swings.map { "\($0)" })],
-                                extras: []).render(input.format))
+                                extras: [], command: "power", method: "voting-power").render(input.format))
     }
 }
 
@@ -277,14 +308,15 @@ struct CoreCommand: ParsableCommand {
             emit(AllocationRenderer(concept: "Core membership", players: g.playerNames, columns: [("allocation", x.map(\.description))],
                                     extras: [("inCore", .bool(m.inCore)), ("efficient", .bool(m.efficient)),
                                              ("mostViolatedCoalition", .string(names(m.mostViolated, g.playerNames))),
-                                             ("maxExcess", .string(m.maxExcess.description))]).render(input.format))
+                                             ("maxExcess", .string(m.maxExcess.description))],
+                                    command: "core", method: "core-membership").render(input.format))
             return
         }
         let lc = try g.leastCore()
         emit(AllocationRenderer(concept: lc.coreNonEmpty ? "Core: non-empty (a core point: the nucleolus)" : "Core: empty (least-core point shown)",
                                 players: g.playerNames, columns: [("allocation", lc.point.map(\.description))],
                                 extras: [("nonEmpty", .bool(lc.coreNonEmpty)), ("leastCoreValue", .string(lc.value.description)),
-                                         ("verified", .bool(lc.verified))]).render(input.format))
+                                         ("verified", .bool(lc.verified))], command: "core", method: "least-core-lp").render(input.format))
     }
 }
 
@@ -296,7 +328,7 @@ struct LeastCoreCommand: ParsableCommand {
         let lc = try g.leastCore()
         emit(AllocationRenderer(concept: "Least core", players: g.playerNames, columns: [("allocation", lc.point.map(\.description))],
                                 extras: [("leastCoreValue", .string(lc.value.description)), ("nonEmpty", .bool(lc.coreNonEmpty)),
-                                         ("verified", .bool(lc.verified))]).render(input.format))
+                                         ("verified", .bool(lc.verified))], command: "least-core", method: "least-core-lp").render(input.format))
     }
 }
 
@@ -308,9 +340,10 @@ private func nucleolusCommand(_ input: TUGameOptions, pre: Bool) throws {
     // A returned result is verified: SequentialNucleolus throws CoreSolutionError.notVerified otherwise.
     var extras: [(String, JSONValue)] = [("verified", .bool(r.verified)), ("levels", .array(r.levels.map { .string($0.description) }))]
     if let first = r.levels.first { extras.append(("leastCoreValue", .string(first.description))) }
-    for (k, v) in r.counters.sorted(by: { $0.key < $1.key }) { extras.append((k, .number("\(v)"))) }
     emit(AllocationRenderer(concept: pre ? "Prenucleolus" : "Nucleolus", players: g.playerNames,
-                            columns: [("allocation", r.allocation.map(\.description))], extras: extras).render(input.format))
+                            columns: [("allocation", r.allocation.map(\.description))], extras: extras,
+                            command: pre ? "prenucleolus" : "nucleolus", method: pre ? "prenucleolus-sequential-lp" : "nucleolus-sequential-lp",
+                            counters: r.counters.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }).render(input.format))
 }
 
 struct NucleolusCommand: ParsableCommand {

@@ -64,6 +64,7 @@ struct GameSolveCommand: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
+            _ = Stopwatch.command        // starts the command's clock (elapsedSeconds of TU results)
             try command.run()
         } catch let error as GameFormatError {
             Diagnostics.error("\(error)")

@@ -82,6 +82,10 @@ struct ResultEnvelope {
 
 /// Wall-clock time of a command's solve, for `elapsedSeconds`.
 struct Stopwatch {
+    /// Started once the arguments are parsed: the whole run of commands that time no narrower
+    /// step (the TU commands: reading the game and solving).
+    static let command = Stopwatch()
+
     private let start = ContinuousClock.now
     var seconds: Double {
         let d = ContinuousClock.now - start

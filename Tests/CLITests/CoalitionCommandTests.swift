@@ -35,7 +35,8 @@ private func maskingCounters(_ text: String) -> String {
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
         for c in counters {
             if line.hasPrefix("\(c): ") { return "\(c): #" }
-            if line.hasPrefix("  \"\(c)\": ") { return "  \"\(c)\": #" + (line.hasSuffix(",") ? "," : "") }
+            let indent = line.prefix { $0 == " " }
+            if line.dropFirst(indent.count).hasPrefix("\"\(c)\": ") { return indent + "\"\(c)\": #" + (line.hasSuffix(",") ? "," : "") }
         }
         return String(line)
     }.joined(separator: "\n")
@@ -56,12 +57,18 @@ private func maskingCounters(_ text: String) -> String {
 
             """)
         let banzhaf = try runGameSolve(["banzhaf", game, "--format", "json"])
-        #expect(banzhaf.stdout == """
+        #expect(banzhaf.stdout.replacing(/"elapsedSeconds": [0-9.e+-]+/, with: "\"elapsedSeconds\": 0") == """
             {
-              "concept": "Banzhaf value",
-              "players": ["1", "2", "3"],
+              "command": "banzhaf",
+              "game": {"players": ["1", "2", "3"]},
+              "method": "banzhaf-exact",
+              "parameters": {},
+              "stopReason": "completed",
               "allocation": ["25", "75", "75"],
-              "exact": true
+              "exact": true,
+              "counters": {},
+              "notes": [],
+              "elapsedSeconds": 0
             }
 
             """)
@@ -71,12 +78,18 @@ private func maskingCounters(_ text: String) -> String {
 
     @Test func shapleyOfTheGloveGameFromJSONAndALexVector() throws {
         let json = try runGameSolve(["shapley", try fixture("glove.json", Games.glove), "--format", "json"])
-        #expect(json.stdout == """
+        #expect(json.stdout.replacing(/"elapsedSeconds": [0-9.e+-]+/, with: "\"elapsedSeconds\": 0") == """
             {
-              "concept": "Shapley value",
-              "players": ["L", "R1", "R2"],
+              "command": "shapley",
+              "game": {"players": ["L", "R1", "R2"]},
+              "method": "shapley-exact",
+              "parameters": {},
+              "stopReason": "completed",
               "allocation": ["2/3", "1/6", "1/6"],
-              "exact": true
+              "exact": true,
+              "counters": {},
+              "notes": [],
+              "elapsedSeconds": 0
             }
 
             """)
@@ -116,14 +129,20 @@ private func maskingCounters(_ text: String) -> String {
 
             """)
         let json = try runGameSolve(["power", game, "--format", "json"])
-        #expect(json.stdout == """
+        #expect(json.stdout.replacing(/"elapsedSeconds": [0-9.e+-]+/, with: "\"elapsedSeconds\": 0") == """
             {
-              "concept": "Power indices",
-              "players": ["1", "2", "3", "4", "5"],
+              "command": "power",
+              "game": {"players": ["1", "2", "3", "4", "5"]},
+              "method": "voting-power",
+              "parameters": {},
+              "stopReason": "completed",
               "shapleyShubik": ["9/20", "1/5", "7/60", "7/60", "7/60"],
               "banzhaf": ["11/25", "1/5", "3/25", "3/25", "3/25"],
               "banzhafAbsolute": ["11/16", "5/16", "3/16", "3/16", "3/16"],
-              "swings": ["11", "5", "3", "3", "3"]
+              "swings": ["11", "5", "3", "3", "3"],
+              "counters": {},
+              "notes": [],
+              "elapsedSeconds": 0
             }
 
             """)
@@ -167,14 +186,20 @@ private func maskingCounters(_ text: String) -> String {
 
             """)
         let leastCore = try runGameSolve(["least-core", game, "--format", "json"])
-        #expect(leastCore.stdout == """
+        #expect(leastCore.stdout.replacing(/"elapsedSeconds": [0-9.e+-]+/, with: "\"elapsedSeconds\": 0") == """
             {
-              "concept": "Least core",
-              "players": ["1", "2", "3"],
+              "command": "least-core",
+              "game": {"players": ["1", "2", "3"]},
+              "method": "least-core-lp",
+              "parameters": {},
+              "stopReason": "completed",
               "allocation": ["50", "75", "75"],
               "leastCoreValue": "-50",
               "nonEmpty": true,
-              "verified": true
+              "verified": true,
+              "counters": {},
+              "notes": [],
+              "elapsedSeconds": 0
             }
 
             """)
@@ -183,15 +208,21 @@ private func maskingCounters(_ text: String) -> String {
     @Test func coreMembershipNamesTheMostViolatedCoalition() throws {
         let glove = try fixture("glove.json", Games.glove)
         let out = try runGameSolve(["core", glove, "--allocation", "0,1/2,1/2", "--format", "json"])
-        #expect(out.stdout == """
+        #expect(out.stdout.replacing(/"elapsedSeconds": [0-9.e+-]+/, with: "\"elapsedSeconds\": 0") == """
             {
-              "concept": "Core membership",
-              "players": ["L", "R1", "R2"],
+              "command": "core",
+              "game": {"players": ["L", "R1", "R2"]},
+              "method": "core-membership",
+              "parameters": {},
+              "stopReason": "completed",
               "allocation": ["0", "1/2", "1/2"],
               "inCore": false,
               "efficient": true,
               "mostViolatedCoalition": "{L, R1}",
-              "maxExcess": "1/2"
+              "maxExcess": "1/2",
+              "counters": {},
+              "notes": [],
+              "elapsedSeconds": 0
             }
 
             """)
@@ -223,19 +254,26 @@ private func maskingCounters(_ text: String) -> String {
                 """)
         }
         let json = try runGameSolve(["nucleolus", try fixture("glove.json", Games.glove), "--format", "json"])
-        #expect(maskingCounters(json.stdout) == """
+        #expect(maskingCounters(json.stdout).replacing(/"elapsedSeconds": [0-9.e+-]+/, with: "\"elapsedSeconds\": 0") == """
             {
-              "concept": "Nucleolus",
-              "players": ["L", "R1", "R2"],
+              "command": "nucleolus",
+              "game": {"players": ["L", "R1", "R2"]},
+              "method": "nucleolus-sequential-lp",
+              "parameters": {},
+              "stopReason": "completed",
               "allocation": ["1", "0", "0"],
               "verified": true,
               "levels": ["0", "0"],
               "leastCoreValue": "0",
-              "basisRepairs": #,
-              "coalitionsGenerated": #,
-              "linearPrograms": #,
-              "scans": #,
-              "simplexIterations": #
+              "counters": {
+                "basisRepairs": #,
+                "coalitionsGenerated": #,
+                "linearPrograms": #,
+                "scans": #,
+                "simplexIterations": #
+              },
+              "notes": [],
+              "elapsedSeconds": 0
             }
 
             """)
