@@ -60,8 +60,7 @@ extension NashCommand {
         }
         LimitOptions.progressLine.clear()
         let part = PartFile(command: "nash", method: method.rawValue, game: ResultEnvelope.strategicGame(game),
-                            parameters: .object([("method", .string(method.rawValue)), ("equalSizeSupports", .bool(methodOptions.equalSizeSupports))]
-                                                + (methodOptions.newtonStarts.map { [("newtonStarts", JSONValue.number(String($0)))] } ?? [])),
+                            parameters: .object(parameters(method)),
                             stopReason: stop, shard: shard, gameHash: strategicGameHash(game), split: split,
                             arguments: ShardOptions.argumentsWithoutShard, payload: payload,
                             counters: counters.sorted { $0.key < $1.key }, elapsedSeconds: clock.seconds)
