@@ -233,8 +233,14 @@ extension FractionFreeSolve {
     /// spends most of its time in gcds, and by the exact long-run payoffs of repeated games.
     /// - Complexity: O(k²) lcm steps for the scaling, then O(k³) integer operations.
     public static func solve(size k: Int, matrix: [Rational], rhs: [Rational]) -> [Rational]? {
+        solveOverCommonDenominator(size: k, matrix: matrix, rhs: rhs)?.rationals
+    }
+
+    /// ``solve(size:matrix:rhs:)`` with x left over one common denominator, unreduced (no gcd at
+    /// all): what callers that go on computing with x (the LP certificate) want.
+    public static func solveOverCommonDenominator(size k: Int, matrix: [Rational], rhs: [Rational]) -> CommonDenominatorVector? {
         precondition(matrix.count == k * k && rhs.count == k)
-        if k == 0 { return [] }
+        if k == 0 { return CommonDenominatorVector(numerators: [], denominator: 1) }
         let w = k + 1
         // Scaled integer rows of [M | b].
         var a = [BigInt](repeating: 0, count: k * w)
@@ -254,6 +260,6 @@ extension FractionFreeSolve {
         }
         guard let (numerators, denominator) = solve(size: k, entry: { r, c in a[r * w + c] },
                                                                        rhs: { r in a[r * w + k] }) else { return nil }
-        return numerators.map { Rational($0, denominator) }
+        return CommonDenominatorVector(numerators: numerators, denominator: denominator)
     }
 }

@@ -34,6 +34,27 @@ extension Rational {
 }
 
 extension Rational {
+    /// The value in scientific notation with `digits` digits after the point, rounded half away
+    /// from zero, computed exactly: `(1/3000).scientific(2)` is `"3.33e-4"`, zero is `"0"`. For
+    /// small quantities such as a duality gap, where a fixed number of decimals would print 0.
+    /// - Precondition: `digits >= 0`.
+    public func scientific(_ digits: Int) -> String {
+        precondition(digits >= 0, "digits must be non-negative")
+        if isZero { return "0" }
+        let magnitude = signum < 0 ? -self : self
+        // The exponent e with 10^e ≤ |q| < 10^(e+1): a guess from the bit lengths, corrected exactly.
+        var e = Int(((Double(numerator.magnitude.bitWidth) - Double(denominator.magnitude.bitWidth)) * 0.301_029_995_663_981_2).rounded(.down))
+        func power(_ k: Int) -> Rational { k >= 0 ? Rational(BigInt(10).power(k)) : Rational(BigInt(1), BigInt(10).power(-k)) }
+        while magnitude < power(e) { e -= 1 }
+        while magnitude >= power(e + 1) { e += 1 }
+        var mantissa = (magnitude / power(e)).decimal(digits)
+        // Rounding can carry to 10.0…: renormalise.
+        if mantissa.hasPrefix("10") { e += 1; mantissa = (magnitude / power(e)).decimal(digits) }
+        return (signum < 0 ? "-" : "") + mantissa + "e" + String(e)
+    }
+}
+
+extension Rational {
     /// The value for a message: the exact fraction when it has at most `maxCharacters`
     /// characters, else an approximation such as `≈ -5.4e9682` computed from the leading bits
     /// (so a number of thousands of digits is never written out in an error message).

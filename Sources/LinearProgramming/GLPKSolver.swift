@@ -94,8 +94,12 @@ public struct GLPKSolver: Sendable {
     /// Steps: (1) GLPK's floating simplex on the program with each row scaled to integers (so
     /// GLPK sees the data exactly whenever the scaled integers fit in a double); (2) the final basis
     /// is recomputed in rationals and certified optimal (primal feasible, dual feasible, equal
-    /// objectives, all exact); (3) if that fails, `glp_exact` (GLPK's rational simplex) continues
-    /// from that basis and its basis is certified the same way; (4) an "infeasible" or "unbounded"
+    /// objectives, all exact); (3) if the exact solution of that basis is slightly infeasible,
+    /// up to ``refinementRounds`` rounds of iterative refinement (the bounds shifted by the exact
+    /// point and scaled, re-solved from the same basis by the dual simplex) propose new bases,
+    /// each certified the same way; with ``retryWithPrimal``, the primal simplex from scratch is
+    /// tried next; if all that fails, `glp_exact` (GLPK's rational simplex) continues from the
+    /// last basis and its basis is certified the same way; (4) an "infeasible" or "unbounded"
     /// verdict is certified too, with auxiliary LPs solved and certified exactly: the minimum total
     /// violation (phase 1) is positive for an infeasible program; for an unbounded one it is zero
     /// and a ray improving the objective by 1 exists.
@@ -126,7 +130,7 @@ public struct GLPKSolver: Sendable {
         try validate(program)
         let lp = glp_create_prob()!
         defer { glp_delete_prob(lp) }
-        load(program, into: lp, scaled: true)
+        let rowScales = load(program, into: lp, scaled: true)
         let n = program.variableCount, m = program.constraints.count
         var lastFailure = "no basis was proposed"
         // glp_exact refuses a problem without rows or columns; the floating simplex handles it.
@@ -141,6 +145,21 @@ public struct GLPKSolver: Sendable {
                     return Self.exactSolution(exact, rowStatus, columnStatus, iterations: Int(glp_get_it_cnt(lp)))
                 case .failure(let why):
                     lastFailure = "floating basis: \(why)"
+                    // Repair by iterative refinement from this basis (a few rounds at most).
+                    var failure = why
+                    for round in 1...Self.refinementRounds {
+                        guard let point = failure.primal else { break }
+                        let code = try refine(lp, program, rowScales: rowScales, at: point, deadline: deadline)
+                        guard code == 0, glp_get_status(lp) == GLP_OPT else { break }
+                        let (rows2, columns2) = Self.basis(of: lp, rows: m, columns: n)
+                        switch program.certifyBasis(rowStatus: rows2, columnStatus: columns2) {
+                        case .success(let exact):
+                            return Self.exactSolution(exact, rows2, columns2, iterations: Int(glp_get_it_cnt(lp)), refinements: round)
+                        case .failure(let next):
+                            failure = next
+                            lastFailure += "; refinement \(round): \(next)"
+                        }
+                    }
                     if retryWithPrimal && simplex == .dual {
                         glp_std_basis(lp)
                         let code = try runSimplex(lp, deadline: deadline, method: .primal)
@@ -235,19 +254,27 @@ public struct GLPKSolver: Sendable {
     }
 
     private static func exactSolution(_ exact: ExactLPSolution, _ rowStatus: [LPBasisStatus],
-                                      _ columnStatus: [LPBasisStatus], iterations: Int) -> LPSolution {
-        LPSolution(status: .optimal, objectiveValue: exact.objectiveValue.doubleValue,
-                   values: exact.values.map(\.doubleValue), duals: exact.duals.map(\.doubleValue),
-                   iterations: iterations, reducedCosts: exact.reducedCosts.map(\.doubleValue),
+                                      _ columnStatus: [LPBasisStatus], iterations: Int, refinements: Int = 0) -> LPSolution {
+        let images = exact.doubleImages
+        var solution = LPSolution(status: .optimal, objectiveValue: exact.objectiveValue.doubleValue,
+                   values: images.values, duals: images.duals,
+                   iterations: iterations, reducedCosts: images.reducedCosts,
                    rowStatus: rowStatus, columnStatus: columnStatus, exact: exact, isCertified: true)
+        solution.refinementRounds = refinements
+        return solution
     }
+
+    /// Rounds of iterative refinement tried on a floating basis that fails the exact check, before
+    /// the primal simplex from scratch (``retryWithPrimal``) and GLPK's exact simplex.
+    static let refinementRounds = 4
 
     // MARK: GLPK calls
 
     /// Loads a validated program. With `scaled`, each row (and the objective) is multiplied by
     /// the least common multiple of its denominators, so GLPK sees integers; the basis, which is
     /// all an exact solve reads back, is unchanged by positive row scaling.
-    private func load(_ program: LinearProgram, into lp: OpaquePointer, scaled: Bool) {
+    @discardableResult
+    private func load(_ program: LinearProgram, into lp: OpaquePointer, scaled: Bool) -> [Rational] {
         let n = program.variableCount, m = program.constraints.count
         glp_set_obj_dir(lp, program.direction == .minimize ? GLP_MIN : GLP_MAX)
         if n > 0 { glp_add_cols(lp, Int32(n)) }
@@ -259,6 +286,7 @@ public struct GLPKSolver: Sendable {
             glp_set_col_bnds(lp, Int32(j + 1), type, lo, up)
             glp_set_obj_coef(lp, Int32(j + 1), (program.objective[j] * objectiveScale).doubleValue)
         }
+        var rowScales = [Rational](repeating: .one, count: m)
         for (r, row) in program.constraints.enumerated() {
             var scale = Rational.one
             if scaled {
@@ -266,6 +294,7 @@ public struct GLPKSolver: Sendable {
                 if let l = row.bound.lowerValue { numbers.append(l) }
                 if let u = row.bound.upperValue { numbers.append(u) }
                 scale = Self.moderate(Self.integerScale(numbers), numbers)
+                rowScales[r] = scale
             }
             let (type, lo, up) = Self.glpkBound(row.bound, scale: scale)
             glp_set_row_bnds(lp, Int32(r + 1), type, lo, up)
@@ -278,9 +307,68 @@ public struct GLPKSolver: Sendable {
             }
             glp_set_mat_row(lp, Int32(r + 1), Int32(row.terms.count), &indices, &values)
         }
+        return rowScales
     }
 
-    private func runSimplex(_ lp: OpaquePointer, deadline: ContinuousClock.Instant?, method: Simplex? = nil) throws -> Int32 {
+    /// Iterative refinement of a basis whose exact primal solution x* is slightly infeasible
+    /// (the floating simplex stopped within its tolerances, but the exact check found a violation):
+    /// the same LP is re-solved from the same basis with every bound shifted by the exact
+    /// activity and value of x* and scaled by Δ = 1/(largest violation), so the violations GLPK
+    /// could not see become of order 1 and its primal simplex pivots them away (Gleixner, Steffy
+    /// & Wolter, "Iterative refinement for linear programming", INFORMS J. Computing 28(3), 2016,
+    /// the primal half of their scheme; the dual simplex re-solves). The bounds are restored afterwards; the new basis is
+    /// certified against the original program by the caller.
+    /// - Returns: GLPK's return code after the refinement solve.
+    private func refine(_ lp: OpaquePointer, _ program: LinearProgram, rowScales: [Rational],
+                        at point: (values: CommonDenominatorVector, activities: CommonDenominatorVector),
+                        deadline: ContinuousClock.Instant?) throws -> Int32 {
+        let n = program.variableCount, m = program.constraints.count
+        // Shifted bounds (bound − x*) in doubles from the exact differences, and the largest violation.
+        var columnShift = [(Double?, Double?)](), rowShift = [(Double?, Double?)]()
+        var violation = 0.0
+        for j in 0..<n {
+            let b = program.variableBounds[j]
+            let lo = b.lowerValue.map { point.values.difference($0, minus: j) }
+            let up = b.upperValue.map { point.values.difference($0, minus: j) }
+            violation = max(violation, lo ?? 0, -(up ?? 0))
+            columnShift.append((lo, up))
+        }
+        for r in 0..<m {
+            let b = program.constraints[r].bound, s = rowScales[r].doubleValue
+            let lo = b.lowerValue.map { point.activities.difference($0, minus: r) * s }
+            let up = b.upperValue.map { point.activities.difference($0, minus: r) * s }
+            violation = max(violation, lo ?? 0, -(up ?? 0))
+            rowShift.append((lo, up))
+        }
+        let delta = violation > 0 ? min(0x1p50, max(1, 1 / violation)) : 1
+        func set(_ shift: (Double?, Double?)) -> (Int32, Double, Double) {
+            switch shift {
+            case (nil, nil): return (GLP_FR, 0, 0)
+            case (let lo?, nil): return (GLP_LO, lo * delta, 0)
+            case (nil, let up?): return (GLP_UP, 0, up * delta)
+            case (let lo?, let up?): return lo == up ? (GLP_FX, lo * delta, lo * delta) : (GLP_DB, lo * delta, up * delta)
+            }
+        }
+        for j in 0..<n { let (t, lo, up) = set(columnShift[j]); glp_set_col_bnds(lp, Int32(j + 1), t, lo, up) }
+        for r in 0..<m { let (t, lo, up) = set(rowShift[r]); glp_set_row_bnds(lp, Int32(r + 1), t, lo, up) }
+        defer {
+            for j in 0..<n {
+                let (t, lo, up) = Self.glpkBound(program.variableBounds[j], scale: .one)
+                glp_set_col_bnds(lp, Int32(j + 1), t, lo, up)
+            }
+            for r in 0..<m {
+                let (t, lo, up) = Self.glpkBound(program.constraints[r].bound, scale: rowScales[r])
+                glp_set_row_bnds(lp, Int32(r + 1), t, lo, up)
+            }
+        }
+        // The basis stays dual feasible and only primal violations were shifted in: the dual
+        // simplex removes them in a few pivots (the primal simplex took thousands of phase-1
+        // pivots on 40x40 correlated-equilibrium LPs).
+        return try runSimplex(lp, deadline: deadline, method: .dual)
+    }
+
+    private func runSimplex(_ lp: OpaquePointer, deadline: ContinuousClock.Instant?, method: Simplex? = nil,
+                            tolerance: Double? = nil) throws -> Int32 {
         // Equilibrate rows and columns (GLPK keeps the scale factors internal: every value it
         // reports is unscaled). Without it the primal simplex drifts on dense game matrices.
         // glp_scale_prob prints its report whatever msg_lev says, so terminal output is switched
@@ -295,6 +383,10 @@ public struct GLPKSolver: Sendable {
         parameters.presolve = GLP_OFF
         parameters.meth = (method ?? simplex) == .primal ? GLP_PRIMAL : GLP_DUALP
         parameters.pricing = pricing == .steepestEdge ? GLP_PT_PSE : GLP_PT_STD
+        if let tolerance {
+            parameters.tol_bnd = tolerance
+            parameters.tol_dj = tolerance
+        }
         if let limit = iterationLimit { parameters.it_lim = Int32(clamping: limit) }
         if let deadline { parameters.tm_lim = try Self.milliseconds(until: deadline) }
         let code = glp_simplex(lp, &parameters)

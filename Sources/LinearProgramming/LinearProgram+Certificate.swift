@@ -112,20 +112,11 @@ extension LinearProgram {
                 else if !x[term.index].isZero { rhs[p] -= term.coefficient * x[term.index] }
             }
         }
-        var y = [Rational](repeating: .zero, count: m)
         if k >= threshold {
-            // Large bases: fraction-free elimination (no gcds), once for M and once for Mᵀ.
-            guard let xB = FractionFreeSolve.solve(size: k, matrix: matrix, rhs: rhs) else {
-                return .failure(.init("the basis matrix is singular"))
-            }
-            for (p, j) in basicColumns.enumerated() { x[j] = xB[p] }
-            var transposed = [Rational](repeating: .zero, count: k * k)
-            for i in 0..<k { for j in 0..<k { transposed[j * k + i] = matrix[i * k + j] } }
-            guard let yB = FractionFreeSolve.solve(size: k, matrix: transposed, rhs: basicColumns.map { objective[$0] }) else {
-                return .failure(.init("the basis matrix is singular"))
-            }
-            for (p, r) in tightRows.enumerated() { y[r] = yB[p] }
-        } else if k > 0 {
+            return certifyLargeBasis(nonbasic: x, basicColumns: basicColumns, tightRows: tightRows, matrix: matrix, rhs: rhs)
+        }
+        var y = [Rational](repeating: .zero, count: m)
+        if k > 0 {
             guard let lu = RationalLU(size: k, matrix: matrix) else { return .failure(.init("the basis matrix is singular")) }
             let xB = lu.solve(rhs)
             for (p, j) in basicColumns.enumerated() { x[j] = xB[p] }
@@ -135,48 +126,21 @@ extension LinearProgram {
         }
         var reduced = objective
         var activities = [Rational](repeating: .zero, count: m)
-        if k >= threshold {
-            // Long denominators: every sum over common denominators (see CommonDenominatorVector):
-            // x = x̂/d_x, y = ŷ/d_y and every coefficient = ĉ/d_c, so a row's activity and a
-            // column's dual sum are integer dot products and one fraction each, with no gcd per
-            // term whatever the coefficients' denominators.
-            let common = CommonDenominatorVector(x)
-            let commonDuals = CommonDenominatorVector(y)
-            let coefficients = CommonDenominatorVector(constraints.flatMap { $0.terms.map(\.coefficient) })
-            let activityDenominator = coefficients.denominator * common.denominator
-            var columnSums = [BigInt](repeating: 0, count: n)
-            var offset = 0
-            for r in 0..<m {
-                var a = BigInt(0)
-                let yr = commonDuals.numerators[r]
-                for (t, term) in constraints[r].terms.enumerated() {
-                    let c = coefficients.numerators[offset + t]
-                    if c.isZero { continue }
-                    let xj = common.numerators[term.index]
-                    if !xj.isZero { a += c * xj }
-                    if !yr.isZero { columnSums[term.index] += yr * c }
-                }
-                offset += constraints[r].terms.count
-                activities[r] = Rational(a, activityDenominator)
+        for r in 0..<m {
+            var a = Rational.zero
+            for term in constraints[r].terms {
+                if !x[term.index].isZero { a += term.coefficient * x[term.index] }
+                if !y[r].isZero { reduced[term.index] -= term.coefficient * y[r] }
             }
-            let dualDenominator = commonDuals.denominator * coefficients.denominator
-            for j in 0..<n where !columnSums[j].isZero { reduced[j] -= Rational(columnSums[j], dualDenominator) }
-        } else {
-            for r in 0..<m {
-                var a = Rational.zero
-                for term in constraints[r].terms {
-                    if !x[term.index].isZero { a += term.coefficient * x[term.index] }
-                    if !y[r].isZero { reduced[term.index] -= term.coefficient * y[r] }
-                }
-                activities[r] = a
-            }
+            activities[r] = a
         }
         // 4. Certificate.
+        let primal = { (CommonDenominatorVector(x), CommonDenominatorVector(activities)) }
         for j in 0..<n where !variableBounds[j].contains(x[j]) {
-            return .failure(.init("variable \(j) = \(x[j]) violates its bound"))
+            return .failure(.init("variable \(j) = \(x[j]) violates its bound", primal: primal()))
         }
         for r in 0..<m where !constraints[r].bound.contains(activities[r]) {
-            return .failure(.init("row \(r) activity \(activities[r]) violates its bound"))
+            return .failure(.init("row \(r) activity \(activities[r]) violates its bound", primal: primal()))
         }
         let sense = direction == .minimize ? 1 : -1
         var dualObjective = objectiveConstant
@@ -202,6 +166,113 @@ extension LinearProgram {
                                         rowActivities: activities))
     }
 
+    /// Steps 2–4 of ``certifyBasis(rowStatus:columnStatus:)`` for a large basis, in integers over
+    /// common denominators from start to finish: x = X/D and y = Y/E come from fraction-free or
+    /// p-adic solves of the basis system and its transpose (``FractionFreeSolve``), every row
+    /// activity and reduced cost is an integer dot product over one denominator, and every bound,
+    /// sign and objective comparison is a cross-multiplication. No gcd is taken until x and y are
+    /// reduced for the caller (one per coordinate) — on dense bases of a few hundred columns,
+    /// whose determinants have thousands of bits, the gcds of term-by-term fractions were most of
+    /// the time (`Benchmarks/lp/README.md`).
+    /// - Complexity: two k x k exact solves, O(nnz) big-integer multiply-adds, O(m + n) comparisons.
+    func certifyLargeBasis(nonbasic x: [Rational], basicColumns: [Int], tightRows: [Int], matrix: [Rational],
+                           rhs: [Rational]) -> Result<ExactLPSolution, CertificateFailure> {
+        let m = constraints.count, n = variableCount, k = basicColumns.count
+        guard let xB = FractionFreeSolve.solveOverCommonDenominator(size: k, matrix: matrix, rhs: rhs) else {
+            return .failure(.init("the basis matrix is singular"))
+        }
+        var transposed = [Rational](repeating: .zero, count: k * k)
+        for i in 0..<k { for j in 0..<k { transposed[j * k + i] = matrix[i * k + j] } }
+        guard let yB = FractionFreeSolve.solveOverCommonDenominator(size: k, matrix: transposed, rhs: basicColumns.map { objective[$0] }) else {
+            return .failure(.init("the basis matrix is singular"))
+        }
+        // x = X / D: the basic part over the solve's denominator, the non-basic values (bounds,
+        // usually integers) brought onto it.
+        var isBasic = [Bool](repeating: false, count: n)
+        for j in basicColumns { isBasic[j] = true }
+        let nonbasicCommon = CommonDenominatorVector((0..<n).map { isBasic[$0] ? .zero : x[$0] })
+        let D = xB.denominator * nonbasicCommon.denominator
+        var X = nonbasicCommon.numerators.map { $0.isZero ? $0 : $0 * xB.denominator }
+        for (p, j) in basicColumns.enumerated() { X[j] = xB.numerators[p] * nonbasicCommon.denominator }
+        // y = Y / E, zero on rows whose auxiliary variable is basic.
+        let E = yB.denominator
+        var Y = [BigInt](repeating: 0, count: m)
+        for (p, r) in tightRows.enumerated() { Y[r] = yB.numerators[p] }
+        // Activities A·x = Σ ĉ·X / (Dc·D) and column sums Aᵀ·y = Σ Y·ĉ / (E·Dc), ĉ = c·Dc.
+        let coefficients = CommonDenominatorVector(constraints.flatMap { $0.terms.map(\.coefficient) })
+        let Dc = coefficients.denominator
+        var activity = [BigInt](repeating: 0, count: m)
+        var columnSums = [BigInt](repeating: 0, count: n)
+        var offset = 0
+        for r in 0..<m {
+            var a = BigInt(0)
+            let yr = Y[r]
+            for (t, term) in constraints[r].terms.enumerated() {
+                let c = coefficients.numerators[offset + t]
+                if c.isZero { continue }
+                let xj = X[term.index]
+                if !xj.isZero { a += c * xj }
+                if !yr.isZero { columnSums[term.index] += yr * c }
+            }
+            offset += constraints[r].terms.count
+            activity[r] = a
+        }
+        let activityDenominator = Dc * D
+        // Reduced costs d = c − Aᵀy = (Ĉ·E·Dc − Dobj·colsum) / (Dobj·E·Dc), Ĉ = c·Dobj.
+        let costs = CommonDenominatorVector(objective)
+        let EDc = E * Dc
+        let reducedDenominator = costs.denominator * EDc
+        var reduced = [BigInt](repeating: 0, count: n)
+        for j in 0..<n {
+            var d = costs.numerators[j].isZero ? BigInt(0) : costs.numerators[j] * EDc
+            if !columnSums[j].isZero { d -= costs.denominator == 1 ? columnSums[j] : costs.denominator * columnSums[j] }
+            reduced[j] = d
+        }
+        // 4. Certificate.
+        func violates(_ numerator: BigInt, _ denominator: BigInt, _ bound: Bound) -> Bool {
+            if let l = bound.lowerValue, CommonDenominatorVector.sign(of: numerator, over: denominator, minus: l) < 0 { return true }
+            if let u = bound.upperValue, CommonDenominatorVector.sign(of: numerator, over: denominator, minus: u) > 0 { return true }
+            return false
+        }
+        let primalPoint = { (CommonDenominatorVector(numerators: X, denominator: D),
+                        CommonDenominatorVector(numerators: activity, denominator: activityDenominator)) }
+        for j in 0..<n where violates(X[j], D, variableBounds[j]) {
+            return .failure(.init("variable \(j) = \(Rational(X[j], D).abbreviated()) violates its bound", primal: primalPoint()))
+        }
+        for r in 0..<m where violates(activity[r], activityDenominator, constraints[r].bound) {
+            return .failure(.init("row \(r) activity \(Rational(activity[r], activityDenominator).abbreviated()) violates its bound", primal: primalPoint()))
+        }
+        // Dual objective: Σ dⱼ·(the bound dⱼ prices) + Σ yᵣ·(the bound yᵣ prices) + constant.
+        let sense = direction == .minimize ? 1 : -1
+        var reducedPart = FractionSum(), rowPart = FractionSum()
+        func price(_ numerator: BigInt, _ bound: Bound, into sum: inout FractionSum, _ what: @autoclosure () -> String) -> String? {
+            let s = signOf(numerator) * sense
+            if s > 0 {
+                guard let l = bound.lowerValue else { return "\(what()) has a positive reduced cost but no lower bound" }
+                sum.add(numerator, times: l)
+            } else if s < 0 {
+                guard let u = bound.upperValue else { return "\(what()) has a negative reduced cost but no upper bound" }
+                sum.add(numerator, times: u)
+            }
+            return nil
+        }
+        for j in 0..<n { if let why = price(reduced[j], variableBounds[j], into: &reducedPart, "variable \(j)") { return .failure(.init(why)) } }
+        for r in 0..<m { if let why = price(Y[r], constraints[r].bound, into: &rowPart, "row \(r)") { return .failure(.init(why)) } }
+        let dualObjective = objectiveConstant + reducedPart.value(over: reducedDenominator) + rowPart.value(over: E)
+        var primal = BigInt(0)
+        for j in 0..<n where !X[j].isZero && !costs.numerators[j].isZero { primal += costs.numerators[j] * X[j] }
+        let primalObjective = objectiveConstant + Rational(primal, costs.denominator * D)
+        guard primalObjective == dualObjective else {
+            return .failure(.init("primal objective \(primalObjective) differs from dual objective \(dualObjective)"))
+        }
+        return .success(ExactLPSolution(
+            objectiveValue: primalObjective,
+            values: CommonDenominatorVector(numerators: X, denominator: D),
+            duals: CommonDenominatorVector(numerators: Y, denominator: E),
+            reducedCosts: CommonDenominatorVector(numerators: reduced, denominator: reducedDenominator),
+            rowActivities: CommonDenominatorVector(numerators: activity, denominator: activityDenominator)))
+    }
+
     /// Basis size from which ``certifyBasis(rowStatus:columnStatus:)`` solves the basis system by
     /// fraction-free elimination (``FractionFreeSolver``) and sums over common denominators,
     /// rather than rational LU and term-by-term fractions. Smaller bases stay on the rational LU,
@@ -214,6 +285,36 @@ extension LinearProgram {
     /// Why a basis could not be certified optimal.
     public struct CertificateFailure: Error, Sendable, CustomStringConvertible {
         public let description: String
-        init(_ description: String) { self.description = description }
+        /// The basic solution found, when the failure is primal infeasibility: its values and
+        /// row activities, exactly (what iterative refinement corrects).
+        public let primal: (values: CommonDenominatorVector, activities: CommonDenominatorVector)?
+        init(_ description: String, primal: (values: CommonDenominatorVector, activities: CommonDenominatorVector)? = nil) {
+            self.description = description
+            self.primal = primal
+        }
     }
+}
+
+/// Σ Nᵢ·qᵢ / base for big integers Nᵢ and fractions qᵢ, with no gcd until ``value(over:)``: the
+/// bounds' denominators are multiplied in only when a new one appears (LP bounds are nearly always
+/// integers or share one denominator).
+struct FractionSum {
+    private var numerator = BigInt(0)
+    private var denominator = BigInt(1)
+
+    mutating func add(_ n: BigInt, times q: Rational) {
+        if n.isZero || q.isZero { return }
+        let (p, d) = (q.numerator, q.denominator)
+        if d == denominator {
+            numerator += n * p
+        } else if d == 1 {
+            numerator += n * p * denominator
+        } else {
+            numerator = numerator * d + n * p * denominator
+            denominator *= d
+        }
+    }
+
+    /// The sum divided by `base` (> 0), reduced.
+    func value(over base: BigInt) -> Rational { numerator.isZero ? .zero : Rational(numerator, base * denominator) }
 }

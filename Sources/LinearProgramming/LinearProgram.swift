@@ -95,22 +95,72 @@ public enum LPBasisStatus: String, Sendable, Codable, Hashable {
 public struct ExactLPSolution: Sendable, Hashable {
     /// Objective value c·x + constant.
     public let objectiveValue: Rational
-    /// Variable values x.
-    public let values: [Rational]
-    /// Row duals y (GLPK's convention: the reduced cost of the row's auxiliary variable aᵣ·x).
-    public let duals: [Rational]
+    /// Variable values x (from a large basis' certificate: reduced to lowest terms on each
+    /// access; bind it once).
+    public var values: [Rational] { valuesStored ?? common!.values.rationals }
+    /// Row duals y (GLPK's convention: the reduced cost of the row's auxiliary variable aᵣ·x);
+    /// like ``values``, computed on each access for large bases.
+    public var duals: [Rational] { dualsStored ?? common!.duals.rationals }
+    private let valuesStored: [Rational]?
+    private let dualsStored: [Rational]?
+    /// The vectors as the certificate of a large basis computed them, over common denominators
+    /// (nil for solutions built from fractions).
+    private struct Common: Sendable {
+        let values, duals, reducedCosts, rowActivities: CommonDenominatorVector
+    }
+    private let common: Common?
+    private let reducedStored: [Rational]
+    private let activitiesStored: [Rational]
+
+    /// x over one common denominator (for clients that go on computing with x, such as minimax's
+    /// strategies and their check: sums without a gcd per term).
+    public var commonValues: CommonDenominatorVector { common?.values ?? CommonDenominatorVector(values) }
+    /// y over one common denominator.
+    public var commonDuals: CommonDenominatorVector { common?.duals ?? CommonDenominatorVector(duals) }
     /// Reduced costs d = c − Aᵀy of the variables.
-    public let reducedCosts: [Rational]
+    public var reducedCosts: [Rational] { common?.reducedCosts.rationals ?? reducedStored }
     /// Row activities aᵣ·x.
-    public let rowActivities: [Rational]
+    public var rowActivities: [Rational] { common?.rowActivities.rationals ?? activitiesStored }
+
+    /// Values, duals and reduced costs rounded to doubles (no reduction to lowest terms).
+    public var doubleImages: (values: [Double], duals: [Double], reducedCosts: [Double]) {
+        if let common {
+            return (common.values.doubleValues, common.duals.doubleValues, common.reducedCosts.doubleValues)
+        }
+        return (values.map(\.doubleValue), duals.map(\.doubleValue), reducedStored.map(\.doubleValue))
+    }
 
     public init(objectiveValue: Rational, values: [Rational], duals: [Rational], reducedCosts: [Rational],
                 rowActivities: [Rational]) {
         self.objectiveValue = objectiveValue
-        self.values = values
-        self.duals = duals
-        self.reducedCosts = reducedCosts
-        self.rowActivities = rowActivities
+        valuesStored = values
+        dualsStored = duals
+        common = nil
+        reducedStored = reducedCosts
+        activitiesStored = rowActivities
+    }
+
+    /// A solution whose vectors are over common denominators (the certificate of large bases):
+    /// nothing is reduced to lowest terms until it is read (minimax, for one, never reads x and y
+    /// as fractions: it derives its strategies from the common forms).
+    public init(objectiveValue: Rational, values: CommonDenominatorVector, duals: CommonDenominatorVector,
+                reducedCosts: CommonDenominatorVector, rowActivities: CommonDenominatorVector) {
+        self.objectiveValue = objectiveValue
+        valuesStored = nil
+        dualsStored = nil
+        common = Common(values: values, duals: duals, reducedCosts: reducedCosts, rowActivities: rowActivities)
+        reducedStored = []
+        activitiesStored = []
+    }
+
+    public static func == (a: ExactLPSolution, b: ExactLPSolution) -> Bool {
+        a.objectiveValue == b.objectiveValue && a.values == b.values && a.duals == b.duals
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(objectiveValue)
+        hasher.combine(values)
+        hasher.combine(duals)
     }
 }
 
@@ -136,6 +186,9 @@ public struct LPSolution: Sendable {
     public let exact: ExactLPSolution?
     /// True when the status itself was certified in exact arithmetic (every exact solve).
     public let isCertified: Bool
+    /// Rounds of iterative refinement an exact solve needed before its basis certified (0 when
+    /// the floating basis certified at once).
+    public var refinementRounds = 0
 
     public init(status: LPStatus, objectiveValue: Double, values: [Double], duals: [Double], iterations: Int) {
         self.init(status: status, objectiveValue: objectiveValue, values: values, duals: duals,

@@ -49,16 +49,7 @@ struct CorrelatedCommand: ParsableCommand {
             throw ValidationError("--objective player \(i + 1) is out of range: this game has \(game.playerCount) players (1 to \(game.playerCount))")
         }
         let clock = Stopwatch()
-        let ce: CorrelatedEquilibrium
-        do {
-            ce = try game.correlatedEquilibrium(maximizing: objective, timeLimit: limit.timeLimit)
-        } catch let e as CorrelatedEquilibriumError {
-            throw CommandFailure(e.description)
-        } catch LPError.timeLimitReached {
-            throw limit.stopped
-        } catch let e as LPError {
-            throw CommandFailure(e.description)
-        }
+        let ce = try limit.solve { try game.correlatedEquilibrium(maximizing: objective, timeLimit: $0) }
         let support = ce.support(in: game)
         func names(_ profile: [Int]) -> [String] { profile.enumerated().map { game.players[$0.offset].strategies[$0.element] } }
         let elapsed = clock.seconds

@@ -17,17 +17,17 @@ struct MinimaxCommand: ParsableCommand {
         """
     )
 
-    enum Start: String, ExpressibleByArgument, CaseIterable {
-        /// Floating simplex, then certify its basis (glp_exact only if that fails).
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        /// Floating simplex, then its basis certified in rationals (repaired exactly if need be).
+        case certified
+        /// Floating simplex only: doubles, with their exact duality gap.
         case floating
-        /// GLPK's exact rational simplex from the start.
-        case exact
     }
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: "LP start: floating (GLPK's float simplex, basis certified exactly) or exact (glp_exact throughout).")
-    var lp: Start = .floating
+    @Option(help: ArgumentHelp("certified: GLPK's floating simplex, then the basis recomputed and certified in exact rationals (GLPK's exact simplex from that basis if the check fails). floating: the floating simplex only, for speed studies; the answer is printed as doubles with the exact duality gap of those doubles.", valueName: "mode"))
+    var lp: Mode = .certified
 
     @OptionGroup var output: ResultOutputOptions
 
@@ -35,18 +35,9 @@ struct MinimaxCommand: ParsableCommand {
 
     func run() throws {
         let game = try input.load()
+        if lp == .floating { return try runFloating(game) }
         let clock = Stopwatch()
-        let solution: MinimaxSolution
-        do {
-            solution = try game.minimax(start: lp == .exact ? .exactSimplex : .floatingBasis,
-                                        timeLimit: limit.timeLimit)
-        } catch let e as MinimaxError {
-            throw CommandFailure(e.description)
-        } catch LPError.timeLimitReached {
-            throw limit.stopped
-        } catch let e as LPError {
-            throw CommandFailure(e.description)
-        }
+        let solution = try limit.solve { try game.minimax(timeLimit: $0) }
         let elapsed = clock.seconds
         let columnValue = solution.constantSum - solution.value
         switch output.format {
@@ -83,6 +74,52 @@ struct MinimaxCommand: ParsableCommand {
                 out += "\(p.name): " + zip(p.strategies, s.probabilities).filter { !$0.1.isZero }
                     .map { "\($0.0)=\(output.text($0.1))" }.joined(separator: ", ") + "\n"
             }
+            out += "LP: \(solution.status.rawValue), \(solution.iterations) simplex iterations\n"
+            print(out, terminator: "")
+        }
+    }
+
+    /// `--lp floating`: GLPK's doubles and their exact duality gap.
+    private func runFloating(_ game: NormalFormGame) throws {
+        let clock = Stopwatch()
+        let solution = try limit.solve { limit -> FloatingMinimaxSolution in
+            guard let b = game.bimatrix else { throw MinimaxError.notTwoPlayer(players: game.playerCount) }
+            return try b.floatingMinimax(timeLimit: limit)
+        }
+        guard solution.status == .optimal, let gap = solution.gap else {
+            throw CommandFailure("GLPK's floating simplex ended \(solution.status.rawValue) on the minimax LP")
+        }
+        let elapsed = clock.seconds
+        func show(_ v: Double) -> String { output.decimals.map { Rational(exactly: v)?.decimal($0) ?? "\(v)" } ?? "\(v)" }
+        switch output.format {
+        case .json:
+            var envelope = ResultEnvelope(command: "minimax", game: ResultEnvelope.strategicGame(game), method: "minimax-lp-floating")
+            envelope.parameters = [("lp", .string(lp.rawValue))] + (limit.timeout.map { [("timeout", JSONValue.number(ResultEnvelope.seconds($0)))] } ?? [])
+            envelope.result = [
+                ("value", .number("\(solution.value)")),
+                ("strategies", .array(solution.strategies.map { .array($0.map { .number("\($0)") }) })),
+                ("gap", .string(gap.description)), ("gapDecimal", .number(gap.scientific(3))),
+                ("status", .string(solution.status.rawValue)),
+            ]
+            envelope.counters = [("simplexIterations", solution.iterations)]
+            envelope.notes = ["floating point, not certified: gap is the exact duality gap of the printed numbers"]
+            envelope.elapsedSeconds = elapsed
+            print(envelope.json().rendered(), terminator: "")
+        case .csv:
+            var out = "player,strategy,probability,value,gap\n"
+            for (k, (p, s)) in zip(game.players, solution.strategies).enumerated() {
+                let v = k == 0 ? solution.value : -solution.value
+                for (name, q) in zip(p.strategies, s) {
+                    out += "\(CSVFormat.field(p.name)),\(CSVFormat.field(name)),\(show(q)),\(show(v)),\(gap.scientific(3))\n"
+                }
+            }
+            print(out, terminator: "")
+        case .table:
+            var out = "Value (\(game.players[0].name)): \(show(solution.value)) (floating point, not certified)\n"
+            for (p, s) in zip(game.players, solution.strategies) {
+                out += "\(p.name): " + zip(p.strategies, s).filter { $0.1 != 0 }.map { "\($0.0)=\(show($0.1))" }.joined(separator: ", ") + "\n"
+            }
+            out += "Exact duality gap of these numbers: \(gap.scientific(3))\n"
             out += "LP: \(solution.status.rawValue), \(solution.iterations) simplex iterations\n"
             print(out, terminator: "")
         }

@@ -68,6 +68,18 @@ struct LPTimeoutOptions: ParsableArguments {
 
     /// The error to report when the limit ran out.
     var stopped: StoppedByTimeout { StoppedByTimeout(seconds: timeout ?? 0) }
+
+    /// Runs an LP solve with this limit, mapping its errors to the CLI's: the limit running out
+    /// to ``stopped`` (exit 75), any other solver or LP error to a one-line failure (exit 1).
+    func solve<T>(_ body: (Duration?) throws -> T) throws -> T {
+        do {
+            return try body(timeLimit)
+        } catch LPError.timeLimitReached {
+            throw stopped
+        } catch let e as CustomStringConvertible & Error {
+            throw CommandFailure(e.description)
+        }
+    }
 }
 
 /// Limits shared by solvers whose work can blow up.

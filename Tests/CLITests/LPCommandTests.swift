@@ -18,6 +18,19 @@ import GameSolve
         #expect(d.stdout.contains(#""strategiesDecimal": [[0.333, 0.333, 0.333], [0.333, 0.333, 0.333]]"#))
     }
 
+    /// `--lp floating`: doubles, said to be uncertified, with the exact duality gap of the printed
+    /// numbers; `--lp exact` (GLPK's exact simplex from the start) is gone: a usage error.
+    @Test func floatingMinimaxSaysWhatItIs() throws {
+        let r = try CLI.run(["minimax", "Examples/rock-paper-scissors.nfg", "--lp", "floating"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("(floating point, not certified)") && r.stdout.contains("Exact duality gap of these numbers: "))
+        let j = try CLI.run(["minimax", "Examples/rock-paper-scissors.nfg", "--lp", "floating", "--format", "json"])
+        #expect(j.stdout.contains(#""method": "minimax-lp-floating""#) && j.stdout.contains(#""gap": ""#))
+        let e = try CLI.run(["minimax", "Examples/rock-paper-scissors.nfg", "--lp", "exact"])
+        #expect(e.status == 64 && e.stdout == "")
+        #expect(e.stderr.hasPrefix("gamesolve: error: the value 'exact' is invalid for '--lp <mode>'"))
+    }
+
     /// CSV carries the answer: every strategy's probability with its player's value.
     @Test func minimaxCSV() throws {
         let r = try CLI.run(["minimax", "Examples/matching-pennies-zero-sum.csv", "--format", "csv"])

@@ -130,3 +130,32 @@ import Testing
         #expect(Rational(text)!.decimal(digits) == expected)
     }
 }
+
+@Suite struct CommonDenominatorAndScientificTests {
+    @Test func scientificNotationIsExactAndRounded() {
+        #expect(Rational(1, 3000).scientific(2) == "3.33e-4")
+        #expect(Rational(-2, 3).scientific(3) == "-6.667e-1")
+        #expect(Rational(99999).scientific(2) == "1.00e5")       // rounding carries into the exponent
+        #expect(Rational(12345).scientific(0) == "1e4")
+        #expect(Rational.zero.scientific(3) == "0")
+        #expect(Rational(1, 1 << 60).scientific(3) == "8.674e-19")
+    }
+
+    @Test func commonDenominatorVectorChecksWithoutFractions() {
+        let v = CommonDenominatorVector([Rational(1, 6), Rational(1, 3), Rational(1, 2)])
+        #expect(v.denominator == 6 && v.numerators == [1, 2, 3])
+        #expect(v.isProbabilityVector)
+        #expect(!CommonDenominatorVector([Rational(1, 2), Rational(1, 3)]).isProbabilityVector)
+        #expect(!CommonDenominatorVector([Rational(3, 2), Rational(-1, 2)]).isProbabilityVector)
+        #expect(v.sign(1, minus: Rational(1, 3)) == 0 && v.sign(2, minus: Rational(1, 3)) == 1 && v.sign(0, minus: 1) == -1)
+        #expect(v.rationals == [Rational(1, 6), Rational(1, 3), Rational(1, 2)] && v[2] == Rational(1, 2))
+        #expect(v.doubleValues == [1.0 / 6, 1.0 / 3, 0.5])
+        #expect(v.difference(Rational(1, 2), minus: 0) == 1.0 / 3)
+        // Unreduced parts are kept as given: 2/4 stays 2 over 4 until reduced.
+        let u = CommonDenominatorVector(numerators: [2, 0], denominator: 4)
+        #expect(u.numerators == [2, 0] && u.rationals == [Rational(1, 2), 0])
+        // All-integer input takes the fast path, denominator 1.
+        let w = CommonDenominatorVector([5, -7, 0])
+        #expect(w.denominator == 1 && w.numerators == [5, -7, 0])
+    }
+}

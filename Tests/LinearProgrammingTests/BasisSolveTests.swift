@@ -58,6 +58,14 @@ import ExactArithmetic
             switch (lu, fractionFree) {
             case (.success(let a), .success(let b)):
                 #expect(a == b)
+                #expect(a.reducedCosts == b.reducedCosts && a.rowActivities == b.rowActivities)
+                #expect(b.commonValues.rationals == a.values && b.commonDuals.rationals == a.duals)
+                // The floating images are roundings of the same exact numbers (by different
+                // divisions: within two units in the last place of each other).
+                func close(_ x: [Double], _ y: [Double]) -> Bool {
+                    x.count == y.count && zip(x, y).allSatisfy { abs($0 - $1) <= 2 * max(abs($0), abs($1)).ulp }
+                }
+                #expect(close(a.doubleImages.values, b.doubleImages.values) && close(a.doubleImages.reducedCosts, b.doubleImages.reducedCosts))
                 certified += 1
             case (.failure(let a), .failure(let b)):
                 #expect(a.description == b.description)
@@ -66,6 +74,29 @@ import ExactArithmetic
             }
         }
         #expect(certified > 15)
+    }
+}
+
+/// A basis whose exact solution is infeasible fails on both paths with the same reason, and
+/// the failure carries that exact point (what iterative refinement starts from).
+@Suite struct InfeasibleBasisTests {
+    @Test func theFailureCarriesTheExactPoint() throws {
+        // max x + y s.t. x + 2y ≤ 4, 3x + y ≤ 6, x, y ≥ 0. The basis {x, y} with both rows tight
+        // is optimal (x = 8/5, y = 6/5); the basis {x basic, row 2 basic} with row 1 tight and
+        // y at 0 gives x = 4, violating row 2 (activity 12 > 6).
+        var lp = LinearProgram(direction: .maximize, objective: [1, 1])
+        lp.add([(0, 1), (1, 2)], .atMost(4))
+        lp.add([(0, 3), (1, 1)], .atMost(6))
+        for threshold in [Int.max, 0] {
+            let result = lp.certifyBasis(rowStatus: [.atUpper, .basic], columnStatus: [.basic, .atLower], fractionFreeFrom: threshold)
+            guard case .failure(let why) = result, let point = why.primal else {
+                Issue.record("an infeasible basis was certified or carried no point (threshold \(threshold))")
+                continue
+            }
+            #expect(why.description == "row 1 activity 12 violates its bound")
+            #expect(point.values.rationals == [4, 0] && point.activities.rationals == [4, 12])
+            #expect(point.activities.difference(6, minus: 1) == -6)
+        }
     }
 }
 

@@ -15,14 +15,22 @@ public struct MinimaxSolution: Sendable, Hashable {
     public let status: LPStatus
     /// Simplex iterations GLPK reported.
     public let iterations: Int
+    /// Rounds of iterative refinement before the basis certified (0: GLPK's first basis did).
+    public var refinementRounds = 0
 }
 
-/// A floating-point minimax solution (unverified): for speed comparisons only.
+/// A floating-point minimax solution, for speed studies: GLPK's doubles, not certified, but
+/// checked: ``gap`` is computed exactly from the printed doubles.
 public struct FloatingMinimaxSolution: Sendable {
     public let value: Double
     public let strategies: [[Double]]
     public let status: LPStatus
     public let iterations: Int
+    /// The exact duality gap of the doubles as they are (each normalised to sum to 1):
+    /// max over rows of (A·y)ᵢ − min over columns of (xᵀ·A)ⱼ ≥ 0, zero exactly when both are
+    /// optimal. The row player can lose at most this much against a best response, compared
+    /// with the value, and likewise the column player. Nil when the LP was not solved to optimality.
+    public let gap: Rational?
 }
 
 /// Why a minimax solution could not be computed.
@@ -84,24 +92,66 @@ extension BimatrixGame {
             throw MinimaxError.verificationFailed("the minimax LP was reported \(solution.status)")
         }
         let total = exact.objectiveValue
-        // Strong duality: Σz = R·Σu, so the row strategy u/Σu is u·R/Σz.
-        let x = exact.duals.map { $0 * scale / total }
-        let y = exact.values.map { $0 / total }
+        // Strong duality: Σz = R·Σu, so the row strategy u/Σu is u·R/Σz; the column strategy is
+        // w/Σw. Both stay over common denominators (no gcd) until they are checked and reduced.
+        let (w, u) = (exact.commonValues, exact.commonDuals)
+        let y = CommonDenominatorVector(numerators: w.numerators.map { $0 * total.denominator },
+                                        denominator: w.denominator * total.numerator)
+        let xFactor = scale.numerator * total.denominator
+        let x = CommonDenominatorVector(numerators: u.numerators.map { $0 * xFactor },
+                                        denominator: u.denominator * scale.denominator * total.numerator)
         let v = scale / total - shift
         try verifyMinimax(x: x, y: y, value: v)
-        return MinimaxSolution(value: v, strategies: [MixedStrategy(unchecked: x), MixedStrategy(unchecked: y)],
-                               constantSum: c, status: .optimal, iterations: solution.iterations)
+        var result = MinimaxSolution(value: v, strategies: [MixedStrategy(unchecked: x.rationals), MixedStrategy(unchecked: y.rationals)],
+                                     constantSum: c, status: .optimal, iterations: solution.iterations)
+        result.refinementRounds = solution.refinementRounds
+        return result
     }
 
-    /// The same LP in floating point only, unverified: for timing against other floating solvers.
-    public func floatingMinimax(simplex: GLPKSolver.Simplex = .primal) throws -> FloatingMinimaxSolution {
+    /// The same LP in floating point only, not certified: for speed studies against other
+    /// floating solvers. Its answer is still checked: ``FloatingMinimaxSolution/gap`` is the
+    /// exact duality gap of the returned doubles.
+    /// - Complexity: the floating simplex, plus O(m·n) exact multiply-adds for the gap.
+    public func floatingMinimax(simplex: GLPKSolver.Simplex = .primal, timeLimit: Duration? = nil) throws -> FloatingMinimaxSolution {
         guard constantSum != nil else { throw MinimaxError.notConstantSum }
         let (program, shift, scale) = minimaxProgram()
-        let s = try GLPKSolver(simplex: simplex).solve(program)
+        var solver = GLPKSolver(simplex: simplex)
+        solver.timeLimit = timeLimit
+        let s = try solver.solve(program)
         let total = s.objectiveValue
-        return FloatingMinimaxSolution(value: scale.doubleValue / total - shift.doubleValue,
-                                       strategies: [s.duals.map { $0 * scale.doubleValue / total }, s.values.map { $0 / total }],
-                                       status: s.status, iterations: s.iterations)
+        let x = s.duals.map { max(0, $0) * scale.doubleValue / total }, y = s.values.map { max(0, $0) / total }
+        return FloatingMinimaxSolution(value: scale.doubleValue / total - shift.doubleValue, strategies: [x, y],
+                                       status: s.status, iterations: s.iterations,
+                                       gap: s.status == .optimal ? dualityGap(x: x, y: y) : nil)
+    }
+
+    /// max over rows of (A·ỹ)ᵢ − min over columns of (x̃ᵀ·A)ⱼ, exactly, for x̃ = x/Σx and ỹ = y/Σy
+    /// (the doubles read as the dyadic rationals they are); nil when a strategy is all zeros or
+    /// not finite. Every row sum shares one denominator, so the extremes are integer comparisons.
+    /// - Complexity: O(m·n) big-integer multiply-adds.
+    public func dualityGap(x: [Double], y: [Double]) -> Rational? {
+        guard x.count == rowCount, y.count == columnCount, rowCount > 0, columnCount > 0 else { return nil }
+        var xs = [Rational](), ys = [Rational]()
+        for v in x { guard v >= 0, let q = Rational(exactly: v) else { return nil }; xs.append(q) }
+        for v in y { guard v >= 0, let q = Rational(exactly: v) else { return nil }; ys.append(q) }
+        let cx = CommonDenominatorVector(xs), cy = CommonDenominatorVector(ys)
+        let sx = cx.numerators.reduce(BigInt(0), +), sy = cy.numerators.reduce(BigInt(0), +)
+        guard !sx.isZero, !sy.isZero else { return nil }
+        let a = CommonDenominatorVector(rowPayoffs.storage)
+        let m = rowCount, n = columnCount
+        var best: BigInt? = nil, worst: BigInt? = nil
+        for i in 0..<m {
+            var sum = BigInt(0)
+            for j in 0..<n where !cy.numerators[j].isZero && !a.numerators[i * n + j].isZero { sum += a.numerators[i * n + j] * cy.numerators[j] }
+            if best == nil || sum > best! { best = sum }
+        }
+        for j in 0..<n {
+            var sum = BigInt(0)
+            for i in 0..<m where !cx.numerators[i].isZero && !a.numerators[i * n + j].isZero { sum += cx.numerators[i] * a.numerators[i * n + j] }
+            if worst == nil || sum < worst! { worst = sum }
+        }
+        // (A·y)ᵢ/Σy over a.d: the common denominators of y cancel in ỹ = y/Σy.
+        return Rational(best!, a.denominator * sy) - Rational(worst!, a.denominator * sx)
     }
 
     /// True when x guarantees at least v against every column and y concedes at most v against
@@ -112,45 +162,42 @@ extension BimatrixGame {
     }
 
     func verifyMinimax(x: [Rational], y: [Rational], value v: Rational) throws {
-        guard x.count == rowCount, MixedStrategy(unchecked: x).isProbabilityVector else {
+        guard x.count == rowCount, y.count == columnCount else {
+            throw MinimaxError.verificationFailed("a strategy has the wrong number of entries")
+        }
+        try verifyMinimax(x: CommonDenominatorVector(x), y: CommonDenominatorVector(y), value: v)
+    }
+
+    /// The check by the definition, with both strategies and the payoffs over common
+    /// denominators: a column's guarantee is one integer dot product compared with v by one
+    /// cross-multiplication (no gcd per term, whatever the lengths of the denominators).
+    /// - Complexity: O(m·n) big-integer multiply-adds.
+    func verifyMinimax(x: CommonDenominatorVector, y: CommonDenominatorVector, value v: Rational) throws {
+        guard x.count == rowCount, x.isProbabilityVector else {
             throw MinimaxError.verificationFailed("row strategy is not a probability vector")
         }
-        guard y.count == columnCount, MixedStrategy(unchecked: y).isProbabilityVector else {
+        guard y.count == columnCount, y.isProbabilityVector else {
             throw MinimaxError.verificationFailed("column strategy is not a probability vector")
         }
-        // Long denominators (large games): every sum over common denominators, the payoffs' and
-        // the strategy's, so a column's guarantee is one integer dot product and one fraction
-        // (no gcd per term), whatever the payoffs' denominators.
-        if CommonDenominatorVector.isWorthIt(x) || CommonDenominatorVector.isWorthIt(y) {
-            let a = CommonDenominatorVector(rowPayoffs.storage)
-            let cx = CommonDenominatorVector(x), cy = CommonDenominatorVector(y)
-            let n = columnCount
-            let dx = a.denominator * cx.denominator, dy = a.denominator * cy.denominator
-            for j in 0..<n {
-                var sum = BigInt(0)
-                for i in 0..<rowCount where !cx.numerators[i].isZero && !a.numerators[i * n + j].isZero {
-                    sum += cx.numerators[i] * a.numerators[i * n + j]
-                }
-                guard Rational(sum, dx) >= v else { throw MinimaxError.verificationFailed("row strategy guarantees less than \(v)") }
+        let a = CommonDenominatorVector(rowPayoffs.storage)
+        let n = columnCount
+        for j in 0..<n {
+            var sum = BigInt(0)
+            for i in 0..<rowCount where !x.numerators[i].isZero && !a.numerators[i * n + j].isZero {
+                sum += x.numerators[i] * a.numerators[i * n + j]
             }
-            for i in 0..<rowCount {
-                var sum = BigInt(0)
-                for j in 0..<n where !cy.numerators[j].isZero && !a.numerators[i * n + j].isZero {
-                    sum += a.numerators[i * n + j] * cy.numerators[j]
-                }
-                guard Rational(sum, dy) <= v else { throw MinimaxError.verificationFailed("column strategy concedes more than \(v)") }
+            guard CommonDenominatorVector.sign(of: sum, over: a.denominator * x.denominator, minus: v) >= 0 else {
+                throw MinimaxError.verificationFailed("row strategy guarantees less than \(v)")
             }
-            return
-        }
-        for j in 0..<columnCount {
-            var s = Rational.zero
-            for i in 0..<rowCount where !x[i].isZero { s += x[i] * rowPayoffs[i, j] }
-            guard s >= v else { throw MinimaxError.verificationFailed("row strategy guarantees less than \(v)") }
         }
         for i in 0..<rowCount {
-            var s = Rational.zero
-            for j in 0..<columnCount where !y[j].isZero { s += rowPayoffs[i, j] * y[j] }
-            guard s <= v else { throw MinimaxError.verificationFailed("column strategy concedes more than \(v)") }
+            var sum = BigInt(0)
+            for j in 0..<n where !y.numerators[j].isZero && !a.numerators[i * n + j].isZero {
+                sum += a.numerators[i * n + j] * y.numerators[j]
+            }
+            guard CommonDenominatorVector.sign(of: sum, over: a.denominator * y.denominator, minus: v) <= 0 else {
+                throw MinimaxError.verificationFailed("column strategy concedes more than \(v)")
+            }
         }
     }
 

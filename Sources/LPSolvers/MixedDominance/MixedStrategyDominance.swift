@@ -177,7 +177,8 @@ public struct MixedStrategyDominance: Sendable {
         let solution = try GLPKSolver().solveExactly(lp)
         guard solution.status == .optimal, let exact = solution.exact, exact.objectiveValue > .zero else { return nil }
         var mix = [Rational](repeating: .zero, count: n)
-        for (q, t) in others.enumerated() { mix[t] = exact.values[q] }
+        let values = exact.values
+        for (q, t) in others.enumerated() { mix[t] = values[q] }
         // Exact check of strict dominance, independent of the LP.
         guard MixedStrategy(unchecked: mix).isProbabilityVector else { return nil }
         var margin: Rational? = nil
