@@ -29,7 +29,7 @@ struct MinimaxCommand: ParsableCommand {
     @Option(help: "LP start: floating (GLPK's float simplex, basis certified exactly) or exact (glp_exact throughout).")
     var lp: Start = .floating
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     @OptionGroup var limit: LPTimeoutOptions
 

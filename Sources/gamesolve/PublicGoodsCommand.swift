@@ -32,7 +32,7 @@ struct PublicGoodsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the noise.", valueName: "n"))
     var seed: UInt64 = 0
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     func validate() throws {
         guard Rational(multiplier) != nil else { throw ValidationError("--multiplier needs a number, got '\(multiplier)'") }

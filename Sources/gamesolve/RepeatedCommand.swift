@@ -36,7 +36,7 @@ struct RepeatedCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop after this many seconds (exit status 75; the last iterate is printed, marked incomplete).", valueName: "seconds"))
     var timeout: Double?
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     func validate() throws {
         guard let d = Rational(discount), d > .zero, d < .one else {
