@@ -77,7 +77,7 @@ struct MergeCommand: ParsableCommand {
             let plan = try command.makePlan()
             let (runs, stopped) = BenchRunner.mergeShards(plan, parts: pieces)
             let report = BenchReport(plan: plan, runs: runs, stopped: stopped, interrupted: false, peers: [])
-            print(BenchRendering.render(report, as: format), terminator: "")
+            print(BenchRendering.render(report, as: format, parameters: command.parameters, elapsedSeconds: elapsed), terminator: "")
         case .tournament(let blocks, let stops):
             var command = try TournamentCommand.parse(arguments)
             if let f = format { command.output.format = try Self.choice(TableJSONCSV.self, f) }
