@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "CoalitionGamesTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
         .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
-        .testTarget(name: "CLITests", dependencies: ["GameSolve"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["GameSolve", "_JSONText"], exclude: ["Golden"]),
         .testTarget(name: "RepeatedGamesTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CoalitionStructuresTests", dependencies: ["GameSolve", "CoalitionStructures"]),
         .testTarget(name: "NPlayerEquilibriaTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
