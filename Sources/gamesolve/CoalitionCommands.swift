@@ -108,10 +108,13 @@ struct AllocationRenderer {
     var elapsedSeconds: Double?
     /// `--decimals`.
     var output: ResultOutputOptions<TableJSONCSV>
+    /// Whether the extras are the headline answer (the least-core value, the core verdict, the
+    /// nucleolus' verification), which the CSV then carries as columns on every player's row.
+    var headlineExtras: Bool
 
     init(concept: String, players: [String], columns: [(name: String, values: [ResultValue])], extras: [(String, ResultValue)],
          command: String, method: String, parameters: [(String, JSONValue)] = [], counters: [(String, Int)] = [],
-         output: ResultOutputOptions<TableJSONCSV>) {
+         output: ResultOutputOptions<TableJSONCSV>, headlineExtras: Bool = false) {
         self.concept = concept
         self.players = players
         self.columns = columns
@@ -121,6 +124,7 @@ struct AllocationRenderer {
         self.parameters = parameters
         self.counters = counters
         self.output = output
+        self.headlineExtras = headlineExtras
     }
 
     /// A value in a table or CSV cell.
@@ -132,6 +136,16 @@ struct AllocationRenderer {
         case .coalition(let names): return "{" + names.joined(separator: ", ") + "}"
         case .exactList(let xs): return JSONValue.array(xs.map { .string(output.text($0)) }).plain
         case .json(let j): return j.plain
+        }
+    }
+
+    /// A value in a CSV cell: booleans `true`/`false`, lists separated by semicolons.
+    func csvText(_ v: ResultValue) -> String {
+        switch v {
+        case .coalition(let names): return CSVFormat.field(names.joined(separator: ";"))
+        case .exactList(let xs): return CSVFormat.field(xs.map(output.text).joined(separator: ";"))
+        case .json(.bool(let b)): return b ? "true" : "false"
+        default: return CSVFormat.field(text(v))
         }
     }
 
@@ -171,8 +185,13 @@ struct AllocationRenderer {
             envelope.elapsedSeconds = elapsedSeconds ?? Stopwatch.command.seconds
             return envelope.json().rendered()
         case .csv:
-            var out = (["player"] + columns.map(\.name)).joined(separator: ",") + "\n"
-            for (i, p) in players.enumerated() { out += ([CSVFormat.field(p)] + columns.map { CSVFormat.field(text($0.values[i])) }).joined(separator: ",") + "\n" }
+            // One row per player; the headline facts (if any) as columns repeated on each row.
+            let facts = headlineExtras ? extras : []
+            var out = (["player"] + columns.map(\.name) + facts.map(\.0)).joined(separator: ",") + "\n"
+            let factCells = facts.map { csvText($0.1) }
+            for (i, p) in players.enumerated() {
+                out += ([CSVFormat.field(p)] + columns.map { csvText($0.values[i]) } + factCells).joined(separator: ",") + "\n"
+            }
             return out
         case .table:
             var out = "\(concept)\n"
@@ -369,14 +388,15 @@ struct CoreCommand: ParsableCommand {
                                     extras: [("inCore", .json(.bool(m.inCore))), ("efficient", .json(.bool(m.efficient))),
                                              ("mostViolatedCoalition", .coalition(TUGame.members(m.mostViolated).map { g.playerNames[$0] })),
                                              ("maxExcess", .exact(m.maxExcess))],
-                                    command: "core", method: "core-membership", output: output).render(output.format))
+                                    command: "core", method: "core-membership", output: output, headlineExtras: true).render(output.format))
             return
         }
         let lc = try g.leastCore()
         emit(AllocationRenderer(concept: lc.coreNonEmpty ? "Core: non-empty (a core point: the nucleolus)" : "Core: empty (least-core point shown)",
                                 players: g.playerNames, columns: [("allocation", lc.point.map { .exact($0) })],
                                 extras: [("nonEmpty", .json(.bool(lc.coreNonEmpty))), ("leastCoreValue", .exact(lc.value)),
-                                         ("verified", .json(.bool(lc.verified)))], command: "core", method: "least-core-lp", output: output).render(output.format))
+                                         ("verified", .json(.bool(lc.verified)))], command: "core", method: "least-core-lp", output: output,
+                                headlineExtras: true).render(output.format))
     }
 }
 
@@ -389,7 +409,8 @@ struct LeastCoreCommand: ParsableCommand {
         let lc = try g.leastCore()
         emit(AllocationRenderer(concept: "Least core", players: g.playerNames, columns: [("allocation", lc.point.map { .exact($0) })],
                                 extras: [("leastCoreValue", .exact(lc.value)), ("nonEmpty", .json(.bool(lc.coreNonEmpty))),
-                                         ("verified", .json(.bool(lc.verified)))], command: "least-core", method: "least-core-lp", output: output).render(output.format))
+                                         ("verified", .json(.bool(lc.verified)))], command: "least-core", method: "least-core-lp", output: output,
+                                headlineExtras: true).render(output.format))
     }
 }
 
@@ -404,7 +425,8 @@ private func nucleolusCommand(_ input: TUGameOptions, _ output: ResultOutputOpti
     emit(AllocationRenderer(concept: pre ? "Prenucleolus" : "Nucleolus", players: g.playerNames,
                             columns: [("allocation", r.allocation.map { .exact($0) })], extras: extras,
                             command: pre ? "prenucleolus" : "nucleolus", method: pre ? "prenucleolus-sequential-lp" : "nucleolus-sequential-lp",
-                            counters: r.counters.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }, output: output).render(output.format))
+                            counters: r.counters.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }, output: output,
+                            headlineExtras: true).render(output.format))
 }
 
 struct NucleolusCommand: ParsableCommand {

@@ -291,7 +291,7 @@ private func maskingCounters(_ text: String) -> String {
             #expect(json["verified"] as? Bool == true && json["levels"] as? [String] == ["-1/2", "-3/4"])
         }
         let leastCore = try runGameSolve(["least-core", game, "--format", "csv"])
-        #expect(leastCore.stdout == "player,allocation\n1,1/2\n2,3/4\n3,7/4\n", "\(leastCore.stderr)")
+        #expect(leastCore.stdout == "player,allocation,leastCoreValue,nonEmpty,verified\n1,1/2,-1/2,true,true\n2,3/4,-1/2,true,true\n3,7/4,-1/2,true,true\n", "\(leastCore.stderr)")
         let shapley = try runGameSolve(["core", game, "--allocation", "1/3,5/6,11/6"])
         #expect(shapley.status == 0 && shapley.stdout.contains("inCore: yes\n"), "\(shapley.stderr)")
         let core = try runGameSolve(["core", game])
