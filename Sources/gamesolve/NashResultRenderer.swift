@@ -124,8 +124,8 @@ struct NashResultRenderer {
         func int(_ k: Int) -> JSONValue { .number(String(k)) }
         switch d {
         case .extreme(let row, let column, let component, let subsets):
-            return .object([("columnVertex", int(column)), ("component", int(component)),
-                            ("nashSubsets", .array(subsets.map(int))), ("rowVertex", int(row))])
+            return .object([("rowVertex", int(row)), ("columnVertex", int(column)), ("component", int(component)),
+                            ("nashSubsets", .array(subsets.map(int)))])
         case .lemkeHowson(let labels, let pivots):
             return .object([
                 ("labels", .array(labels.map { l in

@@ -144,7 +144,8 @@ struct PartitionCommand: ParsableCommand {
             for (m, v) in zip(members, values) {
                 out += "\"\(m.map { names[$0] }.joined(separator: " "))\",\(text(v))\n"
             }
-            out += "total,\(text(r.value))\n"
+            // The answer: the total, whether it is proven optimal, and the bound on the optimum.
+            out += "total,\(text(r.value))\noptimal,\(r.isOptimal)\nbound,\(text(r.bound))\n"
             if let a = allocation {
                 out += "\nplayer,coalition,aumannDreze,nucleolus\n"
                 for i in names.indices {

@@ -38,6 +38,9 @@ import Testing
         let nucleolus = try rows(["nucleolus", "Examples/talmud-200.json"])
         #expect(nucleolus.map { $0["allocation"] } == ["50", "75", "75"])
         #expect(nucleolus.allSatisfy { $0["verified"] == "true" && $0["leastCoreValue"] == "-50" && $0["levels"] == "-50;-75" })
+        // Three partners: the grand coalition (value 120) is the optimal structure.
+        let partition = try CLI.run(["partition", "Examples/three-partners.json", "--format", "csv"])
+        #expect(partition.stdout == "coalition,value\n\"Ann Bob Cy\",120\ntotal,120\noptimal,true\nbound,120\n", "\(partition.stdout)")
         let prenucleolus = try rows(["prenucleolus", "Examples/talmud-200.json", "--decimals", "1"])
         #expect(prenucleolus.allSatisfy { $0["verified"] == "true" && $0["leastCoreValue"] == "-50.0" })
     }

@@ -62,7 +62,9 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         for (schema, arguments) in [("nash", ["nash", "Examples/von-stengel-3x2-degenerate.csv", "--method", "enumerate", "--format", "json"]),
-                                    ("shapley", ["shapley", "Examples/talmud-200.json", "--format", "json"])] {
+                                    ("shapley", ["shapley", "Examples/talmud-200.json", "--format", "json"]),
+                                    ("tournament", ["tournament", "--strategies", "tit-for-tat,defector,grudger", "--turns", "10",
+                                                    "--format", "json"])] {
             var parts: [String] = []
             for i in 1...2 {
                 let r = try CLI.run(arguments + ["--shard", "\(i)/2"])
