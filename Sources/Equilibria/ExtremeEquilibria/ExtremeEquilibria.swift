@@ -13,8 +13,9 @@ import StrategicGames
 /// distinct extreme strategies and the maximal Nash subsets they span.
 public struct ExtremeEquilibriaReport: Sendable {
     /// The extreme equilibria, counters, notes, components (indices into the equilibria) and,
-    /// per equilibrium, details: its row and column vertex (`x1`, `y2`, ...), component and
-    /// maximal Nash subsets.
+    /// per equilibrium, details (``EquilibriumDetails/extreme(rowVertex:columnVertex:component:nashSubsets:)``):
+    /// its row and column vertex (0-based indices into ``rowVertices`` and ``columnVertices``),
+    /// component and maximal Nash subsets (indices into ``nashSubsets``).
     public var result: NashResult
     /// The distinct extreme row strategies appearing in equilibria (`x1`, `x2`, ... in order).
     public var rowVertices: [MixedStrategy]
