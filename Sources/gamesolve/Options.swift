@@ -37,7 +37,7 @@ struct GameInputOptions: ParsableArguments {
 enum OutputFormat: String, ResultFormat {
     /// An aligned table for people (the default).
     case table
-    /// A JSON object (schema in the README).
+    /// The JSON result envelope (schema: Schemas/nash.schema.json).
     case json
     /// One CSV row per equilibrium: the probabilities of every strategy, then the payoffs.
     case csv
