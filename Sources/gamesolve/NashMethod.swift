@@ -36,13 +36,7 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
     func solve(_ game: NormalFormGame, limits: SolverLimits, options: NashMethodOptions = NashMethodOptions()) throws -> NashResult {
         switch self {
         case .pure:
-            var result = NashResult(equilibria: PureStrategyEquilibria().equilibria(of: game),
-                                    counters: ["profilesExamined": game.profileCount])
-            if let max = limits.maxResults, result.equilibria.count > max {
-                result.equilibria.removeLast(result.equilibria.count - max)
-                result.stopReason = .maxResults
-            }
-            return result
+            return try game.equilibria(using: .pure, limits: limits)
         case .enumerate:
             let bimatrix = try requireBimatrix(game)
             let vertices = ExtremeEquilibria.vertexBound(rows: bimatrix.rowCount, columns: bimatrix.columnCount)
