@@ -62,7 +62,10 @@ func fileExtension(_ path: String) -> String? {
 /// A TU game error as the command line reports it: sizes beyond a stated limit are usage errors
 /// (exit 64), anything else a failure (exit 1).
 func commandError(_ e: TUGameError) -> Error {
-    e.exceedsLimit ? LimitExceeded(e.description) : CommandFailure(e.description)
+    // The library names its own methods for large games; the command line names its options.
+    let message = e.description.replacingOccurrences(of: TUGameError.largeGameMethods,
+                                                     with: "sampling (`--samples N` or `--error E`) or voting power")
+    return e.exceedsLimit ? LimitExceeded(message) : CommandFailure(message)
 }
 
 func readText(_ path: String) throws -> String { try GameFile.readText(path: path) }

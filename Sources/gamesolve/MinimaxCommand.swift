@@ -41,7 +41,14 @@ struct MinimaxCommand: ParsableCommand {
             solution = try game.minimax(start: lp == .exact ? .exactSimplex : .floatingBasis,
                                         timeLimit: limit.timeLimit)
         } catch let e as MinimaxError {
-            throw CommandFailure(e.description)
+            // The library points to its own functions; the command line to its commands.
+            switch e {
+            case .notConstantSum:
+                throw CommandFailure("the game is not constant-sum (the players' payoffs do not add up to the same number at every profile), so it has no minimax value; use `gamesolve nash` for its Nash equilibria")
+            case .notTwoPlayer(let p):
+                throw CommandFailure("minimax needs a two-player game; this one has \(p) players (use `gamesolve nash` or `gamesolve correlated`)")
+            case .verificationFailed: throw CommandFailure(e.description)
+            }
         } catch LPError.timeLimitReached {
             throw limit.stopped
         } catch let e as LPError {

@@ -81,7 +81,7 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
                 do {
                     return try solver.solve(game, limits: limits)
                 } catch let e as NPlayerSolverError {
-                    throw CommandFailure(e.description)
+                    throw NashMethod.commandFailure(e)
                 }
             }
             let bimatrix = try requireBimatrix(game)
@@ -93,6 +93,16 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
                 Diagnostics.note("support enumeration of a \(bimatrix.rowCount)x\(bimatrix.columnCount) game: up to \(Self.scientific(pairs)) \(which)\(Self.unboundedHint(limits))")
             }
             return SupportEnumeration(equalSizeOnly: options.equalSizeSupports).solveSynchronously(bimatrix, limits: limits)
+        }
+    }
+
+    /// An N-player solver error in the command line's terms (its options rather than the
+    /// library's parameters).
+    static func commandFailure(_ error: NPlayerSolverError) -> CommandFailure {
+        switch error {
+        case .tooManySupports(let count, let limit):
+            return CommandFailure("the game has \(count) support profiles, more than the limit of \(limit) for a complete search; "
+                                  + "raise it with --max-support-profiles, or bound the run with --max-equilibria or --timeout")
         }
     }
 

@@ -66,7 +66,7 @@ struct PartitionCommand: ParsableCommand {
             Diagnostics.note("partition: \(n) players, 2^\(n) coalition values; memory about \(formatBytes(needed)) (of \(formatBytes(available)))")
         }
         if needed > available / 10 * 9 && !allowLargeMemory {
-            throw CommandFailure(PartitionError.tooMuchMemory(needed: needed, available: available / 10 * 9).description)
+            throw CommandFailure(PartitionError.tooMuchMemory(needed: needed, available: available / 10 * 9).description + " (pass --allow-large-memory to try anyway)")
         }
         let stop = PartitionStopControl(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
         Interrupts.install(report: { _ in stop.requestStop() })

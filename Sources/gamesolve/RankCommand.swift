@@ -172,6 +172,9 @@ struct RankCommand: ParsableCommand {
             }
         } catch let e as AlphaRank.Failure {
             if case .tooLarge(let why) = e { throw CommandFailure("\(why) (raise the limit with --max-transitions)") }
+            if case .reducible = e {
+                throw CommandFailure("the Markov chain is reducible in floating point (transition probabilities underflow at this α; lower α or use --alpha inf)")
+            }
             throw CommandFailure(e.description)
         }
         notes.append(result.solver == .dense

@@ -57,7 +57,9 @@ struct RepeatedCommand: ParsableCommand {
         let solver: AbreuSannikov
         do { solver = try AbreuSannikov(game: bimatrix, discount: delta, maxProfiles: maxProfiles) } catch {
             // A size above a stated limit is exit 64, as everywhere (the message names the override).
-            if case .tooLarge(let why) = error { throw LimitExceeded(why) }
+            if case .tooLarge(let why) = error {
+                throw LimitExceeded(why.replacingOccurrences(of: "pass a larger maxProfiles", with: "raise it with --max-profiles"))
+            }
             throw CommandFailure(error.description)
         }
         let limits = SolverLimits(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })

@@ -14,7 +14,7 @@ public enum NPlayerSolverError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .tooManySupports(let count, let limit):
             return "the game has \(count) support profiles, more than the limit of \(limit) for a complete search; "
-                + "raise it with --max-support-profiles, or bound the run with --max-equilibria or --timeout"
+                + "raise maxSupportProfiles, or bound the run with SolverLimits (maxResults or timeout)"
         }
     }
 }
