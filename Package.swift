@@ -34,6 +34,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        // The documentation build (`swift package generate-documentation --target GameSolve`).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: System libraries (no stable Swift API; see their README)
@@ -119,7 +121,7 @@ let package = Package(
         .testTarget(name: "CoalitionGamesTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GameGeneratorsTests", dependencies: ["GameSolve"]),
         .testTarget(name: "SolverBenchmarksTests", dependencies: ["GameSolve"]),
-        .testTarget(name: "CLITests", dependencies: ["GameSolve"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["GameSolve", "_JSONText"], exclude: ["Golden"]),
         .testTarget(name: "RepeatedGamesTests", dependencies: ["GameSolve"]),
         .testTarget(name: "CoalitionStructuresTests", dependencies: ["GameSolve", "CoalitionStructures"]),
         .testTarget(name: "NPlayerEquilibriaTests", dependencies: ["GameSolve"], resources: [.copy("Fixtures")]),

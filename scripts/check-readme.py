@@ -9,6 +9,11 @@ number of lines. JSON `"elapsedSeconds"` values are ignored (they are measured t
 Markers, on the line just before a block's opening fence:
   <!-- readme-check: skip REASON -->   the block is not run (timings, peer tools); REASON is printed
   <!-- readme-check: before COMMAND --> COMMAND runs first (e.g. writes the malformed file shown)
+  <!-- readme-check: in-repo -->        the block's examples run in the repository's root rather than
+                                        in the scratch directory (e.g. `swift run --package-path
+                                        Examples/LibraryDemo`, whose package depends on `../..`)
+  <!-- readme-check: file PATH -->      the block (not run) must equal the file PATH of the
+                                        repository, e.g. a program whose run is shown below it
 
 Examples run in order in one scratch directory holding links to Examples/ and Tests/, with
 `gamesolve` on PATH the binary given as the first argument. An example that calls a peer tool
@@ -124,6 +129,14 @@ def main():
     ran = failed = skipped = 0
     try:
         for start, markers, block in blocks(lines):
+            for m in markers:
+                if m.startswith("file "):
+                    path = m[len("file "):].strip()
+                    ran += 1
+                    text = open(os.path.join(root, path), encoding="utf-8").read().rstrip("\n").split("\n")
+                    if block != text:
+                        failed += 1
+                        print(f"README.md:{start}: the block differs from {path}")
             cases = examples(block)
             if not cases:
                 continue
@@ -136,6 +149,7 @@ def main():
                 if m.startswith("before "):
                     subprocess.run(m[len("before "):], shell=True, cwd=scratch, env=env, check=True,
                                    executable="/bin/bash")
+            cwd = root if "in-repo" in markers else scratch
             for command, expected in cases:
                 missing = [t for t in PEER_TOOLS if re.search(rf"\b{t}\b", command) and shutil.which(t) is None]
                 if missing:
@@ -144,7 +158,7 @@ def main():
                     continue
                 ran += 1
                 try:
-                    r = subprocess.run(command, shell=True, cwd=scratch, env=env, stdout=subprocess.PIPE,
+                    r = subprocess.run(command, shell=True, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                        stderr=subprocess.PIPE, timeout=300, executable="/bin/bash")
                     actual_text = r.stdout.decode("utf-8", "replace")
                     if r.returncode != 0:

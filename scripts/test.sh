@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # One command: install what is missing, build, run every test, then execute every notebook in
-# quick mode (scripts/notebooks.sh --check: skipped with a message when PyPI is unreachable).
+# quick mode (scripts/notebooks.sh --check: skipped with a message when PyPI is unreachable),
+# build and run the library example, build the documentation and check the README's examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 swift build --build-tests
 swift test --skip-build --parallel 2>&1 | tee .test-output.log | grep -vE '^(◇|↳)' 
 bash scripts/notebooks.sh --check
+# The library example (Examples/LibraryDemo, a package that depends on this one by path):
+# built (debug) and run; check-readme.py below compares its output with the README's.
+echo "== library example: swift build --package-path Examples/LibraryDemo =="
+swift build --package-path Examples/LibraryDemo
+"$(swift build --package-path Examples/LibraryDemo --show-bin-path)/LibraryDemo"
+# The DocC catalog of the GameSolve target (swift-docc-plugin): any warning fails the build.
+echo "== documentation: swift package generate-documentation --target GameSolve --warnings-as-errors =="
+swift package generate-documentation --target GameSolve --warnings-as-errors
 # Every README example is run and its output compared with the README (bench timings excepted).
 if command -v python3 > /dev/null; then
     python3 scripts/check-readme.py "$(swift build --show-bin-path)/gamesolve" README.md

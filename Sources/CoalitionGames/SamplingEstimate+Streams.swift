@@ -18,7 +18,7 @@ extension ValueSampler {
                                    stream: Shard) throws -> SampledValue {
         let count = stream.block(of: samples).count
         guard count >= 2 else {
-            throw TUGameError.invalidRule("\(samples) samples over \(stream.count) streams leave stream \(stream.index) with \(count); at least 2 per stream are needed (--samples ≥ \(2 * stream.count))")
+            throw TUGameError.invalidRule("\(samples) samples over \(stream.count) streams leave stream \(stream.index) with \(count); at least 2 per stream, \(2 * stream.count) samples in all, are needed")
         }
         let s = Shard.streamSeed(seed, stream: stream.index)
         return banzhaf ? try ValueSampler.banzhaf(game, stop: .samples(count), seed: s)

@@ -178,12 +178,16 @@ public enum TUGameError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The methods that work without a table, as ``tooManyPlayers(_:)`` names them (a
+    /// command-line tool may name its options instead).
+    public static let largeGameMethods = "sampling (ValueSampler) or voting power (CoalitionRule.votingPower())"
+
     public var description: String {
         switch self {
         case .noPlayers: return "a game needs at least one player"
         case .tooManyPlayers(let n):
             return "a table of 2^\(n) coalition values is too large (the limit is \(TUGame.maximumTablePlayers) players, 2^25 values, 256 MB); "
-                + "for larger games give the game by its rule (weighted voting, bankruptcy, ...) and use sampling (`--samples N` or `--error E`) or voting power"
+                + "for larger games give the game by its rule (weighted voting, bankruptcy, ...) and use \(Self.largeGameMethods)"
         case .tooManyRulePlayers(let n):
             return "a rule-given game with \(n) players is beyond the limit of \(CoalitionRule.maximumPlayers) players (every solver needs at least O(n) memory per coalition or permutation)"
         case .wrongValueCount(let e, let f, let n): return "expected 2^n − 1 = \(e) values for n = \(n) players, found \(f)"

@@ -127,7 +127,7 @@ public enum PartitionError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .tooMuchMemory(let need, let have):
-            return "the search needs about \(formatBytes(need)) but only \(formatBytes(have)) of memory are available (pass --allow-large-memory to try anyway)"
+            return "the search needs about \(formatBytes(need)) but only \(formatBytes(have)) of memory are available"
         }
     }
 }

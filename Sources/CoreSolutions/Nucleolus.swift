@@ -56,6 +56,29 @@ public enum CoreSolutionError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+extension TUGame {
+    /// The nucleolus, exact and verified by Kohlberg's criterion:
+    /// ``SequentialNucleolus/nucleolus(_:)`` on this game.
+    ///
+    /// ```swift
+    /// let game = try TUGameReader.read(#"{"players": 3, "values": [0, 0, 90, 0, 80, 70, 120]}"#).table()
+    /// print(try game.nucleolus().allocation)
+    /// ```
+    /// - Throws: ``CoreSolutionError/emptyImputationSet(singletonSum:grandCoalition:)`` when the
+    ///   game has no imputation (its ``prenucleolus()`` still exists); ``CoreSolutionError`` when
+    ///   the computation fails or cannot be verified (never an unverified answer).
+    public func nucleolus() throws -> NucleolusResult {
+        try SequentialNucleolus.nucleolus(self)
+    }
+
+    /// The prenucleolus (over preimputations), exact and verified:
+    /// ``SequentialNucleolus/prenucleolus(_:)`` on this game.
+    /// - Throws: ``CoreSolutionError`` when the computation fails or cannot be verified.
+    public func prenucleolus() throws -> NucleolusResult {
+        try SequentialNucleolus.prenucleolus(self)
+    }
+}
+
 /// The (pre)nucleolus by the sequence of linear programs.
 ///
 /// Sources: Kopelowitz (1967), "Computation of the kernels of simple games and the nucleolus of

@@ -29,18 +29,24 @@ public struct GameInputError: Error, Equatable, CustomStringConvertible, Sendabl
     public enum Reason: Sendable, Equatable {
         /// The file could not be opened, read or written.
         case io
-        /// The format was not given and the file name does not tell it.
+        /// The format was not given and neither the file name nor the text tells it; the
+        /// ``GameInputError/description`` says to pass a ``GameFormat`` (a command-line tool
+        /// names its own option instead, after ``GameInputError/message``).
         case unknownFormat
         /// The request cannot be carried out (e.g. a 3-player game written as CSV).
         case unsupported
     }
+    /// What went wrong (for ``Reason/unknownFormat``: without the remedy).
     public let message: String
     public let reason: Reason
     public init(_ message: String, reason: Reason = .unsupported) {
         self.message = message
         self.reason = reason
     }
-    public var description: String { message }
+    /// The message; for ``Reason/unknownFormat`` followed by what to do in library terms.
+    public var description: String {
+        reason == .unknownFormat ? "\(message): pass the format as a GameFormat (nfg, csv, json or lrs)" : message
+    }
 }
 
 /// The text of one input file as bytes, with the means to turn a byte offset into a line and a

@@ -24,7 +24,7 @@ public enum GameFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The format that text starts like, for standard input without `--input-format`: `NFG`
+    /// The format that text starts like, for standard input read without a given format: `NFG`
     /// (after white space) is Gambit's, `{` is JSON; anything else is not guessed.
     public init?(sniffing bytes: [UInt8]) {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -53,11 +53,11 @@ public enum GameFile {
     public static func read(path: String, format: GameFormat? = nil, columnPayoffsPath: String? = nil) throws -> NormalFormGame {
         let name = path == "-" ? "<stdin>" : path
         if format == nil && GameFormat(fileName: path) == nil && path != "-" {
-            throw GameInputError("cannot tell the format of '\(path)' from its name: use --input-format nfg|csv|json|lrs", reason: .unknownFormat)
+            throw GameInputError("cannot tell the format of '\(path)' from its name", reason: .unknownFormat)
         }
         let bytes = try FileIO.readAll(path)
         guard let format = format ?? GameFormat(fileName: path) ?? GameFormat(sniffing: bytes) else {
-            throw GameInputError("cannot tell the format of standard input (it starts with neither 'NFG' nor '{'): use --input-format nfg|csv|json|lrs", reason: .unknownFormat)
+            throw GameInputError("cannot tell the format of standard input (it starts with neither 'NFG' nor '{')", reason: .unknownFormat)
         }
         if let second = columnPayoffsPath {
             guard format == .csv else {

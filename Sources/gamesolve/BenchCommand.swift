@@ -69,6 +69,21 @@ struct BenchCommand: ParsableCommand {
         if games == nil { try generator.checkApplies(to: family ?? solver.defaultFamily) }
     }
 
+    /// The options that shaped the sweep, typed, for JSON's `parameters` (the family is a result key).
+    var parameters: [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        if let dir = games {
+            out.append(("games", .string(dir)))
+        } else {
+            out.append(("sizes", .array(sizes.sizes.map { .number(String($0)) })))
+            out.append(("seeds", .number(String(seeds))))
+        }
+        out.append(("timeout", .number(ResultEnvelope.seconds(timeout))))
+        out.append(("jobs", .number(String(jobs))))
+        out.append(("compare", .bool(compare)))
+        return out
+    }
+
     /// The sweep the options describe.
     func makePlan() throws -> BenchPlan {
         let source: BenchSource
@@ -87,6 +102,7 @@ struct BenchCommand: ParsableCommand {
         let state = BenchState()
         let progress = ProgressLine()
         let format = self.format
+        let parameters = self.parameters
 
         // SIGINT or SIGTERM: print what was measured so far, then exit 130 or 143.
         Interrupts.install { sig in
@@ -94,7 +110,7 @@ struct BenchCommand: ParsableCommand {
             let (runs, stopped, peers) = state.snapshot()
             let report = BenchReport(plan: plan, runs: runs, stopped: stopped, interrupted: true, peers: peers)
             FileHandle.standardError.write(Data("bench: interrupted; printing what was measured so far\n".utf8))
-            FileHandle.standardOutput.write(Data(BenchRendering.render(report, as: format).utf8))
+            FileHandle.standardOutput.write(Data(BenchRendering.render(report, as: format, parameters: parameters).utf8))
             Foundation.exit(128 + sig)
         }
 
@@ -119,7 +135,7 @@ struct BenchCommand: ParsableCommand {
         }
         progress.clear()
         let report = BenchReport(plan: plan, runs: runs, stopped: stopped, interrupted: false, peers: peers)
-        print(BenchRendering.render(report, as: format), terminator: "")
+        print(BenchRendering.render(report, as: format, parameters: parameters), terminator: "")
     }
 }
 

@@ -4,16 +4,83 @@ import GameSolve
 
 /// Renders a ``BenchReport`` as a table, CSV or JSON.
 enum BenchRendering {
-    static func render(_ r: BenchReport, as format: BenchCommand.Format) -> String {
+    /// The report in `format`; JSON is the one result envelope, with the options that shaped the
+    /// sweep as `parameters` and `elapsedSeconds` the whole sweep's time.
+    static func render(_ r: BenchReport, as format: BenchCommand.Format, parameters: [(String, JSONValue)] = [],
+                       elapsedSeconds: Double = Stopwatch.command.seconds) -> String {
         switch format {
         case .table: return table(r)
         case .csv: return csv(r)
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            return String(decoding: (try? encoder.encode(r)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        case .json: return envelope(r, parameters: parameters, elapsedSeconds: elapsedSeconds).json().rendered()
         }
+    }
+
+    /// Seconds as a JSON number, to the nanosecond (no float noise like 0.00022922100000000002).
+    static func seconds(_ s: Double) -> String { ResultEnvelope.decimalNumber(s, digits: 9) }
+
+    /// A median of counts (an integer, or halfway between two) as a JSON number.
+    static func median(_ x: Double) -> String { ResultEnvelope.decimalNumber(x, digits: 6) }
+
+    static func fitJSON(_ fit: GrowthFit?) -> JSONValue {
+        guard let fit else { return .null }
+        return .object([("base", .number(ResultEnvelope.significantNumber(fit.base))),
+                        ("constant", .number(ResultEnvelope.significantNumber(fit.constant))),
+                        ("rSquared", .number(ResultEnvelope.significantNumber(fit.rSquared))),
+                        ("sizes", .array(fit.sizes.map { .number(String($0)) }))])
+    }
+
+    /// `bench --format json`: `rows` (one per size, the same names as the CSV columns), the fitted
+    /// `growth`, `stopped`, `interrupted` and the `peers`' rows; counters `runs`, `completedRuns`,
+    /// `sizes`.
+    static func envelope(_ r: BenchReport, parameters: [(String, JSONValue)], elapsedSeconds: Double) -> ResultEnvelope {
+        func optional(_ x: Double?, _ f: (Double) -> String) -> JSONValue { x.map { .number(f($0)) } ?? .null }
+        let rows: [JSONValue] = r.rows.map { row in
+            .object([
+                ("size", .number(String(row.size))), ("shape", .string(row.shape)),
+                ("runs", .number(String(row.runs))), ("completed", .number(String(row.completed))),
+                ("medianSeconds", .number(seconds(row.medianSeconds))), ("minSeconds", .number(seconds(row.minSeconds))),
+                ("maxSeconds", .number(seconds(row.maxSeconds))),
+                ("growth", optional(row.growth) { ResultEnvelope.significantNumber($0) }),
+                ("counters", .object(row.counters.sorted { $0.key < $1.key }.map { ($0.key, .number(median($0.value))) })),
+                ("medianResults", .number(median(row.medianResults))),
+                ("minResults", .number(String(row.minResults))), ("maxResults", .number(String(row.maxResults))),
+                ("supportPairs", optional(row.supportPairs, median)),
+                ("expectedPivots", optional(row.expectedPivots, median)),
+                ("note", row.note.map { .string($0) } ?? .null),
+            ])
+        }
+        let peers: [JSONValue] = r.peers.map { p in
+            .object([
+                ("name", .string(p.name)), ("status", .string(p.status)),
+                ("rows", .array(p.rows.map { row in
+                    .object([("size", .number(String(row.size))), ("runs", .number(String(row.runs))),
+                             ("completed", .number(String(row.completed))),
+                             ("medianSeconds", optional(row.medianSeconds, seconds)),
+                             ("medianResults", optional(row.medianResults, median)),
+                             ("note", row.note.map { .string($0) } ?? .null)])
+                })),
+            ])
+        }
+        var envelope = ResultEnvelope(command: "bench", game: .null, method: r.solver)
+        envelope.parameters = parameters
+        envelope.stopReason = r.interrupted ? "interrupted" : r.stopped == nil ? "completed" : "stopped"
+        envelope.result = [
+            ("family", .string(r.family)),
+            ("resultLabel", .string(r.resultLabel)),
+            ("rows", .array(rows)),
+            ("growth", .object([
+                ("time", fitJSON(r.growth.time)),
+                ("counters", .object(r.growth.counters.sorted { $0.key < $1.key }.map { ($0.key, fitJSON($0.value)) })),
+                ("supportPairs", fitJSON(r.growth.supportPairs)),
+            ])),
+            ("stopped", r.stopped.map { .string($0) } ?? .null),
+            ("interrupted", .bool(r.interrupted)),
+            ("peers", .array(peers)),
+        ]
+        envelope.counters = [("runs", r.rows.reduce(0) { $0 + $1.runs }), ("completedRuns", r.rows.reduce(0) { $0 + $1.completed }),
+                             ("sizes", r.rows.count)]
+        envelope.elapsedSeconds = elapsedSeconds
+        return envelope
     }
 
     static func counterNames(_ r: BenchReport) -> [String] {
@@ -77,15 +144,17 @@ enum BenchRendering {
         return out
     }
 
+    /// One row per size (and per peer size), under the same names as the JSON rows' keys.
     static func csv(_ r: BenchReport) -> String {
         let counters = counterNames(r)
-        var lines = [(["tool", "size", "shape", "runs", "completed", "median_s", "min_s", "max_s", "growth"] + counters
-                      + ["\(r.resultLabel)_median", "\(r.resultLabel)_min", "\(r.resultLabel)_max", "support_pairs", "note"]).joined(separator: ",")]
+        var lines = [(["tool", "size", "shape", "runs", "completed", "medianSeconds", "minSeconds", "maxSeconds", "growth"] + counters
+                      + ["medianResults", "minResults", "maxResults", "supportPairs", "note"]).joined(separator: ",")]
         for row in r.rows {
             var cells = ["gamesolve:\(r.solver)", "\(row.size)", row.shape, "\(row.runs)", "\(row.completed)",
-                         "\(row.medianSeconds)", "\(row.minSeconds)", "\(row.maxSeconds)", row.growth.map { "\($0)" } ?? ""]
-            cells += counters.map { row.counters[$0].map(number) ?? "" }
-            cells += [number(row.medianResults), "\(row.minResults)", "\(row.maxResults)", row.supportPairs.map(number) ?? "", quote(row.note ?? "")]
+                         seconds(row.medianSeconds), seconds(row.minSeconds), seconds(row.maxSeconds),
+                         row.growth.map { ResultEnvelope.significantNumber($0) } ?? ""]
+            cells += counters.map { row.counters[$0].map(median) ?? "" }
+            cells += [median(row.medianResults), "\(row.minResults)", "\(row.maxResults)", row.supportPairs.map(median) ?? "", quote(row.note ?? "")]
             lines.append(cells.joined(separator: ","))
         }
         for p in r.peers {
@@ -93,8 +162,8 @@ enum BenchRendering {
                 lines.append(([p.name] + Array(repeating: "", count: 8 + counters.count + 4) + [quote(p.status)]).joined(separator: ","))
             }
             for row in p.rows {
-                let cells = [p.name, "\(row.size)", "", "\(row.runs)", "\(row.completed)", row.medianSeconds.map { "\($0)" } ?? "", "", "", ""]
-                    + counters.map { _ in "" } + [row.medianResults.map(number) ?? "", "", "", "", quote(row.note ?? "")]
+                let cells = [p.name, "\(row.size)", "", "\(row.runs)", "\(row.completed)", row.medianSeconds.map(seconds) ?? "", "", "", ""]
+                    + counters.map { _ in "" } + [row.medianResults.map(median) ?? "", "", "", "", quote(row.note ?? "")]
                 lines.append(cells.joined(separator: ","))
             }
         }

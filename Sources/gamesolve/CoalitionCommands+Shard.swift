@@ -3,12 +3,13 @@ import GameSolve
 
 /// `--shard` of `shapley` and `banzhaf`: the exact sweep splits the coalition table, sampling
 /// splits the samples into seeded streams; a target error (`--error`) does not split.
-func checkValueShard(_ input: TUGameOptions, _ sampling: SamplingOptions, _ sharding: ShardOptions) throws {
+func checkValueShard(_ input: TUGameOptions, _ sampling: SamplingOptions, _ sharding: ShardOptions,
+                     _ output: ResultOutputOptions<TableJSONCSV>) throws {
     guard let text = sharding.shard else { return }
     if let e = sampling.error {
         throw ValidationError("--shard \(text) does not apply with --error \(e): a target half-width needs all samples in one place (use --samples N)")
     }
-    try ShardOptions.requireJSON(input.format == .json)
+    try ShardOptions.requireJSON(output.format == .json)
 }
 
 /// Solves one shard of a Shapley or Banzhaf computation and prints its part.

@@ -8,9 +8,7 @@ import Glibc
 // for TU games. Each command reads the game, calls the library, renders; no computing here.
 
 /// Output formats of the coalition commands.
-enum AllocationFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
+typealias AllocationFormat = TableJSONCSV
 
 /// The TU game a coalition command reads.
 struct TUGameOptions: ParsableArguments {
@@ -19,9 +17,6 @@ struct TUGameOptions: ParsableArguments {
 
     @Option(help: "Coalition order of a plain value vector.")
     var order: CoalitionOrder = .bitmask
-
-    @Option(help: "Output format.")
-    var format: AllocationFormat = .table
 
     /// Reads GAME. Standard input can be read only once: call this (or ``loadTable()``) once.
     func load() throws -> TUGameInput { try loadTUGame(path: game, order: order) }
@@ -67,22 +62,44 @@ func fileExtension(_ path: String) -> String? {
 /// A TU game error as the command line reports it: sizes beyond a stated limit are usage errors
 /// (exit 64), anything else a failure (exit 1).
 func commandError(_ e: TUGameError) -> Error {
-    e.exceedsLimit ? LimitExceeded(e.description) : CommandFailure(e.description)
+    // The library names its own methods for large games; the command line names its options.
+    let message = e.description.replacingOccurrences(of: TUGameError.largeGameMethods,
+                                                     with: "sampling (`--samples N` or `--error E`) or voting power")
+    return e.exceedsLimit ? LimitExceeded(message) : CommandFailure(message)
 }
 
 func readText(_ path: String) throws -> String { try GameFile.readText(path: path) }
 
+/// A value of a coalition command's result, typed so that each format shows it right.
+enum ResultValue {
+    /// An exact number: the fraction (or its decimal with --decimals) in tables and CSV; in JSON
+    /// the exact string, with a `...Decimal` companion under --decimals.
+    case exact(Rational)
+    /// A count (power swings): a JSON integer.
+    case integer(String)
+    /// A floating-point estimate (sampling): a JSON number without float noise (12 digits after
+    /// the point, or --decimals).
+    case estimate(Double)
+    /// A coalition: `{A, B}` in tables and CSV, an array of player names in JSON.
+    case coalition([String])
+    /// A list of exact numbers (the nucleolus' levels): in JSON exact strings with a
+    /// `...Decimal` companion under --decimals.
+    case exactList([Rational])
+    /// Anything else, already typed.
+    case json(JSONValue)
+}
+
 /// Renders one allocation-like result with extras. In JSON, the one result envelope
 /// (``ResultEnvelope``): the TU players as `game`, the short `method` identifier, the columns
-/// (exact strings, one per player) and extras as the result, work counters in `counters`.
+/// (one entry per player) and extras as the result, work counters in `counters`.
 struct AllocationRenderer {
     /// The heading of the table output ("Shapley value (estimate from 1000 samples, ...)").
     let concept: String
     let players: [String]
     /// Named columns, one entry per player; the first is the allocation.
-    let columns: [(name: String, values: [String])]
-    /// Scalar extras (JSON values).
-    let extras: [(String, JSONValue)]
+    let columns: [(name: String, values: [ResultValue])]
+    /// The result's headline facts beside the columns (the least-core value, the verdict, ...).
+    let extras: [(String, ResultValue)]
     /// The subcommand (`shapley`, `nucleolus`, ...) and the method's identifier.
     var command = ""
     var method = ""
@@ -92,9 +109,15 @@ struct AllocationRenderer {
     var counters: [(String, Int)] = []
     /// Seconds for `elapsedSeconds`; nil: since the command started (``Stopwatch/command``).
     var elapsedSeconds: Double?
+    /// `--decimals`.
+    var output: ResultOutputOptions<TableJSONCSV>
+    /// Whether the extras are the headline answer (the least-core value, the core verdict, the
+    /// nucleolus' verification), which the CSV then carries as columns on every player's row.
+    var headlineExtras: Bool
 
-    init(concept: String, players: [String], columns: [(name: String, values: [String])], extras: [(String, JSONValue)],
-         command: String, method: String, parameters: [(String, JSONValue)] = [], counters: [(String, Int)] = []) {
+    init(concept: String, players: [String], columns: [(name: String, values: [ResultValue])], extras: [(String, ResultValue)],
+         command: String, method: String, parameters: [(String, JSONValue)] = [], counters: [(String, Int)] = [],
+         output: ResultOutputOptions<TableJSONCSV>, headlineExtras: Bool = false) {
         self.concept = concept
         self.players = players
         self.columns = columns
@@ -103,6 +126,55 @@ struct AllocationRenderer {
         self.method = method
         self.parameters = parameters
         self.counters = counters
+        self.output = output
+        self.headlineExtras = headlineExtras
+    }
+
+    /// A value in a table or CSV cell.
+    func text(_ v: ResultValue) -> String {
+        switch v {
+        case .exact(let x): return output.text(x)
+        case .integer(let s): return s
+        case .estimate(let x): return output.text(x, plain: "\(x)")
+        case .coalition(let names): return "{" + names.joined(separator: ", ") + "}"
+        case .exactList(let xs): return JSONValue.array(xs.map { .string(output.text($0)) }).plain
+        case .json(let j): return j.plain
+        }
+    }
+
+    /// A value in a CSV cell: booleans `true`/`false`, lists separated by semicolons.
+    func csvText(_ v: ResultValue) -> String {
+        switch v {
+        case .coalition(let names): return CSVFormat.field(names.joined(separator: ";"))
+        case .exactList(let xs): return CSVFormat.field(xs.map(output.text).joined(separator: ";"))
+        case .json(.bool(let b)): return b ? "true" : "false"
+        default: return CSVFormat.field(text(v))
+        }
+    }
+
+    /// A value as JSON.
+    func json(_ v: ResultValue) -> JSONValue {
+        switch v {
+        case .exact(let x): return .string(x.description)
+        case .integer(let s): return .number(s)
+        case .estimate(let x): return output.number(x)
+        case .coalition(let names): return .array(names.map { .string($0) })
+        case .exactList(let xs): return output.exactVector(xs).exact
+        case .json(let j): return j
+        }
+    }
+
+    /// `key` and, for exact values under --decimals, `keyDecimal`.
+    func members(_ key: String, _ values: [ResultValue]) -> [(String, JSONValue)] {
+        let exact = values.compactMap { if case .exact(let x) = $0 { return x } else { return nil } }
+        if exact.count == values.count && !values.isEmpty { return output.exact(key, exact) }
+        return [(key, .array(values.map(json)))]
+    }
+
+    func members(_ key: String, _ value: ResultValue) -> [(String, JSONValue)] {
+        if case .exact(let x) = value { return output.exact(key, x) }
+        if case .exactList(let xs) = value { return output.exact(key, xs) }
+        return [(key, json(value))]
     }
 
     func render(_ format: AllocationFormat) -> String {
@@ -110,26 +182,31 @@ struct AllocationRenderer {
         case .json:
             var envelope = ResultEnvelope(command: command, game: ResultEnvelope.tuGame(players: players), method: method)
             envelope.parameters = parameters
-            for c in columns { envelope.result.append((c.name, .array(c.values.map { .string($0) }))) }
-            envelope.result += extras
+            for c in columns { envelope.result += members(c.name, c.values) }
+            for (k, v) in extras { envelope.result += members(k, v) }
             envelope.counters = counters
             envelope.elapsedSeconds = elapsedSeconds ?? Stopwatch.command.seconds
             return envelope.json().rendered()
         case .csv:
-            var out = (["player"] + columns.map(\.name)).joined(separator: ",") + "\n"
-            for (i, p) in players.enumerated() { out += ([CSVFormat.field(p)] + columns.map { $0.values[i] }).joined(separator: ",") + "\n" }
+            // One row per player; the headline facts (if any) as columns repeated on each row.
+            let facts = headlineExtras ? extras : []
+            var out = (["player"] + columns.map(\.name) + facts.map(\.0)).joined(separator: ",") + "\n"
+            let factCells = facts.map { csvText($0.1) }
+            for (i, p) in players.enumerated() {
+                out += ([CSVFormat.field(p)] + columns.map { csvText($0.values[i]) } + factCells).joined(separator: ",") + "\n"
+            }
             return out
         case .table:
             var out = "\(concept)\n"
             let header = ["player"] + columns.map(\.name)
             var rows = [header]
-            for (i, p) in players.enumerated() { rows.append([p] + columns.map { $0.values[i] }) }
+            for (i, p) in players.enumerated() { rows.append([p] + columns.map { text($0.values[i]) }) }
             let widths = header.indices.map { j in rows.map { $0[j].count }.max() ?? 0 }
             for r in rows {
                 let line = r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 out += line.trimmingCharacters(in: " ") + "\n"
             }
-            for (k, v) in extras { out += "\(k): \(v.plain)\n" }
+            for (k, v) in extras { out += "\(k): \(text(v))\n" }
             for (k, v) in counters { out += "\(k): \(v)\n" }
             return out
         }
@@ -201,7 +278,8 @@ struct SamplingOptions: ParsableArguments {
     }
 }
 
-private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, _ sharding: ShardOptions, banzhaf: Bool) throws {
+private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, _ sharding: ShardOptions,
+                          _ output: ResultOutputOptions<TableJSONCSV>, banzhaf: Bool) throws {
     if let shard = try sharding.resolve() { return try valueShard(input, sampling, shard, banzhaf: banzhaf) }
     let loaded = try input.load()
     if let stop = sampling.sampling {
@@ -217,61 +295,65 @@ private func valueCommand(_ input: TUGameOptions, _ sampling: SamplingOptions, _
                     : try ValueSampler.shapley(game, stop: stop, seed: sampling.seed ?? 1)
             }
         } catch let e as TUGameError { throw commandError(e) }
-        emit(sampledRenderer(est, players: loaded.playerNames, banzhaf: banzhaf, streams: streams).render(input.format))
+        emit(sampledRenderer(est, players: loaded.playerNames, banzhaf: banzhaf, streams: streams, output: output).render(output.format))
         return
     }
     // The game was read once above (standard input cannot be read twice): expand that.
     let g: TUGame
     do { g = try loaded.table() } catch let e as TUGameError { throw commandError(e) }
     let values = g.shapleyAndBanzhaf(jobs: sampling.jobs)
-    emit(exactRenderer(values, players: g.playerNames, banzhaf: banzhaf).render(input.format))
+    emit(exactRenderer(values, players: g.playerNames, banzhaf: banzhaf, output: output).render(output.format))
 }
 
 /// The renderer of exact Shapley or Banzhaf values (also used by `merge`).
-func exactRenderer(_ values: CoalitionValues, players: [String], banzhaf: Bool) -> AllocationRenderer {
+func exactRenderer(_ values: CoalitionValues, players: [String], banzhaf: Bool, output: ResultOutputOptions<TableJSONCSV>) -> AllocationRenderer {
     let x = banzhaf ? values.banzhaf : values.shapley
     return AllocationRenderer(concept: banzhaf ? "Banzhaf value" : "Shapley value", players: players,
-                              columns: [("allocation", x.map(\.description))], extras: [("exact", .bool(true))],
-                              command: banzhaf ? "banzhaf" : "shapley", method: banzhaf ? "banzhaf-exact" : "shapley-exact")
+                              columns: [("allocation", x.map { .exact($0) })], extras: [("exact", .json(.bool(true)))],
+                              command: banzhaf ? "banzhaf" : "shapley", method: banzhaf ? "banzhaf-exact" : "shapley-exact", output: output)
 }
 
 /// The renderer of a sampled estimate (also used by `merge`); `streams` is shown when above 1.
-func sampledRenderer(_ est: SampledValue, players: [String], banzhaf: Bool, streams: Int) -> AllocationRenderer {
+func sampledRenderer(_ est: SampledValue, players: [String], banzhaf: Bool, streams: Int, output: ResultOutputOptions<TableJSONCSV>) -> AllocationRenderer {
     let name = banzhaf ? "Banzhaf value" : "Shapley value"
     let over = streams > 1 ? " in \(streams) streams" : ""
     return AllocationRenderer(
         concept: "\(name) (estimate from \(est.samples) samples\(over), seed \(est.seed), \(est.confidence) confidence)",
         players: players,
-        columns: [("allocation", est.estimate.map { "\($0)" }), ("halfWidth", est.halfWidth.map { "\($0)" }),
-                  ("lower", zip(est.estimate, est.halfWidth).map { "\($0 - $1)" }), ("upper", zip(est.estimate, est.halfWidth).map { "\($0 + $1)" })],
-        extras: [("exact", .bool(false)), ("samples", .number("\(est.samples)")), ("confidence", .number("\(est.confidence)")),
-                 ("seed", .number("\(est.seed)"))] + (streams > 1 ? [("streams", .number("\(streams)"))] : []),
+        columns: [("allocation", est.estimate.map { .estimate($0) }), ("halfWidth", est.halfWidth.map { .estimate($0) }),
+                  ("lower", zip(est.estimate, est.halfWidth).map { .estimate($0 - $1) }), ("upper", zip(est.estimate, est.halfWidth).map { .estimate($0 + $1) })],
+        extras: [("exact", .json(.bool(false))), ("samples", .integer("\(est.samples)")), ("confidence", .json(.number("\(est.confidence)"))),
+                 ("seed", .integer("\(est.seed)"))] + (streams > 1 ? [("streams", .integer("\(streams)"))] : []),
         command: banzhaf ? "banzhaf" : "shapley", method: banzhaf ? "banzhaf-sampled" : "shapley-sampled",
-        parameters: [("seed", .number("\(est.seed)")), ("confidence", .number("\(est.confidence)"))] + (streams > 1 ? [("streams", .number("\(streams)"))] : []))
+        parameters: [("seed", .number("\(est.seed)")), ("confidence", .number("\(est.confidence)"))] + (streams > 1 ? [("streams", .number("\(streams)"))] : []),
+        output: output)
 }
 
 struct ShapleyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "shapley", abstract: "The Shapley value of a TU game (exact, or estimated by sampling).")
     @OptionGroup var input: TUGameOptions
     @OptionGroup var sampling: SamplingOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
     @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
-    func validate() throws { try checkValueShard(input, sampling, sharding) }
-    func run() throws { try valueCommand(input, sampling, sharding, banzhaf: false) }
+    func validate() throws { try checkValueShard(input, sampling, sharding, output) }
+    func run() throws { try valueCommand(input, sampling, sharding, output, banzhaf: false) }
 }
 
 struct BanzhafCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "banzhaf", abstract: "The (raw) Banzhaf value of a TU game (exact, or estimated by sampling).")
     @OptionGroup var input: TUGameOptions
     @OptionGroup var sampling: SamplingOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
     @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
-    func validate() throws { try checkValueShard(input, sampling, sharding) }
-    func run() throws { try valueCommand(input, sampling, sharding, banzhaf: true) }
+    func validate() throws { try checkValueShard(input, sampling, sharding, output) }
+    func run() throws { try valueCommand(input, sampling, sharding, output, banzhaf: true) }
 }
 
 struct PowerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "power", abstract: "Shapley–Shubik and Banzhaf power indices of a weighted voting game (exact, pseudo-polynomial).")
     @OptionGroup var input: TUGameOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
     func run() throws {
         guard case .rule(let rule, let names) = try input.load() else {
             throw CommandFailure("power needs a weighted voting game ({\"type\": \"weighted-voting\", \"quota\": q, \"weights\": [...]}); for a table use shapley or banzhaf")
@@ -279,18 +361,18 @@ struct PowerCommand: ParsableCommand {
         let p: VotingPower
         do { p = try rule.votingPower() } catch let e as TUGameError { throw commandError(e) }
         emit(AllocationRenderer(concept: "Power indices", players: names,
-                                columns: [("shapleyShubik", p.shapleyShubik.map(\.description)), ("banzhaf", p.banzhaf.map(\.description)),
-                                          ("banzhafAbsolute", p.banzhafAbsolute.map(\.description)), ("swings", p.swings.map { "\($0)" })],
-                                extras: [], command: "power", method: "voting-power").render(input.format))
+                                columns: [("shapleyShubik", p.shapleyShubik.map { .exact($0) }), ("banzhaf", p.banzhaf.map { .exact($0) }),
+                                          ("banzhafAbsolute", p.banzhafAbsolute.map { .exact($0) }), ("swings", p.swings.map { .integer("\($0)") })],
+                                extras: [], command: "power", method: "voting-power", output: output).render(output.format))
     }
 }
 
-private func names(_ mask: Int, _ players: [String]) -> String { "{" + TUGame.members(mask).map { players[$0] }.joined(separator: ", ") + "}" }
 
 struct CoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "core", abstract: "Is the core non-empty (with a core point), or is a given allocation in the core.")
     @OptionGroup var input: TUGameOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
     @Option(help: ArgumentHelp("An allocation to test, comma-separated exact numbers (e.g. 1/2,1/4,1/4).", valueName: "x"))
     var allocation: String?
     func run() throws {
@@ -305,55 +387,61 @@ struct CoreCommand: ParsableCommand {
                 throw ValidationError("--allocation \(allocation) has \(x.count) number\(x.count == 1 ? "" : "s"); this game has \(g.playerCount) players, one number each")
             }
             let m = try g.coreMembership(x)
-            emit(AllocationRenderer(concept: "Core membership", players: g.playerNames, columns: [("allocation", x.map(\.description))],
-                                    extras: [("inCore", .bool(m.inCore)), ("efficient", .bool(m.efficient)),
-                                             ("mostViolatedCoalition", .string(names(m.mostViolated, g.playerNames))),
-                                             ("maxExcess", .string(m.maxExcess.description))],
-                                    command: "core", method: "core-membership").render(input.format))
+            emit(AllocationRenderer(concept: "Core membership", players: g.playerNames, columns: [("allocation", x.map { .exact($0) })],
+                                    extras: [("inCore", .json(.bool(m.inCore))), ("efficient", .json(.bool(m.efficient))),
+                                             ("mostViolatedCoalition", .coalition(TUGame.members(m.mostViolated).map { g.playerNames[$0] })),
+                                             ("maxExcess", .exact(m.maxExcess))],
+                                    command: "core", method: "core-membership", output: output, headlineExtras: true).render(output.format))
             return
         }
         let lc = try g.leastCore()
         emit(AllocationRenderer(concept: lc.coreNonEmpty ? "Core: non-empty (a core point: the nucleolus)" : "Core: empty (least-core point shown)",
-                                players: g.playerNames, columns: [("allocation", lc.point.map(\.description))],
-                                extras: [("nonEmpty", .bool(lc.coreNonEmpty)), ("leastCoreValue", .string(lc.value.description)),
-                                         ("verified", .bool(lc.verified))], command: "core", method: "least-core-lp").render(input.format))
+                                players: g.playerNames, columns: [("allocation", lc.point.map { .exact($0) })],
+                                extras: [("nonEmpty", .json(.bool(lc.coreNonEmpty))), ("leastCoreValue", .exact(lc.value)),
+                                         ("verified", .json(.bool(lc.verified)))], command: "core", method: "least-core-lp", output: output,
+                                headlineExtras: true).render(output.format))
     }
 }
 
 struct LeastCoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "least-core", abstract: "The least-core value ε* and a least-core point (exact, verified).")
     @OptionGroup var input: TUGameOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
     func run() throws {
         let g = try input.loadTable()
         let lc = try g.leastCore()
-        emit(AllocationRenderer(concept: "Least core", players: g.playerNames, columns: [("allocation", lc.point.map(\.description))],
-                                extras: [("leastCoreValue", .string(lc.value.description)), ("nonEmpty", .bool(lc.coreNonEmpty)),
-                                         ("verified", .bool(lc.verified))], command: "least-core", method: "least-core-lp").render(input.format))
+        emit(AllocationRenderer(concept: "Least core", players: g.playerNames, columns: [("allocation", lc.point.map { .exact($0) })],
+                                extras: [("leastCoreValue", .exact(lc.value)), ("nonEmpty", .json(.bool(lc.coreNonEmpty))),
+                                         ("verified", .json(.bool(lc.verified)))], command: "least-core", method: "least-core-lp", output: output,
+                                headlineExtras: true).render(output.format))
     }
 }
 
-private func nucleolusCommand(_ input: TUGameOptions, pre: Bool) throws {
+private func nucleolusCommand(_ input: TUGameOptions, _ output: ResultOutputOptions<TableJSONCSV>, pre: Bool) throws {
     let g = try input.loadTable()
     let r: NucleolusResult
     do { r = pre ? try SequentialNucleolus.prenucleolus(g) : try SequentialNucleolus.nucleolus(g) }
     catch let e as CoreSolutionError { throw CommandFailure(e.description) }
     // A returned result is verified: SequentialNucleolus throws CoreSolutionError.notVerified otherwise.
-    var extras: [(String, JSONValue)] = [("verified", .bool(r.verified)), ("levels", .array(r.levels.map { .string($0.description) }))]
-    if let first = r.levels.first { extras.append(("leastCoreValue", .string(first.description))) }
+    var extras: [(String, ResultValue)] = [("verified", .json(.bool(r.verified))), ("levels", .exactList(r.levels))]
+    if let first = r.levels.first { extras.append(("leastCoreValue", .exact(first))) }
     emit(AllocationRenderer(concept: pre ? "Prenucleolus" : "Nucleolus", players: g.playerNames,
-                            columns: [("allocation", r.allocation.map(\.description))], extras: extras,
+                            columns: [("allocation", r.allocation.map { .exact($0) })], extras: extras,
                             command: pre ? "prenucleolus" : "nucleolus", method: pre ? "prenucleolus-sequential-lp" : "nucleolus-sequential-lp",
-                            counters: r.counters.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }).render(input.format))
+                            counters: r.counters.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }, output: output,
+                            headlineExtras: true).render(output.format))
 }
 
 struct NucleolusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "nucleolus", abstract: "The nucleolus (exact, verified by Kohlberg's criterion).")
     @OptionGroup var input: TUGameOptions
-    func run() throws { try nucleolusCommand(input, pre: false) }
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
+    func run() throws { try nucleolusCommand(input, output, pre: false) }
 }
 
 struct PrenucleolusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "prenucleolus", abstract: "The prenucleolus (exact, verified by Kohlberg's criterion).")
     @OptionGroup var input: TUGameOptions
-    func run() throws { try nucleolusCommand(input, pre: true) }
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
+    func run() throws { try nucleolusCommand(input, output, pre: true) }
 }

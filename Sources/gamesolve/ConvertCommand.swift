@@ -100,7 +100,7 @@ struct ConvertCommand: ParsableCommand {
         if NPYFormat.hasMagic(bytes) { return .coalitional(try loadTUGame(path: path, order: .bitmask, bytes: bytes)) }
         let name = path == "-" ? "<stdin>" : path
         guard let sniffed = format ?? GameFormat(sniffing: bytes) else {
-            throw GameInputError("cannot tell the format of standard input (it starts with neither 'NFG' nor '{'): use --input-format nfg|csv|json|lrs", reason: .unknownFormat)
+            throw GameInputError("cannot tell the format of standard input (it starts with neither 'NFG' nor '{')", reason: .unknownFormat)
         }
         if sniffed == .json {
             try GameFile.requireUTF8(bytes, fileName: name)

@@ -25,7 +25,7 @@ struct CorrelatedCommand: ParsableCommand {
             help: ArgumentHelp("What to maximise: welfare, or player N (1-based).", valueName: "welfare|player N"))
     var objective: [String] = ["welfare"]
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     @OptionGroup var limit: LPTimeoutOptions
 

@@ -70,7 +70,8 @@ struct GameSolveCommand: ParsableCommand {
             Diagnostics.error("\(error)")
             terminate(ExitStatus.malformedInput)
         } catch let error as GameInputError {
-            Diagnostics.error(error.message)
+            // The library's message names the problem; the remedy is the command line's option.
+            Diagnostics.error(error.reason == .unknownFormat ? "\(error.message): use --input-format nfg|csv|json|lrs" : error.message)
             switch error.reason {
             case .io: terminate(ExitStatus.cannotRead)
             case .unknownFormat: terminate(ExitStatus.usage)

@@ -77,7 +77,7 @@ extension InfoCommand {
             for p in properties { members.append((p.key, p.value.map { .bool($0) } ?? .null)) }
             members.append(("coreNonEmpty", leastCore.map { .bool($0.coreNonEmpty) } ?? .null))
             members.append(("leastCoreValue", leastCore.map { .string($0.value.description) } ?? .null))
-            members.append(("leastCoreValueDecimal", leastCore.map { .number($0.value.decimal(6)) } ?? .null))
+            members.append(("leastCoreValueDecimal", leastCore.map { output.decimal($0.value) } ?? .null))
             envelope.result = members
             envelope.elapsedSeconds = clock.seconds
             return envelope.json().rendered()
@@ -86,7 +86,7 @@ extension InfoCommand {
             var out = "representation,cost_game,players," + properties.map { Self.snake($0.key) }.joined(separator: ",")
                 + ",core_non_empty,least_core_value\n"
             out += "\(CSVFormat.field(representation)),\(isCost),\(n)," + properties.map { cell($0.value) }.joined(separator: ",")
-                + ",\(cell(leastCore?.coreNonEmpty)),\(leastCore?.value.description ?? "")\n"
+                + ",\(cell(leastCore?.coreNonEmpty)),\(leastCore.map { output.text($0.value) } ?? "")\n"
             return out
         case .table:
             var out = "TU \(isCost ? "cost game" : "game") (\(representation)): \(n) players\n"
@@ -98,7 +98,7 @@ extension InfoCommand {
                 out += "\(p.label): \(yesNo(p.value, why))\n"
             }
             let coreWhy = noTable ?? "least-core LP skipped above \(Self.coreCheckPlayers) players"
-            out += "Core non-empty: \(leastCore.map { "\($0.coreNonEmpty ? "yes" : "no") (least-core value \($0.value))" } ?? "not checked (\(coreWhy))")\n"
+            out += "Core non-empty: \(leastCore.map { "\($0.coreNonEmpty ? "yes" : "no") (least-core value \(output.text($0.value)))" } ?? "not checked (\(coreWhy))")\n"
             return out
         }
     }

@@ -22,14 +22,17 @@ struct InfoCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, ResultFormat {
         case table, json, csv
+        static let formatHelp = "Output format: table, json (the result envelope) or csv (one row of facts)."
     }
 
     @OptionGroup var input: GameInputOptions
 
-    @Option(help: "Output format: table, json (the result envelope) or csv (one row of facts).")
-    var format: Format = .table
+    /// `--format`, and `--decimals N` for the exact values (the constant sum, mixed dominators, the
+    /// least-core value).
+    @OptionGroup var output: ResultOutputOptions<Format>
+    var format: Format { output.format }
 
     @Flag(help: "Read GAME as a TU game (JSON or a plain vector of 2^n − 1 coalition values).")
     var tu = false
@@ -65,8 +68,7 @@ struct InfoCommand: ParsableCommand {
                     ("playerIndex", .number(String(e.player))),
                     ("strategy", .string(game.players[e.player].strategies[e.strategy])),
                     ("strategyIndex", .number(String(e.strategy))),
-                    ("dominatedBy", .array(e.dominatedBy.probabilities.map { .string($0.description) })),
-                ])
+                ] + output.exact("dominatedBy", e.dominatedBy.probabilities))
             })))
             envelope.result.append(("survivingMixed", .array(zip(game.players, mixed.surviving).map { p, kept in
                 .array(kept.map { .string(p.strategies[$0]) })
@@ -80,7 +82,7 @@ struct InfoCommand: ParsableCommand {
             var out = "title,players,strategies,profiles,zero_sum,constant_sum,dominated,surviving,dominated_by_mixed,surviving_mixed\n"
             out += [CSVFormat.field(game.title), String(game.playerCount),
                     game.strategyCounts.map(String.init).joined(separator: "x"), String(game.profileCount),
-                    constant == .zero ? "true" : "false", constant?.description ?? "",
+                    constant == .zero ? "true" : "false", constant.map(output.text) ?? "",
                     list(dominance.eliminated.map { "\(game.players[$0.player].name): \(game.players[$0.player].strategies[$0.strategy])" }),
                     list(zip(game.players, dominance.surviving).map { p, kept in "\(p.name): " + kept.map { p.strategies[$0] }.joined(separator: " ") }),
                     list(mixed.eliminated.map { "\(game.players[$0.player].name): \(game.players[$0.player].strategies[$0.strategy])" }),
@@ -96,7 +98,7 @@ struct InfoCommand: ParsableCommand {
         var out = "Strictly dominated by mixed strategies (iterated elimination, in order):\n"
         for e in mixed.eliminated {
             let p = game.players[e.player]
-            let mix = zip(p.strategies, e.dominatedBy.probabilities).filter { !$0.1.isZero }.map { "\($0.0)=\($0.1)" }
+            let mix = zip(p.strategies, e.dominatedBy.probabilities).filter { !$0.1.isZero }.map { "\($0.0)=\(output.text($0.1))" }
             out += "  \(p.name): \(p.strategies[e.strategy]) (dominated by \(mix.joined(separator: ", ")))\n"
         }
         out += "Surviving strategies: " + zip(game.players, mixed.surviving).map { p, kept in
@@ -120,7 +122,7 @@ struct InfoCommand: ParsableCommand {
         }
         out += "Pure-strategy profiles: \(game.profileCount)\n"
         out += "Zero-sum: \(constant == .zero ? "yes" : "no")\n"
-        out += "Constant-sum: \(constant.map { "yes (payoffs sum to \($0))" } ?? "no")\n"
+        out += "Constant-sum: \(constant.map { "yes (payoffs sum to \(output.text($0)))" } ?? "no")\n"
         if dominance.eliminated.isEmpty {
             out += "Strictly dominated strategies: none\n"
         } else {
@@ -139,11 +141,14 @@ struct InfoCommand: ParsableCommand {
 
     /// The facts of the JSON result (the game itself is in the envelope's `game`).
     func facts(_ game: NormalFormGame, constant: Rational?, dominance: StrictDominance.Result) -> [(String, JSONValue)] {
-        [
+        var facts: [(String, JSONValue)] = [
             ("comment", .string(game.comment)),
             ("profiles", .number("\(game.profileCount)")),
             ("zeroSum", .bool(constant == .zero)),
             ("constantSum", constant.map { .string($0.description) } ?? .null),
+        ]
+        if output.decimals != nil { facts.append(("constantSumDecimal", constant.map { output.decimal($0) } ?? .null)) }
+        return facts + [
             ("dominated", .array(dominance.eliminated.map { e in
                 .object([
                     ("player", .string(game.players[e.player].name)),

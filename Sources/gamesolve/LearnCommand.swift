@@ -32,7 +32,11 @@ struct LearnCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ResultFormat {
+        case table, json, csv
+        static let formatHelp = "Output format: table, json, or csv (the trajectory, one row per point)."
+        static let decimalsHelp = "Also show exact values as decimals with this many digits (table/CSV), and write the ...Decimal keys of JSON with this many digits (default 12)."
+    }
 
     @OptionGroup var input: GameInputOptions
 
@@ -68,11 +72,9 @@ struct LearnCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Printed probabilities are multiples of 10^-digits (1–15).", valueName: "digits"))
     var digits: Int = 9
 
-    @Option(help: "Output format: table, json, or csv (the trajectory, one row per point).")
-    var format: Format = .table
-
-    @Option(help: ArgumentHelp("Also show exact values as decimals with N digits (table/CSV), and add ...Decimal keys in JSON with N digits (default 12).", valueName: "N"))
-    var decimals: Int?
+    /// `--format`, and `--decimals N`: exact values also as decimals with N digits in the table and
+    /// CSV; the JSON ...Decimal keys with N digits (default 12).
+    @OptionGroup var output: ResultOutputOptions<Format>
 
     @Option(help: ArgumentHelp("Stop after this many seconds and report the state reached (exit status 75).", valueName: "seconds"))
     var timeout: Double?
@@ -88,7 +90,7 @@ struct LearnCommand: ParsableCommand {
         if let s = seedOption, initial != "random", dynamics != .stochasticFictitiousPlay {
             throw ValidationError("--seed \(s) applies only with --initial random or --dynamics stochastic-fictitious-play (nothing else here is random)")
         }
-        if let k = traceEvery, format == .table {
+        if let k = traceEvery, output.format == .table {
             throw ValidationError("--trace-every \(k) applies only to --format json or csv (the table shows no trajectory)")
         }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
@@ -97,7 +99,6 @@ struct LearnCommand: ParsableCommand {
         if let t = temperature, !(t > 0 && t.isFinite) { throw ValidationError("--temperature must be a positive number, got \(t)") }
         guard exploration >= 0 && exploration < 1 else { throw ValidationError("--exploration must be in [0, 1), got \(exploration)") }
         guard (1...15).contains(digits) else { throw ValidationError("--digits must be between 1 and 15, got \(digits)") }
-        if let d = decimals, !(0...60).contains(d) { throw ValidationError("--decimals must be between 0 and 60, got \(d)") }
         if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
         _ = try parsedInitial()
     }
@@ -134,8 +135,8 @@ struct LearnCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        let renderer = LearnRenderer(game: game, result: result, decimals: decimals, elapsed: watch.seconds)
-        switch format {
+        let renderer = LearnRenderer(game: game, result: result, output: output, elapsed: watch.seconds)
+        switch output.format {
         case .table: print(renderer.table(), terminator: "")
         case .json: print(renderer.envelope().json().rendered(), terminator: "")
         case .csv: print(renderer.csv(), terminator: "")
@@ -151,7 +152,8 @@ struct LearnCommand: ParsableCommand {
 struct LearnRenderer {
     let game: NormalFormGame
     let result: LearningResult
-    let decimals: Int?
+    let output: ResultOutputOptions<LearnCommand.Format>
+    var decimals: Int? { output.decimals }
     let elapsed: Double
 
     /// Exact, with its decimal in parentheses under --decimals.

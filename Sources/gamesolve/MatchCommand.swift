@@ -30,7 +30,7 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Print the moves of the first match (at most 10,000 turns).")
     var moves = false
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     func validate() throws {
         if let d = discount {

@@ -28,8 +28,12 @@ struct MergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format of the merged result (default: json; table, csv and the command's other formats where it has them).", valueName: "format"))
     var format: String?
 
+    @Option(help: ArgumentHelp("Decimal renderings with this many digits, as the command's own --decimals (default: the parts' --decimals).", valueName: "n"))
+    var decimals: Int?
+
     func validate() throws {
         if parts.isEmpty { throw ValidationError("give the part files to merge") }
+        if let d = decimals { _ = try ResultOutputOptions<TableJSONCSV>.parse(["--decimals", String(d)]) }
     }
 
     func run() throws {
@@ -47,7 +51,9 @@ struct MergeCommand: ParsableCommand {
         case .nash(let game, let result):
             let command = try NashCommand.parse(arguments)
             let format = try format.map { try Self.choice(OutputFormat.self, $0) } ?? command.output.format
-            var renderer = NashResultRenderer(game: game, method: first.method, result: result)
+            var output = command.output
+            if let d = decimals { output.decimals = d }
+            var renderer = NashResultRenderer(game: game, method: first.method, result: result, output: output)
             if let method = NashMethod(rawValue: first.method) { renderer.parameters = command.parameters(method) }
             renderer.elapsedSeconds = elapsed
             if format == .csv || format == .gambit || format == .lrs { for line in renderer.diagnostics { Diagnostics.note(line) } }
@@ -56,14 +62,14 @@ struct MergeCommand: ParsableCommand {
                 Interrupts.endIncomplete(interrupted: false, " in a shard (the merged list may be incomplete)")
             }
         case .values(let players, let values):
-            let input = try Self.tuOptions(first.command, arguments)
-            let format = try format.map { try Self.choice(AllocationFormat.self, $0) } ?? input.format
-            let text = exactRenderer(values, players: players, banzhaf: first.command == "banzhaf").render(format)
+            let output = try tuOutput(first.command, arguments)
+            let format = try format.map { try Self.choice(AllocationFormat.self, $0) } ?? output.format
+            let text = exactRenderer(values, players: players, banzhaf: first.command == "banzhaf", output: output).render(format)
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         case .sampled(let players, let value, let streams):
-            let input = try Self.tuOptions(first.command, arguments)
-            let format = try format.map { try Self.choice(AllocationFormat.self, $0) } ?? input.format
-            let text = sampledRenderer(value, players: players, banzhaf: first.command == "banzhaf", streams: streams).render(format)
+            let output = try tuOutput(first.command, arguments)
+            let format = try format.map { try Self.choice(AllocationFormat.self, $0) } ?? output.format
+            let text = sampledRenderer(value, players: players, banzhaf: first.command == "banzhaf", streams: streams, output: output).render(format)
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         case .bench(let pieces):
             let command = try BenchCommand.parse(arguments)
@@ -71,10 +77,11 @@ struct MergeCommand: ParsableCommand {
             let plan = try command.makePlan()
             let (runs, stopped) = BenchRunner.mergeShards(plan, parts: pieces)
             let report = BenchReport(plan: plan, runs: runs, stopped: stopped, interrupted: false, peers: [])
-            print(BenchRendering.render(report, as: format), terminator: "")
+            print(BenchRendering.render(report, as: format, parameters: command.parameters, elapsedSeconds: elapsed), terminator: "")
         case .tournament(let blocks, let stops):
             var command = try TournamentCommand.parse(arguments)
-            if let f = format { command.output.format = try Self.choice(ResultOutputOptions.Format.self, f) }
+            if let f = format { command.output.format = try Self.choice(TableJSONCSV.self, f) }
+            if let d = decimals { command.output.decimals = d }
             let tournament = try command.makeTournament()
             var results: [TournamentResult] = []
             for (b, stop) in zip(blocks, stops) {
@@ -91,8 +98,11 @@ struct MergeCommand: ParsableCommand {
         }
     }
 
-    static func tuOptions(_ command: String, _ arguments: [String]) throws -> TUGameOptions {
-        command == "banzhaf" ? try BanzhafCommand.parse(arguments).input : try ShapleyCommand.parse(arguments).input
+    /// The output options of the TU command the parts came from, with this command's --decimals.
+    func tuOutput(_ command: String, _ arguments: [String]) throws -> ResultOutputOptions<TableJSONCSV> {
+        var output = command == "banzhaf" ? try BanzhafCommand.parse(arguments).output : try ShapleyCommand.parse(arguments).output
+        if let d = decimals { output.decimals = d }
+        return output
     }
 
     static func choice<F: RawRepresentable & CaseIterable>(_: F.Type, _ text: String) throws -> F where F.RawValue == String {

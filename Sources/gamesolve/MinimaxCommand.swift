@@ -29,15 +29,28 @@ struct MinimaxCommand: ParsableCommand {
     @Option(help: ArgumentHelp("certified: GLPK's floating simplex, then the basis recomputed and certified in exact rationals (GLPK's exact simplex from that basis if the check fails). floating: the floating simplex only, for speed studies; the answer is printed as doubles with the exact duality gap of those doubles.", valueName: "mode"))
     var lp: Mode = .certified
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     @OptionGroup var limit: LPTimeoutOptions
+
+    /// The library's minimax errors point to its own functions; the command line to its commands.
+    static func failure(_ e: MinimaxError) -> CommandFailure {
+        switch e {
+        case .notConstantSum:
+            return CommandFailure("the game is not constant-sum (the players' payoffs do not add up to the same number at every profile), so it has no minimax value; use `gamesolve nash` for its Nash equilibria")
+        case .notTwoPlayer(let p):
+            return CommandFailure("minimax needs a two-player game; this one has \(p) players (use `gamesolve nash` or `gamesolve correlated`)")
+        case .verificationFailed: return CommandFailure(e.description)
+        }
+    }
 
     func run() throws {
         let game = try input.load()
         if lp == .floating { return try runFloating(game) }
         let clock = Stopwatch()
-        let solution = try limit.solve { try game.minimax(timeLimit: $0) }
+        let solution = try limit.solve { limit in
+            do { return try game.minimax(timeLimit: limit) } catch let e as MinimaxError { throw Self.failure(e) }
+        }
         let elapsed = clock.seconds
         let columnValue = solution.constantSum - solution.value
         switch output.format {
@@ -83,8 +96,10 @@ struct MinimaxCommand: ParsableCommand {
     private func runFloating(_ game: NormalFormGame) throws {
         let clock = Stopwatch()
         let solution = try limit.solve { limit -> FloatingMinimaxSolution in
-            guard let b = game.bimatrix else { throw MinimaxError.notTwoPlayer(players: game.playerCount) }
-            return try b.floatingMinimax(timeLimit: limit)
+            do {
+                guard let b = game.bimatrix else { throw MinimaxError.notTwoPlayer(players: game.playerCount) }
+                return try b.floatingMinimax(timeLimit: limit)
+            } catch let e as MinimaxError { throw Self.failure(e) }
         }
         guard solution.status == .optimal, let gap = solution.gap else {
             throw CommandFailure("GLPK's floating simplex ended \(solution.status.rawValue) on the minimax LP")

@@ -34,7 +34,7 @@ extension NashCommand {
             let solver = NPlayerSupportEnumeration(newtonStarts: methodOptions.newtonStarts, maxSupportProfiles: methodOptions.maxSupportProfiles)
             let part: NPlayerSupportPart
             do { part = try solver.solveShard(game, shard: shard, limits: limits) } catch let e as NPlayerSolverError {
-                throw CommandFailure(e.description)
+                throw NashMethod.commandFailure(e)
             }
             payload = .nPlayerSupport(part, game: game)
             counters = part.counters

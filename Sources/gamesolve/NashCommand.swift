@@ -39,7 +39,7 @@ struct NashCommand: ParsableCommand {
 
     @OptionGroup(title: "Method options") var methodOptions: NashMethodOptions
     @OptionGroup var limits: LimitOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: ResultOutputOptions<OutputFormat>
     @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
 
     func validate() throws {
@@ -69,7 +69,7 @@ struct NashCommand: ParsableCommand {
             result = lifted
             result.notes.insert(Self.describe(r, in: game), at: 0)
         }
-        var renderer = NashResultRenderer(game: game, method: method.rawValue, result: result)
+        var renderer = NashResultRenderer(game: game, method: method.rawValue, result: result, output: output)
         renderer.parameters = parameters(method)
         renderer.elapsedSeconds = clock.seconds
         if output.format == .csv || output.format == .gambit || output.format == .lrs {

@@ -36,13 +36,7 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
     func solve(_ game: NormalFormGame, limits: SolverLimits, options: NashMethodOptions = NashMethodOptions()) throws -> NashResult {
         switch self {
         case .pure:
-            var result = NashResult(equilibria: PureStrategyEquilibria().equilibria(of: game),
-                                    counters: ["profilesExamined": game.profileCount])
-            if let max = limits.maxResults, result.equilibria.count > max {
-                result.equilibria.removeLast(result.equilibria.count - max)
-                result.stopReason = .maxResults
-            }
-            return result
+            return try game.equilibria(using: .pure, limits: limits)
         case .enumerate:
             let bimatrix = try requireBimatrix(game)
             let vertices = ExtremeEquilibria.vertexBound(rows: bimatrix.rowCount, columns: bimatrix.columnCount)
@@ -87,7 +81,7 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
                 do {
                     return try solver.solve(game, limits: limits)
                 } catch let e as NPlayerSolverError {
-                    throw CommandFailure(e.description)
+                    throw NashMethod.commandFailure(e)
                 }
             }
             let bimatrix = try requireBimatrix(game)
@@ -99,6 +93,16 @@ enum NashMethod: String, ExpressibleByArgument, CaseIterable {
                 Diagnostics.note("support enumeration of a \(bimatrix.rowCount)x\(bimatrix.columnCount) game: up to \(Self.scientific(pairs)) \(which)\(Self.unboundedHint(limits))")
             }
             return SupportEnumeration(equalSizeOnly: options.equalSizeSupports).solveSynchronously(bimatrix, limits: limits)
+        }
+    }
+
+    /// An N-player solver error in the command line's terms (its options rather than the
+    /// library's parameters).
+    static func commandFailure(_ error: NPlayerSolverError) -> CommandFailure {
+        switch error {
+        case .tooManySupports(let count, let limit):
+            return CommandFailure("the game has \(count) support profiles, more than the limit of \(limit) for a complete search; "
+                                  + "raise it with --max-support-profiles, or bound the run with --max-equilibria or --timeout")
         }
     }
 

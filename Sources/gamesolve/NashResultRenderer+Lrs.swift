@@ -15,9 +15,9 @@ extension NashResultRenderer {
             var end = k
             while end < eqs.count && eqs[end].strategies[0] == x { end += 1 }
             for e in eqs[k..<end] {
-                out += "2  " + e.strategies[1].probabilities.map(\.description).joined(separator: "  ") + "  \(e.payoffs[0]) \n"
+                out += "2  " + e.strategies[1].probabilities.map(output.text).joined(separator: "  ") + "  \(output.text(e.payoffs[0])) \n"
             }
-            out += "1  " + x.probabilities.map(\.description).joined(separator: "  ") + "  \(eqs[k].payoffs[1]) \n\n"
+            out += "1  " + x.probabilities.map(output.text).joined(separator: "  ") + "  \(output.text(eqs[k].payoffs[1])) \n\n"
             k = end
         }
         out += "*Number of equilibria found: \(eqs.count)\n"

@@ -14,6 +14,8 @@ struct NashResultRenderer {
     var parameters: [(String, JSONValue)] = []
     /// Wall-clock seconds of the solve, for JSON's `elapsedSeconds`.
     var elapsedSeconds: Double = 0
+    /// `--decimals`: how exact values are shown (the format is ``render(_:)``'s argument).
+    let output: ResultOutputOptions<OutputFormat>
 
     /// The text for standard output.
     func render(_ format: OutputFormat) -> String {
@@ -51,7 +53,7 @@ struct NashResultRenderer {
         let names = game.players[player].strategies
         let support = s.support
         if support.count == 1 && s.probabilities[support[0]] == .one { return names[support[0]] }
-        return support.map { "\(names[$0])=\(s.probabilities[$0])" }.joined(separator: " ")
+        return support.map { "\(names[$0])=\(output.text(s.probabilities[$0]))" }.joined(separator: " ")
     }
 
     func table() -> String {
@@ -60,16 +62,17 @@ struct NashResultRenderer {
         let count = result.equilibria.count
         out += "Nash equilibria\(title) (method: \(method)): \(count == 1 ? "1 equilibrium" : "\(count) equilibria") found, \(stopText)\n"
         if count > 0 {
-            let detailKeys = Self.orderedDetailKeys(Set((result.details ?? []).flatMap { $0.keys }))
+            let details = (result.details ?? []).map(Self.columns)
+            let detailKeys = Self.orderedDetailKeys(Set(details.flatMap { $0.keys }))
             let regretColumn = result.maxRegrets != nil
             var header = ["#"] + game.players.map(\.name) + ["payoffs"] + (regretColumn ? ["maxRegret"] : []) + detailKeys
             var rows = [[String]]()
             for (k, eq) in result.equilibria.enumerated() {
                 var row = ["\(k + 1)"]
                 row += eq.strategies.enumerated().map { cell($1, player: $0) }
-                row.append(eq.payoffs.map(\.description).joined(separator: ", "))
+                row.append(eq.payoffs.map(output.text).joined(separator: ", "))
                 if let regrets = result.maxRegrets { row.append(Self.regretText(regrets[k])) }
-                let d = (result.details ?? []).indices.contains(k) ? result.details![k] : [:]
+                let d = details.indices.contains(k) ? details[k] : [:]
                 row += detailKeys.map { d[$0] ?? "" }
                 rows.append(row)
             }
@@ -94,6 +97,50 @@ struct NashResultRenderer {
         }
         for line in diagnostics { out += "note: \(line)\n" }
         return out
+    }
+
+    /// The table's detail columns of one equilibrium: vertices as `x1`/`y2` and components and
+    /// Nash subsets numbered from 1, as the table numbers equilibria and components; labels as
+    /// `row:0`/`column:7` (0-based strategies) and pivots separated by spaces.
+    static func columns(_ d: EquilibriumDetails) -> [String: String] {
+        switch d {
+        case .extreme(let row, let column, let component, let subsets):
+            return ["rowVertex": "x\(row + 1)", "columnVertex": "y\(column + 1)", "component": "\(component + 1)",
+                    "nashSubsets": subsets.map { String($0 + 1) }.joined(separator: ",")]
+        case .lemkeHowson(let labels, let pivots):
+            return ["labels": labels.map(\.description).joined(separator: " "), "pivots": pivots.map(String.init).joined(separator: " ")]
+        case .supports(let supports):
+            return ["support": supports.map { "{" + $0.map(String.init).joined(separator: ",") + "}" }.joined(separator: "x")]
+        case .logit(let lambda):
+            var text = "\(lambda)"
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            return ["lambda": text]
+        }
+    }
+
+    /// The JSON `details` of one equilibrium, typed: integers, arrays of integers, label objects
+    /// `{"player": 1, "strategy": 0}`; every index 0-based.
+    static func json(_ d: EquilibriumDetails) -> JSONValue {
+        func int(_ k: Int) -> JSONValue { .number(String(k)) }
+        switch d {
+        case .extreme(let row, let column, let component, let subsets):
+            return .object([("rowVertex", int(row)), ("columnVertex", int(column)), ("component", int(component)),
+                            ("nashSubsets", .array(subsets.map(int)))])
+        case .lemkeHowson(let labels, let pivots):
+            return .object([
+                ("labels", .array(labels.map { l in
+                    switch l {
+                    case .row(let i): return .object([("player", int(0)), ("strategy", int(i))])
+                    case .column(let j): return .object([("player", int(1)), ("strategy", int(j))])
+                    }
+                })),
+                ("pivots", .array(pivots.map(int))),
+            ])
+        case .supports(let supports):
+            return .object([("support", .array(supports.map { .array($0.map(int)) }))])
+        case .logit(let lambda):
+            return .object([("lambda", .number(ResultEnvelope.decimalNumber(lambda, digits: 12)))])
+        }
     }
 
     /// Per-equilibrium detail columns in reading order: where the equilibrium sits (its row and
@@ -128,18 +175,13 @@ struct NashResultRenderer {
         envelope.stopReason = result.stopReason.rawValue
         envelope.result = [
             ("equilibria", .array(result.equilibria.enumerated().map { k, eq in
-                var e: [(String, JSONValue)] = [
-                    ("strategies", .array(eq.strategies.map { s in .array(s.probabilities.map { .string($0.description) }) })),
-                    ("payoffs", .array(eq.payoffs.map { .string($0.description) })),
-                ]
+                var e = output.exact("strategies", eq.strategies.map(\.probabilities)) + output.exact("payoffs", eq.payoffs)
                 if let regrets = result.maxRegrets {
                     e.append(("maxRegret", .string(regrets[k].description)))
                     e.append(("maxRegretDecimal", .number(Self.regretDecimal(regrets[k]))))
                     e.append(("exact", .bool(regrets[k].isZero)))
                 }
-                if let d = result.details, d.indices.contains(k), !d[k].isEmpty {
-                    e.append(("details", .object(d[k].sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
-                }
+                if let d = result.details, d.indices.contains(k) { e.append(("details", Self.json(d[k]))) }
                 return .object(e)
             })),
         ]
@@ -201,8 +243,8 @@ struct NashResultRenderer {
         var out = header.map(CSVFormat.field).joined(separator: ",") + "\n"
         for (k, eq) in result.equilibria.enumerated() {
             var row = ["\(k + 1)"]
-            for s in eq.strategies { row += s.probabilities.map(\.description) }
-            row += eq.payoffs.map(\.description)
+            for s in eq.strategies { row += s.probabilities.map(output.text) }
+            row += eq.payoffs.map(output.text)
             if let regrets = result.maxRegrets { row.append(regrets[k].description) }
             out += row.joined(separator: ",") + "\n"
         }
@@ -211,7 +253,7 @@ struct NashResultRenderer {
 
     func gambit() -> String {
         result.equilibria.map { eq in
-            "NE," + eq.strategies.flatMap { $0.probabilities.map(\.description) }.joined(separator: ",") + "\n"
+            "NE," + eq.strategies.flatMap { $0.probabilities.map(output.text) }.joined(separator: ",") + "\n"
         }.joined()
     }
 }

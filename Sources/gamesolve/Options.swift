@@ -33,11 +33,11 @@ struct GameInputOptions: ParsableArguments {
     }
 }
 
-/// How solving subcommands print their results.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// How `nash` prints its results.
+enum OutputFormat: String, ResultFormat {
     /// An aligned table for people (the default).
     case table
-    /// A JSON object (schema in the README).
+    /// The JSON result envelope (schema: Schemas/nash.schema.json).
     case json
     /// One CSV row per equilibrium: the probabilities of every strategy, then the payoffs.
     case csv
@@ -45,12 +45,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case gambit
     /// lrsnash-style blocks (`2 y... payoff1` lines, then `1 x... payoff2`), two players only.
     case lrs
-}
 
-/// `--format` for solving subcommands.
-struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, json, csv, gambit (Gambit's NE,... lines) or lrs (lrsnash blocks).")
-    var format: OutputFormat = .table
+    static let formatHelp = "Output format: table, json, csv, gambit (Gambit's NE,... lines) or lrs (lrsnash blocks)."
+    static let decimalsHelp = "Show probabilities and payoffs as decimals with this many digits in table, CSV, Gambit and lrs output; in JSON, add strategiesDecimal and payoffsDecimal beside the exact strings."
 }
 
 /// `--timeout` of the LP commands (`minimax`, `correlated`): an LP has no partial answer, so
@@ -127,15 +124,35 @@ struct LimitOptions: ParsableArguments {
     }
 }
 
-/// `--format table|json|csv` and `--decimals N` of the commands whose results are exact numbers
-/// (the LP commands, the repeated-game commands).
-struct ResultOutputOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+/// A `--format` choice of a result command: its cases (every command has `table`, the default)
+/// and the help line that says what each format prints.
+protocol ResultFormat: ExpressibleByArgument, CaseIterable, RawRepresentable, Sendable where RawValue == String {
+    static var table: Self { get }
+    static var formatHelp: String { get }
+    /// What `--decimals N` does with these formats.
+    static var decimalsHelp: String { get }
+}
 
-    @Option(help: "Output format.")
+extension ResultFormat {
+    static var decimalsHelp: String {
+        "Show exact values as decimals with this many digits in table and CSV output; in JSON, add a numeric ...Decimal key with this many digits beside each exact value (minimax, correlated and the repeated-game commands always add them, with 6 digits by default)."
+    }
+}
+
+/// `table`, `json` or `csv`: the formats of most result commands.
+enum TableJSONCSV: String, ResultFormat {
+    case table, json, csv
+    static let formatHelp = "Output format."
+}
+
+/// `--format` and `--decimals N` of every command that prints a result: the one place that turns
+/// exact values into text (the fraction, or its decimal with `--decimals`) and into JSON (the exact
+/// string, with a numeric `...Decimal` companion).
+struct ResultOutputOptions<Format: ResultFormat>: ParsableArguments {
+    @Option(help: ArgumentHelp(Format.formatHelp))
     var format: Format = .table
 
-    @Option(help: ArgumentHelp("Show exact values as decimals with this many digits in table and CSV output (JSON always has both: exact strings and ...Decimal numbers, with this many digits, default 6).", valueName: "n"))
+    @Option(help: ArgumentHelp(Format.decimalsHelp, valueName: "n"))
     var decimals: Int?
 
     func validate() throws {
@@ -145,11 +162,42 @@ struct ResultOutputOptions: ParsableArguments {
     /// A value for tables and CSV: the exact fraction, or its decimal with --decimals.
     func text(_ x: Rational) -> String { decimals.map { x.decimal($0) } ?? x.description }
 
-    /// The `...Decimal` companion of an exact JSON value.
-    func decimal(_ x: Rational) -> JSONValue { .number(x.decimal(decimals ?? 6)) }
+    /// A floating-point value for tables and CSV: with --decimals digits after the point, else `plain`.
+    func text(_ x: Double, plain: String) -> String {
+        guard let d = decimals, x.isFinite else { return plain }
+        let text = String(format: "%.\(d)f", x)
+        return Double(text) == 0 ? String(format: "%.\(d)f", 0.0) : text
+    }
+
+    /// The `...Decimal` companion of an exact JSON value (`defaultDigits` without --decimals).
+    func decimal(_ x: Rational, defaultDigits: Int) -> JSONValue { .number(x.decimal(decimals ?? defaultDigits)) }
+
+    /// ``decimal(_:defaultDigits:)`` with 6 digits by default.
+    func decimal(_ x: Rational) -> JSONValue { decimal(x, defaultDigits: 6) }
 
     /// Exact values as JSON strings, with their `...Decimal` companions.
     func exactVector(_ v: [Rational]) -> (exact: JSONValue, decimal: JSONValue) {
         (.array(v.map { .string($0.description) }), .array(v.map { decimal($0) }))
     }
+
+    /// `key` with the exact value, then `keyDecimal` with its decimal when --decimals is given (or
+    /// `always`, for the commands whose JSON has always carried both).
+    func exact(_ key: String, _ x: Rational, always: Bool = false) -> [(String, JSONValue)] {
+        [(key, .string(x.description))] + (always || decimals != nil ? [(key + "Decimal", decimal(x))] : [])
+    }
+
+    /// ``exact(_:_:always:)`` of a vector.
+    func exact(_ key: String, _ v: [Rational], always: Bool = false) -> [(String, JSONValue)] {
+        let pair = exactVector(v)
+        return [(key, pair.exact)] + (always || decimals != nil ? [(key + "Decimal", pair.decimal)] : [])
+    }
+
+    /// ``exact(_:_:always:)`` of a list of vectors (one per player).
+    func exact(_ key: String, _ m: [[Rational]], always: Bool = false) -> [(String, JSONValue)] {
+        [(key, .array(m.map { exactVector($0).exact }))]
+            + (always || decimals != nil ? [(key + "Decimal", .array(m.map { exactVector($0).decimal }))] : [])
+    }
+
+    /// A floating-point JSON number: --decimals digits, else `defaultDigits` (no float noise).
+    func number(_ x: Double, defaultDigits: Int = 12) -> JSONValue { .number(ResultEnvelope.decimalNumber(x, digits: decimals ?? defaultDigits)) }
 }

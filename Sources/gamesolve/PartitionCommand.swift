@@ -42,8 +42,7 @@ struct PartitionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Also print decimal renderings with this many digits (table/CSV: instead of fractions; JSON: extra ...Decimal keys).", valueName: "N"))
-    var decimals: Int?
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     @Flag(help: "Run even when the memory estimate exceeds 90% of the machine's memory.")
     var allowLargeMemory = false
@@ -54,7 +53,6 @@ struct PartitionCommand: ParsableCommand {
     func validate() throws {
         if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1, got \(j)") }
-        if let d = decimals, !(0...60).contains(d) { throw ValidationError("--decimals must be between 0 and 60, got \(d)") }
     }
 
     func run() throws {
@@ -68,13 +66,13 @@ struct PartitionCommand: ParsableCommand {
             Diagnostics.note("partition: \(n) players, 2^\(n) coalition values; memory about \(formatBytes(needed)) (of \(formatBytes(available)))")
         }
         if needed > available / 10 * 9 && !allowLargeMemory {
-            throw CommandFailure(PartitionError.tooMuchMemory(needed: needed, available: available / 10 * 9).description)
+            throw CommandFailure(PartitionError.tooMuchMemory(needed: needed, available: available / 10 * 9).description + " (pass --allow-large-memory to try anyway)")
         }
         let stop = PartitionStopControl(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
         Interrupts.install(report: { _ in stop.requestStop() })
         let line = LimitOptions.progressLine
         let sign: Rational = table.isCostGame ? -1 : 1
-        let digits = decimals
+        let digits = output.decimals
         var report: (@Sendable (AnytimeReport) -> Void)?
         if showProgress {
             report = { (r: AnytimeReport) -> Void in
@@ -97,44 +95,39 @@ struct PartitionCommand: ParsableCommand {
         }
     }
 
-    private func text(_ x: Rational) -> String { decimals.map { x.decimal($0) } ?? x.description }
+    private func text(_ x: Rational) -> String { output.text(x) }
 
     func render(_ r: CoalitionStructureResult, table: CoalitionValueTable, allocation: StructureAllocation?, seconds: Double) -> String {
         let names = table.playerNames
         let members = r.coalitions.map { TUGame.members($0) }
         let values = r.coalitions.map { table.isCostGame ? -table.value($0) : table.value($0) }
         let objective = table.isCostGame ? "minimize total cost" : "maximize total value"
-        switch input.format {
+        switch output.format {
         case .json:
-            var result: [(String, JSONValue)] = [
-                ("objective", .string(objective)),
-                ("value", .string(r.value.description)),
-            ]
-            if let d = decimals { result.append(("valueDecimal", .number(r.value.decimal(d)))) }
+            var result: [(String, JSONValue)] = [("objective", .string(objective))]
+            result += output.exact("value", r.value)
             result += [
                 ("coalitions", .array(members.map { .array($0.map { .string(names[$0]) }) })),
                 ("coalitionIndices", .array(members.map { .array($0.map { .number(String($0)) }) })),
-                ("coalitionValues", .array(values.map { .string($0.description) })),
             ]
-            if let d = decimals { result.append(("coalitionValuesDecimal", .array(values.map { .number($0.decimal(d)) }))) }
+            result += output.exact("coalitionValues", values)
             result += [
                 ("optimal", .bool(r.isOptimal)),
                 ("complete", .bool(r.stopReason == .completed)),
-                ("bound", .string(r.bound.description)),
-                ("boundRatio", r.boundRatio.map { .string($0.description) } ?? .null),
             ]
-            if let d = decimals {
-                result.append(("boundDecimal", .number(r.bound.decimal(d))))
-                result.append(("boundRatioDecimal", r.boundRatio.map { .number($0.decimal(d)) } ?? .null))
-            }
+            result += output.exact("bound", r.bound)
+            result.append(("boundRatio", r.boundRatio.map { .string($0.description) } ?? .null))
+            if output.decimals != nil { result.append(("boundRatioDecimal", r.boundRatio.map { output.decimal($0) } ?? .null)) }
             if let a = allocation {
-                func list(_ xs: [Rational]?) -> JSONValue { xs.map { .array($0.map { .string($0.description) }) } ?? .null }
-                result.append(("aumannDreze", list(a.aumannDreze)))
-                if let d = decimals { result.append(("aumannDrezeDecimal", .array(a.aumannDreze.map { .number($0.decimal(d)) }))) }
-                result.append(("nucleolusPerCoalition", list(a.nucleolus)))
+                /// Exact values that may be absent (null), with their decimal companion under --decimals.
+                func optional(_ key: String, _ exact: [(String, JSONValue)]?) -> [(String, JSONValue)] {
+                    exact ?? [(key, .null)] + (output.decimals == nil ? [] : [(key + "Decimal", .null)])
+                }
+                result += output.exact("aumannDreze", a.aumannDreze)
+                result += optional("nucleolusPerCoalition", a.nucleolus.map { output.exact("nucleolusPerCoalition", $0) })
                 result.append(("inCoalitionStructureCore", a.inCoalitionStructureCore.map { .bool($0) } ?? .null))
-                result.append(("coalitionStructureCorePoint", list(a.corePoint)))
-                result.append(("leastCoreValue", a.leastCoreValue.map { .string($0.description) } ?? .null))
+                result += optional("coalitionStructureCorePoint", a.corePoint.map { output.exact("coalitionStructureCorePoint", $0) })
+                result += optional("leastCoreValue", a.leastCoreValue.map { output.exact("leastCoreValue", $0) })
             }
             var parameters: [(String, JSONValue)] = [("jobs", .number(String(jobs ?? Machine.processorCount)))]
             if let timeout { parameters.append(("timeout", .number(ResultEnvelope.decimalNumber(timeout, digits: 3)))) }
@@ -151,7 +144,8 @@ struct PartitionCommand: ParsableCommand {
             for (m, v) in zip(members, values) {
                 out += "\"\(m.map { names[$0] }.joined(separator: " "))\",\(text(v))\n"
             }
-            out += "total,\(text(r.value))\n"
+            // The answer: the total, whether it is proven optimal, and the bound on the optimum.
+            out += "total,\(text(r.value))\noptimal,\(r.isOptimal)\nbound,\(text(r.bound))\n"
             if let a = allocation {
                 out += "\nplayer,coalition,aumannDreze,nucleolus\n"
                 for i in names.indices {
@@ -168,7 +162,7 @@ struct PartitionCommand: ParsableCommand {
             for (l, v) in zip(labels, values) { out += "  \(l.padding(toLength: width, withPad: " ", startingAt: 0))  \(text(v))\n" }
             out += "value: \(text(r.value))\n"
             if r.stopReason != .completed {
-                out += "bound: \(text(r.bound))" + (r.boundRatio.map { " (ratio \($0.decimal(max(decimals ?? 4, 4))))" } ?? "") + "\n"
+                out += "bound: \(text(r.bound))" + (r.boundRatio.map { " (ratio \($0.decimal(max(output.decimals ?? 4, 4))))" } ?? "") + "\n"
             }
             for (k, v) in r.counters.named where v != 0 { out += "\(k): \(v)\n" }
             if let a = allocation { out += allocationTable(a, names: names, coalitions: r.coalitions) }

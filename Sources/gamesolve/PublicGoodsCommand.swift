@@ -32,7 +32,7 @@ struct PublicGoodsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the noise.", valueName: "n"))
     var seed: UInt64 = 0
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     func validate() throws {
         guard Rational(multiplier) != nil else { throw ValidationError("--multiplier needs a number, got '\(multiplier)'") }
@@ -63,12 +63,8 @@ struct PublicGoodsCommand: ParsableCommand {
             var envelope = ResultEnvelope(command: "public-goods", game: .null, method: "simulation")
             envelope.parameters = [("players", .array(strategies.map { .string($0.description) })), ("multiplier", .string(r.description)),
                                    ("rounds", .number(String(rounds))), ("noise", .string(Rational(noise)!.description)), ("seed", .number(String(seed)))]
-            envelope.result = [
-                ("payoffs", .array(result.payoffs.map { .string($0.description) })),
-                ("payoffsDecimal", .array(result.payoffs.map(output.decimal))),
-                ("payoffsPerRound", .array(perRound.map { .string($0.description) })),
-                ("contributions", .array(result.contributions.map { .number(String($0)) })),
-            ]
+            envelope.result = output.exact("payoffs", result.payoffs, always: true) + output.exact("payoffsPerRound", perRound, always: true)
+                + [("contributions", .array(result.contributions.map { .number(String($0)) }))]
             envelope.counters = [("rounds", rounds)]
             envelope.elapsedSeconds = elapsed
             print(envelope.json().rendered(), terminator: "")

@@ -33,7 +33,11 @@ struct RankCommand: ParsableCommand {
     )
 
     enum Method: String, ExpressibleByArgument, CaseIterable { case alpharank, nashAveraging = "nash-averaging" }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ResultFormat {
+        case table, json, csv
+        static let formatHelp = "Output format: table, json, or csv (one row per profile)."
+        static let decimalsHelp = "Digits after the point for masses in the table and CSV (without it: the shortest exact double); Nash averaging: exact values as decimals, and the digits of its JSON ...Decimal keys (default 12)."
+    }
     enum Solver: String, ExpressibleByArgument, CaseIterable { case auto, dense, sparse }
 
     @OptionGroup var input: GameInputOptions
@@ -72,11 +76,11 @@ struct RankCommand: ParsableCommand {
     var topOption: Int?
     var top: Int { topOption ?? 10 }
 
-    @Option(help: "Output format: table, json, or csv (one row per profile).")
-    var format: Format = .table
-
-    @Option(help: ArgumentHelp("Digits after the point for masses in the table and CSV (default: shortest exact double).", valueName: "N"))
-    var decimals: Int?
+    /// `--format`, and `--decimals N`: masses with N digits after the point in the table and CSV
+    /// (default: the shortest exact double); Nash averaging's exact values as decimals too.
+    @OptionGroup var output: ResultOutputOptions<Format>
+    var format: Format { output.format }
+    var decimals: Int? { output.decimals }
 
     @Option(help: ArgumentHelp("α-Rank: stop the sparse iteration after this many seconds and print the iterate reached (exit status 75).", valueName: "seconds"))
     var timeout: Double?
@@ -100,7 +104,6 @@ struct RankCommand: ParsableCommand {
         _ = try intensity()
         guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top)") }
         guard maxTransitions >= 1 else { throw ValidationError("--max-transitions must be at least 1, got \(maxTransitions)") }
-        if let d = decimals, !(0...17).contains(d) { throw ValidationError("--decimals must be between 0 and 17, got \(d)") }
         if let t = timeout, !(t > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(t)") }
     }
 
@@ -169,6 +172,9 @@ struct RankCommand: ParsableCommand {
             }
         } catch let e as AlphaRank.Failure {
             if case .tooLarge(let why) = e { throw CommandFailure("\(why) (raise the limit with --max-transitions)") }
+            if case .reducible = e {
+                throw CommandFailure("the Markov chain is reducible in floating point (transition probabilities underflow at this α; lower α or use --alpha inf)")
+            }
             throw CommandFailure(e.description)
         }
         notes.append(result.solver == .dense
@@ -243,7 +249,7 @@ struct RankCommand: ParsableCommand {
             print(envelope.json().rendered(), terminator: "")
         case .csv:
             var out = "agent,name,probability,skill\n"
-            for i in order { out += "\(i),\(CSVFormat.field(names[i])),\(r.maxEntropyNash[i]),\(r.skills[i])\n" }
+            for i in order { out += "\(i),\(CSVFormat.field(names[i])),\(output.text(r.maxEntropyNash[i])),\(output.text(r.skills[i]))\n" }
             print(out, terminator: "")
         }
     }
@@ -270,7 +276,7 @@ struct RankRenderer {
     }
 
     func mass(_ x: Double) -> String {
-        command.decimals.map { ResultEnvelope.decimalNumber(x, digits: $0) } ?? "\(x)"
+        command.output.text(x, plain: "\(x)")
     }
 
     func table() -> String {

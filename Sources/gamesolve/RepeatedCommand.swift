@@ -36,7 +36,7 @@ struct RepeatedCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop after this many seconds (exit status 75; the last iterate is printed, marked incomplete).", valueName: "seconds"))
     var timeout: Double?
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
 
     func validate() throws {
         guard let d = Rational(discount), d > .zero, d < .one else {
@@ -57,7 +57,9 @@ struct RepeatedCommand: ParsableCommand {
         let solver: AbreuSannikov
         do { solver = try AbreuSannikov(game: bimatrix, discount: delta, maxProfiles: maxProfiles) } catch {
             // A size above a stated limit is exit 64, as everywhere (the message names the override).
-            if case .tooLarge(let why) = error { throw LimitExceeded(why) }
+            if case .tooLarge(let why) = error {
+                throw LimitExceeded(why.replacingOccurrences(of: "pass a larger maxProfiles", with: "raise it with --max-profiles"))
+            }
             throw CommandFailure(error.description)
         }
         let limits = SolverLimits(timeout: timeout.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) })
@@ -75,23 +77,20 @@ struct RepeatedCommand: ParsableCommand {
         case .json:
             func exact(_ ps: [PlanePoint<Rational>]) -> JSONValue { .array(ps.map { .array([.string($0.x.description), .string($0.y.description)]) }) }
             func decimal(_ ps: [PlanePoint<Rational>]) -> JSONValue { .array(ps.map { .array([output.decimal($0.x), output.decimal($0.y)]) }) }
-            func values(_ v: [Rational]) -> JSONValue { .array(v.map { .string($0.description) }) }
             var envelope = ResultEnvelope(command: "repeated", game: ResultEnvelope.strategicGame(game), method: "abreu-sannikov")
             envelope.parameters = [("discount", .string(delta.description)), ("maxIterations", .number(String(maxIterations)))]
             envelope.stopReason = result.stopReason.rawValue
-            envelope.result = [
-                ("vertices", exact(result.vertices)),
-                ("verticesDecimal", decimal(result.vertices)),
+            /// A set of payoff points, exact, with its decimal companion (always: this command's JSON carries both).
+            func points(_ key: String, _ ps: [PlanePoint<Rational>]) -> [(String, JSONValue)] { [(key, exact(ps)), (key + "Decimal", decimal(ps))] }
+            envelope.result = points("vertices", result.vertices) + [
                 ("shape", .string(shape)),
                 ("certified", .bool(result.certified)),
-                ("feasible", exact(region.feasible)),
-                ("pureMinmax", values(region.pureMinmax)),
-                ("mixedMinmax", values(region.mixedMinmax)),
-                ("mixedMinmaxDecimal", .array(region.mixedMinmax.map(output.decimal))),
-                ("minmaxStrategies", .array(region.minmaxStrategies.map(values))),
-                ("individuallyRational", exact(region.individuallyRational)),
-                ("pureIndividuallyRational", exact(region.pureIndividuallyRational)),
             ]
+            envelope.result += points("feasible", region.feasible)
+            envelope.result += output.exact("pureMinmax", region.pureMinmax, always: true) + output.exact("mixedMinmax", region.mixedMinmax, always: true)
+            envelope.result += output.exact("minmaxStrategies", region.minmaxStrategies, always: true)
+            envelope.result += points("individuallyRational", region.individuallyRational)
+                + points("pureIndividuallyRational", region.pureIndividuallyRational)
             envelope.counters = [("iterations", result.iterations), ("vertices", result.vertices.count)]
             envelope.notes = notes
             envelope.elapsedSeconds = elapsed

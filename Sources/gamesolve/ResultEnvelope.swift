@@ -67,6 +67,14 @@ struct ResultEnvelope {
     /// Seconds with microsecond resolution, as a JSON number without float noise.
     static func seconds(_ s: Double) -> String { decimalNumber(s, digits: 6) }
 
+    /// A floating-point value as a JSON number with `digits` significant digits (`1.23457e-05`,
+    /// `45.63`): for measured quantities of any magnitude (fitted constants, growth factors).
+    static func significantNumber(_ x: Double, digits: Int = 6) -> String {
+        guard x.isFinite else { return "null" }
+        let text = String(format: "%.\(digits)g", x)
+        return text == "-0" ? "0" : text
+    }
+
     /// A floating-point value as a JSON number with at most `digits` digits after the point
     /// (trailing zeros dropped); non-finite values become `null` text is the caller's business.
     static func decimalNumber(_ x: Double, digits: Int) -> String {

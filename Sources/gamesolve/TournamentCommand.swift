@@ -49,7 +49,7 @@ struct TournamentCommand: ParsableCommand {
 
     @OptionGroup var limit: LimitOptions
 
-    @OptionGroup var output: ResultOutputOptions
+    @OptionGroup var output: ResultOutputOptions<TableJSONCSV>
     @OptionGroup(title: "Sharded runs") var sharding: ShardOptions
 
     func validate() throws {

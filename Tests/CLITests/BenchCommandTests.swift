@@ -20,6 +20,30 @@ func runGameSolve(_ arguments: [String]) throws -> (stdout: String, stderr: Stri
         #expect(json["interrupted"] as? Bool == false)
     }
 
+    @Test func jsonIsTheResultEnvelopeAndCSVUsesItsNames() throws {
+        let arguments = ["bench", "--solver", "pure", "--family", "zero-sum", "--sizes", "2,3", "--seeds", "2"]
+        let r = try runGameSolve(arguments + ["--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["command"] as? String == "bench" && json["method"] as? String == "pure")
+        #expect(json["stopReason"] as? String == "completed" && json["elapsedSeconds"] is Double)
+        let parameters = try #require(json["parameters"] as? [String: Any])
+        #expect(parameters["sizes"] as? [Int] == [2, 3] && parameters["seeds"] as? Int == 2 && parameters["jobs"] as? Int == 1)
+        // Counters are integers: 2 sizes of 2 runs, all completed.
+        #expect(r.stdout.contains(#""counters": {"runs": 4, "completedRuns": 4, "sizes": 2}"#), "\(r.stdout)")
+        // Times carry at most nanoseconds: no float noise like 0.00022922100000000002.
+        let times = r.stdout.matches(of: /"(?:median|min|max)Seconds": ([0-9.e+-]+)/).map { String($0.output.1) }
+        #expect(times.count == 6)
+        #expect(times.allSatisfy { !$0.contains("e") && ($0.split(separator: ".").dropFirst().first?.count ?? 0) <= 9 }, "\(times)")
+        // The CSV's columns are the JSON rows' keys (the counters spread into their own columns).
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        let csv = try runGameSolve(arguments + ["--format", "csv"])
+        let header = Set(try #require(csv.stdout.split(separator: "\n").first).split(separator: ",").map(String.init))
+        let keys = Set(rows[0].keys).subtracting(["counters", "expectedPivots"])
+        #expect(keys.subtracting(header).isEmpty, "JSON row keys missing from the CSV header: \(keys.subtracting(header))")
+        #expect(header.subtracting(keys).subtracting(["tool", "profilesExamined"]).isEmpty, "\(header.subtracting(keys))")
+    }
+
     @Test func tableAndCSVNameTheirColumns() throws {
         let table = try runGameSolve(["bench", "--solver", "pure", "--sizes", "2,3", "--seeds", "1"])
         #expect(table.status == 0)

@@ -59,7 +59,7 @@ func profile(_ eq: Equilibrium) -> [[Rational]] { eq.strategies.map(\.probabilit
         #expect(!result.equilibria.isEmpty)
         #expect(Set(result.equilibria.map(profile)).isSubset(of: c.expected))
         // Every label reached one of the endpoints.
-        let labels = result.details!.flatMap { $0["labels"]!.split(separator: " ") }
+        let labels = result.details!.flatMap { $0.labels! }
         #expect(labels.count == c.game.rowCount + c.game.columnCount)
         #expect(result.counters["pivots"]! > 0)
     }

@@ -35,7 +35,7 @@ import GameSolve
         let double = try LemkeHowson.allLabels(arithmetic: .double).solve(game)
         #expect(Set(exact.equilibria).isSubset(of: all), "seed \(seed)")
         #expect(Set(double.equilibria) == Set(exact.equilibria), "seed \(seed)")
-        #expect(double.details?.map { $0["pivots"] } == exact.details?.map { $0["pivots"] }, "seed \(seed)")
+        #expect(double.details?.map(\.pivots) == exact.details?.map(\.pivots), "seed \(seed)")
         // Same output, in the same order, on one job and on all pairs of supports.
         let sequential = SupportEnumeration().solveSynchronously(game, limits: SolverLimits(jobs: 1))
         #expect(sequential.equilibria == se.equilibria, "seed \(seed)")

@@ -50,7 +50,7 @@ import GameSolve
         // paths of the same lengths.
         let certified = try LemkeHowson.allLabels(arithmetic: .exact).solve(game)
         #expect(Set(certified.equilibria) == endpoints)
-        #expect(certified.details?.first?["pivots"] == lengths.map(String.init).joined(separator: " "))
+        #expect(certified.details?.first?.pivots == lengths)
     }
 
     /// Exact (certified) mode up to d = 12: every label's floating-point path has the exact
@@ -73,9 +73,9 @@ import GameSolve
         #expect(result.counters["doubleRecomputed"] == 0)
         #expect(result.counters["fractionFreePaths"] == 0)
         let details = try #require(result.details?.first)
-        let labels = details["labels"]!.split(separator: " ").map(String.init)
-        let pivots = details["pivots"]!.split(separator: " ").map { Int($0)! }
-        #expect(labels == (0..<(2 * d)).map { LemkeHowson.Label(index: $0, rowCount: d).description })
+        let labels = try #require(details.labels)
+        let pivots = try #require(details.pivots)
+        #expect(labels == (0..<(2 * d)).map { LemkeHowson.Label(index: $0, rowCount: d) })
         #expect(pivots == Self.pathLengths[d]!)
         #expect(result.counters["pivots"] == Self.pathLengths[d]!.reduce(0, +))
         let eq = try #require(result.equilibria.first)
@@ -91,7 +91,7 @@ import GameSolve
         let game = try SavaniVonStengel(d: d).game()
         let result = try LemkeHowson.allLabels(arithmetic: .fractionFree).solve(game)
         #expect(result.equilibria.count == 1)
-        let pivots = try #require(result.details?.first?["pivots"]).split(separator: " ").map { Int($0)! }
+        let pivots = try #require(result.details?.first?.pivots)
         #expect(pivots == Self.pathLengths[d]!)
     }
 

@@ -88,7 +88,7 @@ import GameSolve
     @Test func nonConstantSumIsRejectedWithAPointer() throws {
         let game = try BimatrixGame(rowPayoffs: [[3, 0], [0, 2]], columnPayoffs: [[2, 0], [0, 3]])
         #expect(throws: MinimaxError.notConstantSum) { try game.minimax() }
-        #expect(MinimaxError.notConstantSum.description.contains("gamesolve nash"))
+        #expect(MinimaxError.notConstantSum.description.contains("NormalFormGame.equilibria(using:)"))
         let three = try NormalFormGame(players: NormalFormGame.defaultPlayers(strategyCounts: [1, 1, 1]), payoffs: [[0], [0], [0]])
         #expect(throws: MinimaxError.notTwoPlayer(players: 3)) { try three.minimax() }
     }

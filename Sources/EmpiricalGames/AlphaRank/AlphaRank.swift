@@ -88,7 +88,7 @@ public enum AlphaRank {
             switch self {
             case .invalidParameter(let s), .tooLarge(let s): return s
             case .reducible:
-                return "the Markov chain is reducible in floating point (transition probabilities underflow at this α; lower α or use --alpha inf)"
+                return "the Markov chain is reducible in floating point (transition probabilities underflow at this α; lower α or use the infinite-α limit, `.infinite(epsilon:)`)"
             }
         }
     }

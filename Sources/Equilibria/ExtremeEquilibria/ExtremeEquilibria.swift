@@ -13,8 +13,9 @@ import StrategicGames
 /// distinct extreme strategies and the maximal Nash subsets they span.
 public struct ExtremeEquilibriaReport: Sendable {
     /// The extreme equilibria, counters, notes, components (indices into the equilibria) and,
-    /// per equilibrium, details: its row and column vertex (`x1`, `y2`, ...), component and
-    /// maximal Nash subsets.
+    /// per equilibrium, details (``EquilibriumDetails/extreme(rowVertex:columnVertex:component:nashSubsets:)``):
+    /// its row and column vertex (0-based indices into ``rowVertices`` and ``columnVertices``),
+    /// component and maximal Nash subsets (indices into ``nashSubsets``).
     public var result: NashResult
     /// The distinct extreme row strategies appearing in equilibria (`x1`, `x2`, ... in order).
     public var rowVertices: [MixedStrategy]
@@ -422,12 +423,11 @@ public enum ExtremeEquilibria {
         }
 
         var subsetsOf = [[Int]](repeating: [], count: candidates.count)
-        for (s, subset) in subsets.enumerated() { for e in subset.equilibria { subsetsOf[e].append(s + 1) } }
+        for (s, subset) in subsets.enumerated() { for e in subset.equilibria { subsetsOf[e].append(s) } }
         var componentOf = [Int](repeating: 0, count: candidates.count)
         for (c, comp) in components.enumerated() { for e in comp { componentOf[e] = c } }
-        let details: [[String: String]] = pairs.enumerated().map { k, p in
-            ["rowVertex": "x\(p.row + 1)", "columnVertex": "y\(p.column + 1)",
-             "component": "\(componentOf[k] + 1)", "nashSubsets": subsetsOf[k].map(String.init).joined(separator: ",")]
+        let details: [EquilibriumDetails] = pairs.enumerated().map { k, p in
+            .extreme(rowVertex: p.row, columnVertex: p.column, component: componentOf[k], nashSubsets: subsetsOf[k])
         }
         var counters = raw.counters
         counters["equilibria"] = candidates.count

@@ -138,8 +138,8 @@ public struct LemkeHowson: Sendable {
     }
 
     /// Equilibria of `game`: for one label, the end of its path; for all labels, every distinct
-    /// endpoint in order of first discovery, with `details[k]["labels"]` listing the labels that
-    /// reached equilibrium k and `details[k]["pivots"]` their path lengths.
+    /// endpoint in order of first discovery, with `details[k]` (``EquilibriumDetails/lemkeHowson(labels:pivots:)``)
+    /// listing the labels that reached equilibrium k and their path lengths.
     /// Counters: `pivots` (total), `paths`, `certifiedFromDoublePath` (paths whose floating-point
     /// endpoint was certified exactly), `fractionFreePaths` (of which `int128Paths` and `bigIntegerPaths` left Int after an overflow),
     /// `doubleRecomputed`
@@ -199,10 +199,7 @@ public struct LemkeHowson: Sendable {
         if arithmetic != .fractionFree, counters["paths"]! > 0 {
             notes.append("certified by: \(counters["certifiedFromDoublePath"]!) double and \(counters["certifiedFromExtendedPath"]!) extended-precision floating-point path(s) with the endpoint solved and checked in exact rationals, \(counters["fractionFreePaths"]!) fraction-free path(s)")
         }
-        let details = reached.map { paths -> [String: String] in
-            ["labels": paths.map(\.label.description).joined(separator: " "),
-             "pivots": paths.map { String($0.pivots) }.joined(separator: " ")]
-        }
+        let details = reached.map { paths in EquilibriumDetails.lemkeHowson(labels: paths.map(\.label), pivots: paths.map(\.pivots)) }
         return NashResult(equilibria: equilibria, stopReason: stop, counters: counters, notes: notes, details: details)
     }
 

@@ -67,7 +67,7 @@ public struct LogitTracing: Sendable {
                                            "stepRejections": run.rejections, "certificationAttempts": run.attempts,
                                            "newtonSteps": run.newton.steps],
                                 maxRegrets: run.found.map(\.maxRegret))
-        result.details = run.found.map { _ in ["lambda": Self.format(range > 0 ? run.lambda / range : run.lambda)] }
+        result.details = run.found.map { _ in .logit(lambda: range > 0 ? run.lambda / range : run.lambda) }
         result.quantalResponses = run.qre.map { QuantalResponseEquilibrium(lambda: range > 0 ? $0.lambda / range : $0.lambda, probabilities: $0.probabilities) }
         if run.found.isEmpty && run.stop == .completed {
             result.notes.append("the logit branch was followed to λ = \(Self.format(run.lambda / max(range, 1e-300))) without reaching a certifiable equilibrium (\(run.endReason))")

@@ -14,7 +14,7 @@ public enum NPlayerSolverError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .tooManySupports(let count, let limit):
             return "the game has \(count) support profiles, more than the limit of \(limit) for a complete search; "
-                + "raise it with --max-support-profiles, or bound the run with --max-equilibria or --timeout"
+                + "raise maxSupportProfiles, or bound the run with SolverLimits (maxResults or timeout)"
         }
     }
 }
@@ -88,6 +88,13 @@ public struct NPlayerSupportEnumeration: Sendable {
         return Self.result(found: search.found.map { ($0.equilibrium, $0.supportText) }, stop: search.stop, counters: search.counters)
     }
 
+    /// The supports of a support text `{0,1}x{0,1}x{1}` (as stored in part files), 0-based.
+    static func supports(parsing text: String) -> [[Int]] {
+        text.split(separator: "x").map { player in
+            player.filter { $0 != "{" && $0 != "}" }.split(separator: ",").compactMap { Int($0) }
+        }
+    }
+
     /// The result of a search (or of the merge of its shards) from what it found and counted.
     static func result(found: [(CertifiedEquilibrium, String)], stop: StopReason, counters c: [String: Int]) -> NashResult {
         var result = NashResult(equilibria: found.map(\.0.equilibrium), stopReason: stop,
@@ -95,7 +102,7 @@ public struct NPlayerSupportEnumeration: Sendable {
                                            "newtonStarts": c["newtonStarts"] ?? 0, "newtonSteps": c["newtonSteps"] ?? 0,
                                            "rootsRejected": c["rootsRejected"] ?? 0],
                                 maxRegrets: found.map(\.0.maxRegret))
-        result.details = found.map { ["support": $0.1] }
+        result.details = found.map { .supports(Self.supports(parsing: $0.1)) }
         let polynomial = c["polynomialSupports"] ?? 0, singular = c["singularSupports"] ?? 0
         if stop == .completed {
             if polynomial == 0 && singular == 0 {

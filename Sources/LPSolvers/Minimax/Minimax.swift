@@ -45,9 +45,9 @@ public enum MinimaxError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notConstantSum:
-            return "the game is not constant-sum (the players' payoffs do not add up to the same number at every profile), so it has no minimax value; use `gamesolve nash` for its Nash equilibria"
+            return "the game is not constant-sum (the players' payoffs do not add up to the same number at every profile), so it has no minimax value; its Nash equilibria are found by NormalFormGame.equilibria(using:)"
         case .notTwoPlayer(let p):
-            return "minimax needs a two-player game; this one has \(p) players (use `gamesolve nash` or `gamesolve correlated`)"
+            return "minimax needs a two-player game; this one has \(p) players (its Nash equilibria are found by NormalFormGame.equilibria(using:), an optimal correlated equilibrium by correlatedEquilibrium(maximizing:))"
         case .verificationFailed(let why): return "minimax solution failed verification: \(why)"
         }
     }
@@ -76,7 +76,7 @@ extension BimatrixGame {
     /// - Returns: the value for the row player and both strategies; for a constant-sum game with
     ///   constant c the column player's value is c − v.
     /// - Throws: ``MinimaxError/notConstantSum`` when A + B is not constant (pointing to
-    ///   `gamesolve nash`); ``LPError`` when the LP layer fails or cannot certify.
+    ///   `NormalFormGame.equilibria(using:limits:)` of Equilibria); ``LPError`` when the LP layer fails or cannot certify.
     /// - Complexity: one LP with n variables and m rows (simplex; polynomial on average), plus
     ///   O(k³) exact operations for the k x k basis core (k = size of the column strategy's
     ///   support) and O(m·n) for the checks. Degenerate games (several optimal strategies)

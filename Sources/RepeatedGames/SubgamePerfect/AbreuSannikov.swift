@@ -57,7 +57,7 @@ public struct AbreuSannikov: Sendable {
         }
         let profiles = game.rowCount * game.columnCount
         guard profiles <= maxProfiles else {
-            throw .tooLarge("the stage game has \(profiles) action profiles, above the limit of \(maxProfiles) (each iteration clips the set once per profile); raise it with --max-profiles")
+            throw .tooLarge("the stage game has \(profiles) action profiles, above the limit of \(maxProfiles) (each iteration clips the set once per profile); pass a larger maxProfiles")
         }
         self.game = game
         self.discount = discount
