@@ -71,7 +71,7 @@ struct CorrelatedCommand: ParsableCommand {
                 })),
                 ("status", .string(ce.status.rawValue)),
             ]
-            envelope.counters = [("simplexIterations", ce.iterations)]
+            envelope.counters = [("simplexIterations", ce.iterations), ("refinementRounds", ce.refinementRounds)]
             envelope.elapsedSeconds = elapsed
             print(envelope.json().rendered(), terminator: "")
         case .csv:

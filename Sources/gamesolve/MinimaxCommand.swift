@@ -65,7 +65,7 @@ struct MinimaxCommand: ParsableCommand {
                 ("strategiesDecimal", .array(solution.strategies.map { output.exactVector($0.probabilities).decimal })),
                 ("status", .string(solution.status.rawValue)),
             ]
-            envelope.counters = [("simplexIterations", solution.iterations)]
+            envelope.counters = [("simplexIterations", solution.iterations), ("refinementRounds", solution.refinementRounds)]
             envelope.elapsedSeconds = elapsed
             print(envelope.json().rendered(), terminator: "")
         case .csv:
