@@ -3,7 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release --product gamesolve >&2
+# The Swift runtime and Foundation linked statically: about 5 ms less start-up per run
+# (Benchmarks/lp/README.md, "Start-up").
+swift build -c release --static-swift-stdlib --product gamesolve >&2
 bin="$(swift build -c release --show-bin-path)/gamesolve"
 echo "\$ gamesolve info Examples/battle-of-the-sexes.nfg"
 "$bin" info Examples/battle-of-the-sexes.nfg

@@ -1,3 +1,4 @@
+import BigInt
 import ExactArithmetic
 import LinearProgramming
 import StrategicGames
@@ -99,11 +100,19 @@ extension NormalFormGame {
         guard solution.status == .optimal, let exact = solution.exact else {
             throw CorrelatedEquilibriumError.verificationFailed("the LP was reported \(solution.status)")
         }
-        let p = exact.values
-        guard isCorrelatedEquilibrium(p) else {
+        // The check and the expected payoffs over common denominators (the distribution of a
+        // large basis has one long denominator: a gcd per term was most of the time at 20x20).
+        let common = exact.commonValues
+        guard isCorrelatedEquilibrium(common) else {
             throw CorrelatedEquilibriumError.verificationFailed("an incentive constraint is violated")
         }
-        let expected = payoffs.map { u in (0..<P).reduce(Rational.zero) { p[$1].isZero ? $0 : $0 + p[$1] * u[$1] } }
+        let p = exact.values
+        let expected = payoffs.map { u -> Rational in
+            let cu = CommonDenominatorVector(u)
+            var sum = BigInt(0)
+            for k in 0..<P where !common.numerators[k].isZero && !cu.numerators[k].isZero { sum += common.numerators[k] * cu.numerators[k] }
+            return Rational(sum, common.denominator * cu.denominator)
+        }
         var result = CorrelatedEquilibrium(distribution: p, payoffs: expected, objective: objective,
                                            objectiveValue: exact.objectiveValue, status: .optimal,
                                            iterations: solution.iterations)
@@ -115,12 +124,35 @@ extension NormalFormGame {
     /// satisfies every incentive constraint of a correlated equilibrium, exactly.
     /// - Complexity: O(P·Σᵢ(nᵢ − 1)).
     public func isCorrelatedEquilibrium(_ distribution: [Rational]) -> Bool {
-        guard distribution.count == profileCount, distribution.allSatisfy({ $0 >= .zero }),
-              distribution.reduce(Rational.zero, +) == .one else { return false }
-        for (_, _, _, terms) in incentiveRows() {
-            var gain = Rational.zero
-            for (k, c) in terms where !distribution[k].isZero { gain += c * distribution[k] }
-            if gain > .zero { return false }
+        distribution.count == profileCount && isCorrelatedEquilibrium(CommonDenominatorVector(distribution))
+    }
+
+    /// The same check for a distribution over one common
+    /// denominator: every incentive constraint is one integer sum (payoffs over their own common
+    /// denominator), compared with 0; no fraction is formed.
+    /// - Complexity: O(P·Σᵢ(nᵢ − 1)) big-integer multiply-adds.
+    public func isCorrelatedEquilibrium(_ p: CommonDenominatorVector) -> Bool {
+        guard p.count == profileCount, p.isProbabilityVector else { return false }
+        let counts = strategyCounts
+        var stride = 1
+        for i in 0..<playerCount {
+            let n = counts[i], u = CommonDenominatorVector(payoffs[i]).numerators
+            for a in 0..<n {
+                for b in 0..<n where b != a {
+                    // Profiles with sᵢ = a: blocks of `stride` consecutive indices every stride·n.
+                    var gain = BigInt(0)
+                    for block in Swift.stride(from: 0, to: profileCount, by: stride * n) {
+                        for offset in 0..<stride {
+                            let k = block + a * stride + offset
+                            if p.numerators[k].isZero { continue }
+                            let c = u[block + b * stride + offset] - u[k]
+                            if !c.isZero { gain += c * p.numerators[k] }
+                        }
+                    }
+                    if signOf(gain) > 0 { return false }
+                }
+            }
+            stride *= n
         }
         return true
     }
