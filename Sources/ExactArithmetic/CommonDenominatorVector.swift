@@ -111,10 +111,6 @@ public struct CommonDenominatorVector: Sendable {
         }
         return Rational(sum, denominator)
     }
-
-    /// Whether some coordinate is off `Rational`'s `Int` fast path: then sums over a common
-    /// denominator beat term-by-term fractions.
-    public static func isWorthIt(_ x: [Rational]) -> Bool { x.contains { $0.smallParts == nil } }
 }
 
 /// −1, 0 or 1: the sign of a big integer as an `Int`.
