@@ -22,6 +22,7 @@ import Testing
         ("nash", ["nash", "Examples/mckelvey-mclennan-2x2x2.nfg", "--decimals", "4"]),
         ("nash", ["nash", "Examples/three-player-coordination.nfg", "--method", "logit", "--lambda", "1"]),
         ("minimax", ["minimax", "Examples/matching-pennies-zero-sum.csv"]),
+        ("minimax-floating", ["minimax", "Examples/rock-paper-scissors.nfg", "--lp", "floating"]),
         ("correlated", ["correlated", "Examples/chicken.json", "--decimals", "4"]),
         ("shapley", ["shapley", "Examples/talmud-200.json"]),
         ("shapley", ["shapley", "Examples/glove-1-left-2-right.json", "--samples", "200", "--seed", "3"]),
